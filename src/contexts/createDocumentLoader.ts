@@ -1,0 +1,97 @@
+/**
+ * @module
+ * The JSON-LD document loader every medcred suite uses. It serves the contexts bundled in
+ * contexts/ (each checked against its pinned SHA-256 before first use), DID documents and
+ * verification methods through a DID resolver, and documents the caller hands in. Any other
+ * URL is refused: this loader never opens a socket.
+ */
+import { sha256 } from '@noble/hashes/sha256'
+import { bytesToHex } from '@noble/hashes/utils'
+import type { DidDocumentResolver } from '../did/types.js'
+import { bundledContexts } from './bundledContexts.js'
+import { ContextIntegrityError, ContextNotBundledError } from './errors.js'
+import type { BundledContext, DocumentLoader, RemoteDocument } from './types.js'
+
+export type CreateDocumentLoaderParameters = {
+  /** Resolves `did:` URLs; without it DID URLs are refused like any unbundled URL. */
+  didResolver?: DidDocumentResolver | undefined
+  /**
+   * Extra documents by URL, for data the caller already holds (a status list credential
+   * obtained out of band, say). They are served as given, never fetched.
+   */
+  documents?: ReadonlyMap<string, Record<string, unknown>> | undefined
+}
+
+const verifiedContexts = new Map<string, Record<string, unknown>>()
+const contextsByUrl = new Map<string, BundledContext>(bundledContexts.map((c) => [c.url, c]))
+
+/** Parses a bundled context once, after proving its text still matches the pin. */
+function loadBundledContext(context: BundledContext): Record<string, unknown> {
+  const cached = verifiedContexts.get(context.url)
+  if (cached) return cached
+  const actual = bytesToHex(sha256(new TextEncoder().encode(context.text)))
+  if (actual !== context.sha256) throw new ContextIntegrityError(context.url, context.sha256, actual)
+  const document = deepFreeze(JSON.parse(context.text) as Record<string, unknown>)
+  verifiedContexts.set(context.url, document)
+  return document
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
+
+/** The URLs of every context medcred bundles. */
+export function listBundledContexts(): string[] {
+  return [...contextsByUrl.keys()]
+}
+
+/**
+ * Creates the document loader for jsonld.js and the Digital Bazaar suites.
+ *
+ * @param parameters - {@link CreateDocumentLoaderParameters}
+ * @returns a {@link DocumentLoader} that throws {@link ContextNotBundledError} for any URL it
+ *   does not serve and {@link ContextIntegrityError} if a bundled context was altered.
+ *
+ * @example
+ * ```ts
+ * import { createDocumentLoader, createDidResolver } from 'medcred'
+ * const documentLoader = createDocumentLoader({ didResolver: createDidResolver() })
+ * const { document } = await documentLoader('https://www.w3.org/ns/credentials/v2')
+ * ```
+ */
+export function createDocumentLoader(parameters: CreateDocumentLoaderParameters = {}): DocumentLoader {
+  const { didResolver, documents } = parameters
+  return async (url: string): Promise<RemoteDocument> => {
+    const remote = (document: Record<string, unknown>): RemoteDocument => ({
+      contextUrl: null,
+      documentUrl: url,
+      document,
+    })
+    const context = contextsByUrl.get(url)
+    if (context) return remote(loadBundledContext(context))
+    const given = documents?.get(url)
+    if (given) return remote(given)
+    if (didResolver && url.startsWith('did:')) {
+      const [did, fragment] = splitDidUrl(url)
+      const didDocument = await didResolver.resolveDid(did)
+      if (fragment === undefined) return remote(didDocument)
+      const method = didDocument.verificationMethod?.find(
+        (vm) => vm.id === url || vm.id === `#${fragment}`,
+      )
+      if (method) {
+        // jsonld-signatures expects a verification method to carry its own context.
+        return remote({ '@context': didDocument['@context'], ...method, id: url })
+      }
+    }
+    throw new ContextNotBundledError(url)
+  }
+}
+
+function splitDidUrl(url: string): [string, string | undefined] {
+  const hash = url.indexOf('#')
+  return hash === -1 ? [url, undefined] : [url.slice(0, hash), url.slice(hash + 1)]
+}

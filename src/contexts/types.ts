@@ -1,0 +1,16 @@
+/** A JSON-LD context shipped with medcred, pinned by the SHA-256 of its exact text. */
+export type BundledContext = {
+  readonly url: string
+  readonly sha256: string
+  readonly text: string
+}
+
+/** What a JSON-LD document loader returns, as jsonld.js expects it. */
+export type RemoteDocument = {
+  contextUrl: null
+  documentUrl: string
+  document: Record<string, unknown>
+}
+
+/** A JSON-LD document loader: URL in, document out, never from the network. */
+export type DocumentLoader = (url: string) => Promise<RemoteDocument>
