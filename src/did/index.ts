@@ -1,0 +1,29 @@
+/**
+ * @module
+ * DID resolution (did:key, did:web, did:ethr) and did:ethr BBS key publication.
+ */
+export {
+  type CreateDidResolverParameters,
+  type DidResolver,
+  createDidResolver,
+} from './createDidResolver.js'
+export {
+  type DidErrorParameters,
+  type PublicKeyMalformedErrorParameters,
+  DidError,
+  DidMalformedError,
+  DidMethodNotSupportedError,
+  DidNotFoundError,
+  DidResolutionFailedError,
+  PublicKeyMalformedError,
+} from './errors.js'
+export { bbsKeyAttributeName } from './ethr/bbsKeyAttribute.js'
+export { ethrDidRegistryAbi } from './ethr/ethrDidRegistryAbi.js'
+export { type EthrNetwork, type GetEthrResolverParameters, getEthrResolver } from './ethr/getEthrResolver.js'
+export { type PublishBbsKeyParameters, publishBbsKey } from './ethr/publishBbsKey.js'
+export { type RevokeBbsKeyParameters, revokeBbsKey } from './ethr/revokeBbsKey.js'
+export { type CreateDidKeyDocumentParameters, createDidKeyDocument } from './key/createDidKeyDocument.js'
+export { getKeyResolver } from './key/getKeyResolver.js'
+export type { DidDocument, DidDocumentResolver, VerificationMethod } from './types.js'
+export { didWebToUrl } from './web/didWebToUrl.js'
+export { type GetWebResolverParameters, getWebResolver } from './web/getWebResolver.js'
