@@ -1,0 +1,18 @@
+/**
+ * @module
+ * Typed credential models with validation: build the unsigned MedicalLicenseCredential and
+ * VaccinationCertificate that the suites sign.
+ */
+export { createMedicalLicenseCredential } from './createMedicalLicenseCredential.js'
+export { createVaccinationCertificate } from './createVaccinationCertificate.js'
+export { CredentialValidationError, type CredentialValidationIssue } from './CredentialValidationError.js'
+export { credentialTypes, type CredentialTypeDefinition, type CredentialTypeName } from './credentialTypes.js'
+export type { CodeSystem } from './codedConceptSchema.js'
+export type { MedicalLicenseInput } from './medicalLicenseInputSchema.js'
+export type { VaccinationCertificateInput } from './vaccinationCertificateInputSchema.js'
+export type {
+  BitstringStatusListEntry,
+  MedicalLicenseCredential,
+  UnsignedCredential,
+  VaccinationCertificate,
+} from './types.js'
