@@ -3,7 +3,8 @@
  * Wraps a credential subject in the VC 2.0 envelope of a registered credential type.
  */
 import { credentialTypes, type CredentialTypeName } from './credentialTypes.js'
-import type { BitstringStatusListEntry, UnsignedCredential } from './types.js'
+import type { BitstringStatusListEntry } from '../status/types.js'
+import type { UnsignedCredential } from './types.js'
 import { withoutUndefined } from './withoutUndefined.js'
 
 /** The envelope fields of a validated input. */

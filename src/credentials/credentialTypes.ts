@@ -15,6 +15,11 @@ export type CredentialTypeDefinition = {
   readonly type: readonly string[]
   /** The `type` of its `credentialSubject`. */
   readonly subjectType: string
+  /**
+   * Fields every derived credential of this type reveals, on top of the envelope's
+   * (issuer, type, validity, status): what any verifier of the type needs.
+   */
+  readonly mandatoryPointers: readonly string[]
 }
 
 /**
@@ -32,11 +37,13 @@ export const credentialTypes = {
     context: [credentialsV2, 'https://w3id.org/medcred/medical-licence/v1'],
     type: ['VerifiableCredential', 'MedicalLicenseCredential'],
     subjectType: 'LicensedPractitioner',
+    mandatoryPointers: ['/credentialSubject/profession', '/credentialSubject/jurisdiction'],
   },
   VaccinationCertificate: {
     context: [credentialsV2, 'https://w3id.org/medcred/vaccination/v1'],
     type: ['VerifiableCredential', 'VaccinationCertificate'],
     subjectType: 'VaccinationEvent',
+    mandatoryPointers: [],
   },
 } as const satisfies Record<string, CredentialTypeDefinition>
 

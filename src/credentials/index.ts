@@ -11,7 +11,6 @@ export type { CodeSystem } from './codedConceptSchema.js'
 export type { MedicalLicenseInput } from './medicalLicenseInputSchema.js'
 export type { VaccinationCertificateInput } from './vaccinationCertificateInputSchema.js'
 export type {
-  BitstringStatusListEntry,
   MedicalLicenseCredential,
   UnsignedCredential,
   VaccinationCertificate,

@@ -4,17 +4,7 @@
  */
 import type { CodeSystem } from './codedConceptSchema.js'
 import type { CredentialTypeName, credentialTypes } from './credentialTypes.js'
-
-/** A W3C Bitstring Status List entry: where a verifier checks revocation or suspension. */
-export type BitstringStatusListEntry = {
-  id?: string | undefined
-  type: 'BitstringStatusListEntry'
-  statusPurpose: 'revocation' | 'suspension'
-  /** The credential's bit in the list, a non-negative integer written as a string. */
-  statusListIndex: string
-  /** URL of the BitstringStatusListCredential holding the list. */
-  statusListCredential: string
-}
+import type { BitstringStatusListEntry } from '../status/types.js'
 
 /** The VC 2.0 envelope shared by every medcred credential, before it is signed. */
 export type UnsignedCredential<Name extends CredentialTypeName, Subject> = {

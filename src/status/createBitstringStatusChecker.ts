@@ -1,0 +1,68 @@
+/**
+ * @module
+ * Checks `BitstringStatusListEntry` entries offline, against status list credentials the
+ * verifier already holds: each list is verified (proof, same issuer, validity at `now`)
+ * before its bits are read.
+ */
+import { decodeList } from '@digitalbazaar/vc-bitstring-status-list'
+import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
+import type { DidDocumentResolver } from '../did/types.js'
+import type { CredentialStatusValue, StatusChecker } from '../verify/types.js'
+import { verifyParsedCredential } from '../verify/verifyCredential.js'
+import { StatusListError } from './errors.js'
+
+export type CreateBitstringStatusCheckerParameters = {
+  /** Status list credentials, as published by their issuers (derived bbs-2023 form). */
+  statusListCredentials: readonly Record<string, unknown>[]
+  /** Resolves the list issuers' DIDs. */
+  didResolver: DidDocumentResolver
+}
+
+/**
+ * Creates a {@link StatusChecker} over status list credentials held locally.
+ *
+ * - Spec: https://www.w3.org/TR/vc-bitstring-status-list/#validate-algorithm
+ *
+ * @param parameters - {@link CreateBitstringStatusCheckerParameters}
+ * @returns a checker for `verifyCredential` / `verifyPresentation`; it throws
+ *   {@link StatusListError} when a list is missing, invalid, from another issuer, for
+ *   another purpose, or too short, so the status check fails closed.
+ *
+ * @example
+ * ```ts
+ * import { createBitstringStatusChecker, verifyCredential } from 'medcred'
+ * const statusChecker = createBitstringStatusChecker({ statusListCredentials: [list], didResolver })
+ * await verifyCredential({ credential, statusChecker, ... })
+ * ```
+ */
+export function createBitstringStatusChecker(parameters: CreateBitstringStatusCheckerParameters): StatusChecker {
+  const { statusListCredentials, didResolver } = parameters
+  const documentLoader = createDocumentLoader({ didResolver })
+  const byId = new Map(statusListCredentials.map((c) => [c.id, c]))
+  return async ({ entry, credential, now }): Promise<CredentialStatusValue> => {
+    const { statusPurpose, statusListCredential: listId, statusListIndex } = entry
+    if (entry.type !== 'BitstringStatusListEntry' || (statusPurpose !== 'revocation' && statusPurpose !== 'suspension')) {
+      throw new StatusListError('ERR_STATUS_ENTRY_INVALID', 'The status entry is not a revocation or suspension BitstringStatusListEntry.')
+    }
+    const listCredential = byId.get(listId)
+    if (!listCredential) {
+      throw new StatusListError('ERR_STATUS_LIST_UNAVAILABLE', `Status list ${String(listId)} is not among the lists this verifier holds.`)
+    }
+    const issuer = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id
+    const verified = await verifyParsedCredential(listCredential, { trustedIssuers: [issuer], now, didResolver }, documentLoader)
+    const subject = verified.disclosed
+    if (!verified.verified || !verified.types.includes('BitstringStatusListCredential')) {
+      const reason = verified.checks.find((c) => !c.ok)
+      throw new StatusListError('ERR_STATUS_LIST_INVALID', `Status list ${String(listId)} does not verify${reason && !reason.ok ? `: ${reason.message}` : '.'}`)
+    }
+    if (subject?.statusPurpose !== statusPurpose || typeof subject.encodedList !== 'string') {
+      throw new StatusListError('ERR_STATUS_LIST_INVALID', `Status list ${String(listId)} is not a ${statusPurpose} list.`)
+    }
+    const bits = await decodeList({ encodedList: subject.encodedList })
+    const index = typeof statusListIndex === 'string' && /^\d+$/.test(statusListIndex) ? Number(statusListIndex) : Number.NaN
+    if (!(index < bits.length)) {
+      throw new StatusListError('ERR_STATUS_ENTRY_INVALID', `Status index ${String(statusListIndex)} is not on list ${String(listId)}.`)
+    }
+    return bits.getStatus(index) ? (statusPurpose === 'revocation' ? 'revoked' : 'suspended') : 'active'
+  }
+}

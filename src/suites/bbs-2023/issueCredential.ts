@@ -1,0 +1,69 @@
+/**
+ * @module
+ * Issues a credential with a bbs-2023 base proof (W3C Data Integrity BBS Cryptosuites v1.0).
+ * The base proof is for the holder only: verifiers see credentials derived from it.
+ */
+import { createSignCryptosuite } from '@digitalbazaar/bbs-2023-cryptosuite'
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
+import * as vc from '@digitalbazaar/vc'
+import type { DocumentLoader } from '../../contexts/types.js'
+import { mandatoryPointersFor } from '../../disclosure/mandatoryPointers.js'
+import { toJsonPointer } from '../../disclosure/toJsonPointer.js'
+import { toMultikeyKeyPair } from '../../keys/toMultikeyKeyPair.js'
+import type { KeyPair } from '../../keys/types.js'
+import { IssueCredentialError, reasonOf } from '../errors.js'
+import type { VerifiableCredential } from '../types.js'
+
+export type IssueCredentialParameters = {
+  /** The unsigned credential, e.g. from `createVaccinationCertificate`. */
+  credential: Record<string, unknown>
+  /** The issuer's BLS12-381 G2 key pair, with its secret key and verification method id. */
+  issuerKey: KeyPair
+  /** Loads contexts and DID documents; {@link createDocumentLoader} without a resolver suffices. */
+  documentLoader: DocumentLoader
+  /**
+   * Fields every derived credential must reveal, on top of the type's own
+   * ({@link mandatoryPointersFor}); friendly paths or JSON pointers.
+   */
+  mandatory?: readonly string[] | undefined
+  /** The proof's `created` time; the proof has none when not given (nothing reads a wall clock). */
+  created?: Date | undefined
+}
+
+/**
+ * Signs a credential with a bbs-2023 base proof.
+ *
+ * - Spec: https://www.w3.org/TR/vc-di-bbs/#base-proof
+ *
+ * @param parameters - {@link IssueCredentialParameters}
+ * @returns the credential with its base proof, to hand to the holder
+ * @throws {IssueCredentialError} `ERR_ISSUE_FAILED` when the key cannot sign (wrong type, no
+ *   secret key, no id) or the credential cannot be canonicalised with the bundled contexts.
+ *
+ * @example
+ * ```ts
+ * import { createDocumentLoader, issueCredential } from 'medcred'
+ * const signed = await issueCredential({ credential, issuerKey, documentLoader: createDocumentLoader() })
+ * ```
+ */
+export async function issueCredential(parameters: IssueCredentialParameters): Promise<VerifiableCredential> {
+  const { credential, issuerKey, documentLoader, mandatory = [], created } = parameters
+  if (issuerKey.type !== 'Bls12381G2') {
+    throw new IssueCredentialError(`bbs-2023 needs a Bls12381G2 key, not ${issuerKey.type}`)
+  }
+  if (!issuerKey.id) throw new IssueCredentialError('the issuer key has no verification method id')
+  try {
+    const mandatoryPointers = [...new Set([...mandatoryPointersFor(credential), ...mandatory.map(toJsonPointer)])]
+    const key = await toMultikeyKeyPair(issuerKey)
+    const suite = new DataIntegrityProof({
+      signer: key.signer(),
+      cryptosuite: createSignCryptosuite({ mandatoryPointers }),
+      ...(created ? { date: created } : {}),
+    })
+    const signed = await vc.issue({ credential: structuredClone(credential), suite, documentLoader })
+    return signed as VerifiableCredential
+  } catch (error) {
+    if (error instanceof IssueCredentialError) throw error
+    throw new IssueCredentialError(reasonOf(error), error)
+  }
+}

@@ -1,0 +1,25 @@
+import { MedcredError } from '../errors/MedcredError.js'
+
+/** Signing a credential failed: the key cannot sign it, or the document is unusable. */
+export class IssueCredentialError extends MedcredError {
+  override name = 'IssueCredentialError'
+  constructor(reason: string, cause?: unknown) {
+    super('ERR_ISSUE_FAILED', `Cannot issue the credential: ${reason}.`, { cause })
+  }
+}
+
+/** Deriving a selectively disclosed credential failed. */
+export class DeriveCredentialError extends MedcredError {
+  override name = 'DeriveCredentialError'
+  constructor(reason: string, cause?: unknown) {
+    super('ERR_DERIVE_FAILED', `Cannot derive the credential: ${reason}.`, { cause })
+  }
+}
+
+/** The reason to show for a library failure: ours carry a message fit for people. */
+export function reasonOf(error: unknown): string {
+  if (error instanceof MedcredError) return error.message.replace(/\.$/, '')
+  const cause = (error as { cause?: unknown } | undefined)?.cause
+  if (cause instanceof MedcredError) return cause.message.replace(/\.$/, '')
+  return error instanceof Error ? error.message.replace(/\.$/, '') : String(error)
+}

@@ -1,0 +1,31 @@
+import type { VerifiableCredential } from '../../suites/types.js'
+import type { StatusChecker, VerificationCheck } from '../types.js'
+import { fail, findMedcredError, pass } from './check.js'
+
+/** Each disclosed `credentialStatus` entry must say active; no checker means no answer. */
+export async function checkStatus(
+  credential: VerifiableCredential,
+  statusChecker: StatusChecker | undefined,
+  now: Date,
+): Promise<VerificationCheck | undefined> {
+  const entries = ([] as unknown[]).concat(credential.credentialStatus ?? [])
+  if (entries.length === 0) return undefined
+  if (!statusChecker) {
+    return fail('status', 'ERR_VERIFY_STATUS_UNCHECKED', 'The credential has a status entry and no status checker was given.')
+  }
+  for (const entry of entries) {
+    if (entry === null || typeof entry !== 'object') {
+      return fail('status', 'ERR_VERIFY_CREDENTIAL_MALFORMED', 'A credentialStatus entry is not an object.')
+    }
+    let status: string
+    try {
+      status = await statusChecker({ entry: entry as Record<string, unknown>, credential, now })
+    } catch (error) {
+      const reason = findMedcredError(error)?.message ?? 'the status checker failed.'
+      return fail('status', 'ERR_VERIFY_STATUS_UNAVAILABLE', `The credential's status cannot be established: ${reason}`)
+    }
+    if (status === 'revoked') return fail('status', 'ERR_VERIFY_REVOKED', 'The credential has been revoked.')
+    if (status === 'suspended') return fail('status', 'ERR_VERIFY_SUSPENDED', 'The credential is suspended.')
+  }
+  return pass('status')
+}
