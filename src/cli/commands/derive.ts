@@ -1,0 +1,26 @@
+import type { Command } from 'commander'
+import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
+import { deriveCredential } from '../../suites/bbs-2023/deriveCredential.js'
+import type { VerifiableCredential } from '../../suites/types.js'
+import { type CliIo, readJsonObject, writeJson } from '../io.js'
+
+/** `medcred derive`. */
+export function registerDerive(program: Command, io: CliIo): void {
+  program
+    .command('derive')
+    .description('derive a selectively disclosed credential from a signed one')
+    .requiredOption('--credential <file>', 'the credential with its bbs-2023 base proof')
+    .requiredOption('--reveal <path...>', 'fields to reveal: credentialSubject.speciality or /credentialSubject/speciality')
+    .option('--challenge <text>', "the verifier's challenge, bound as the presentation header")
+    .option('--out <file>', 'write the derived credential here instead of standard output')
+    .action(async (options: { credential: string; reveal: string[]; challenge?: string; out?: string }) => {
+      const credential = (await readJsonObject(io, options.credential)) as VerifiableCredential
+      const derived = await deriveCredential({
+        credential,
+        reveal: options.reveal,
+        presentationHeader: options.challenge,
+        documentLoader: createDocumentLoader(),
+      })
+      await writeJson(io, derived, options.out)
+    })
+}

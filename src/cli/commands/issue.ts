@@ -1,0 +1,33 @@
+import { writeFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
+import { allocateStatusEntry } from '../../status/allocateStatusEntry.js'
+import type { StatusList } from '../../status/types.js'
+import { issueCredential } from '../../suites/bbs-2023/issueCredential.js'
+import { type CliIo, readJsonObject, readKeyFile, writeJson } from '../io.js'
+
+/** `medcred issue`. */
+export function registerIssue(program: Command, io: CliIo): void {
+  program
+    .command('issue')
+    .description('sign a credential with a bbs-2023 base proof (for the holder)')
+    .requiredOption('--credential <file>', 'the unsigned credential (from `credential new`)')
+    .requiredOption('--key <file>', 'the issuer key file (Bls12381G2)')
+    .option('--status-list <file>', 'allocate a revocation/suspension entry from this list and update it')
+    .option('--mandatory <path...>', 'extra fields every derived credential must reveal')
+    .option('--out <file>', 'write the signed credential here instead of standard output')
+    .action(async (options: { credential: string; key: string; statusList?: string; mandatory?: string[]; out?: string }) => {
+      const credential = await readJsonObject(io, options.credential)
+      const issuerKey = await readKeyFile(io, options.key)
+      let updatedList: StatusList | undefined
+      if (options.statusList) {
+        const allocated = allocateStatusEntry((await readJsonObject(io, options.statusList)) as StatusList)
+        credential.credentialStatus = allocated.entry
+        updatedList = allocated.list
+      }
+      const signed = await issueCredential({ credential, issuerKey, documentLoader: createDocumentLoader(), mandatory: options.mandatory })
+      // The list is saved only once the credential that uses the index exists.
+      if (options.statusList && updatedList) await writeFile(options.statusList, `${JSON.stringify(updatedList, null, 2)}\n`)
+      await writeJson(io, signed, options.out)
+    })
+}

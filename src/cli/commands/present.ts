@@ -1,0 +1,29 @@
+import type { Command } from 'commander'
+import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
+import { createDidResolver } from '../../did/createDidResolver.js'
+import { presentCredentials } from '../../presentations/presentCredentials.js'
+import type { VerifiableCredential } from '../../suites/types.js'
+import { type CliIo, readJsonObject, readKeyFile, writeJson } from '../io.js'
+
+/** `medcred present`. */
+export function registerPresent(program: Command, io: CliIo): void {
+  program
+    .command('present')
+    .description('wrap derived credentials in a presentation for one verifier')
+    .requiredOption('--credential <file...>', 'derived credentials, each derived with --challenge')
+    .requiredOption('--challenge <text>', "the verifier's challenge")
+    .option('--domain <domain>', "the verifier's domain (bound by the holder proof)")
+    .option('--holder-key <file>', 'sign as the holder with this Ed25519 key file')
+    .option('--out <file>', 'write the presentation here instead of standard output')
+    .action(async (options: { credential: string[]; challenge: string; domain?: string; holderKey?: string; out?: string }) => {
+      const credentials = await Promise.all(options.credential.map(async (file) => (await readJsonObject(io, file)) as VerifiableCredential))
+      const presentation = await presentCredentials({
+        credentials,
+        challenge: options.challenge,
+        domain: options.domain,
+        holderKey: options.holderKey ? await readKeyFile(io, options.holderKey) : undefined,
+        documentLoader: createDocumentLoader({ didResolver: createDidResolver() }),
+      })
+      await writeJson(io, presentation, options.out)
+    })
+}

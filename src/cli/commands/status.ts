@@ -1,0 +1,86 @@
+import { writeFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
+import { createDidResolver } from '../../did/createDidResolver.js'
+import { createBitstringStatusChecker } from '../../status/createBitstringStatusChecker.js'
+import { createStatusList } from '../../status/createStatusList.js'
+import { issueStatusListCredential } from '../../status/issueStatusListCredential.js'
+import { setCredentialStatus } from '../../status/setCredentialStatus.js'
+import type { StatusList, StatusPurpose } from '../../status/types.js'
+import type { VerifiableCredential } from '../../suites/types.js'
+import { CliError, CliUsageError } from '../errors.js'
+import { type CliIo, readJsonObject, readKeyFile, writeJson } from '../io.js'
+import { parseNow } from './parseNow.js'
+
+/** `medcred status create|revoke|suspend|reinstate|publish|check`. */
+export function registerStatus(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  const status = program.command('status').description('W3C Bitstring Status Lists: revoke, suspend, publish, check')
+  status
+    .command('create')
+    .description('create an empty status list (a JSON file the issuer keeps)')
+    .requiredOption('--id <url>', 'the URL the status list credential will be published at')
+    .requiredOption('--purpose <purpose>', 'revocation or suspension')
+    .requiredOption('--out <file>', 'where to keep the list')
+    .action(async (options: { id: string; purpose: string; out: string }) => {
+      if (options.purpose !== 'revocation' && options.purpose !== 'suspension') {
+        throw new CliUsageError(`--purpose must be revocation or suspension, not "${options.purpose}".`)
+      }
+      await writeJson(io, await createStatusList({ id: options.id, purpose: options.purpose as StatusPurpose }), options.out)
+    })
+  const flip = (name: string, set: boolean, purpose: StatusPurpose, description: string) =>
+    status
+      .command(name)
+      .description(description)
+      .requiredOption('--list <file>', 'the status list file (updated in place)')
+      .requiredOption('--index <n>', "the credential's statusListIndex")
+      .action(async (options: { list: string; index: string }) => {
+        const list = (await readJsonObject(io, options.list)) as StatusList
+        if (list.purpose !== purpose) {
+          throw new CliError('ERR_CLI_WRONG_LIST', `${options.list} is a ${String(list.purpose)} list; ${name} needs a ${purpose} list.`)
+        }
+        const updated = await setCredentialStatus({ list, index: options.index, set })
+        await writeFile(options.list, `${JSON.stringify(updated, null, 2)}\n`)
+      })
+  flip('revoke', true, 'revocation', 'revoke a credential (final)')
+  flip('suspend', true, 'suspension', 'suspend a credential')
+  flip('reinstate', false, 'suspension', 'lift a suspension')
+  status
+    .command('publish')
+    .description('issue the status list credential to publish at the list URL')
+    .requiredOption('--list <file>', 'the status list file')
+    .requiredOption('--key <file>', "the issuer's key file")
+    .option('--valid-from <date-time>', 'start of validity (default: now)')
+    .option('--out <file>', 'write the credential here instead of standard output')
+    .action(async (options: { list: string; key: string; validFrom?: string; out?: string }) => {
+      const credential = await issueStatusListCredential({
+        list: (await readJsonObject(io, options.list)) as StatusList,
+        issuerKey: await readKeyFile(io, options.key),
+        validFrom: parseNow(options.validFrom),
+        documentLoader: createDocumentLoader(),
+      })
+      await writeJson(io, credential, options.out)
+    })
+  status
+    .command('check')
+    .description("print a credential's status; exit 0 when active, 1 otherwise")
+    .requiredOption('--credential <file>', 'a credential with a credentialStatus entry')
+    .requiredOption('--status-list <file...>', 'the status list credentials')
+    .option('--now <date-time>', 'judge the lists at this time (default: now)')
+    .action(async (options: { credential: string; statusList: string[]; now?: string }) => {
+      const credential = (await readJsonObject(io, options.credential)) as VerifiableCredential
+      const didResolver = createDidResolver()
+      const check = createBitstringStatusChecker({
+        statusListCredentials: await Promise.all(options.statusList.map((file) => readJsonObject(io, file))),
+        didResolver,
+      })
+      const entries = ([] as unknown[]).concat(credential.credentialStatus ?? [])
+      if (entries.length === 0) throw new CliError('ERR_CLI_NO_STATUS', `${options.credential} has no credentialStatus entry.`)
+      const now = parseNow(options.now)
+      const statuses = []
+      for (const entry of entries as Record<string, unknown>[]) {
+        statuses.push({ entry: entry.id, purpose: entry.statusPurpose, status: await check({ entry, credential, now }) })
+      }
+      await writeJson(io, statuses)
+      setExitCode(statuses.every((s) => s.status === 'active') ? 0 : 1)
+    })
+}

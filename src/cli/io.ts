@@ -1,0 +1,73 @@
+/**
+ * @module
+ * File and stream handling for the CLI: JSON in and out, key files, the passphrase.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { decryptKeyPair } from '../keys/decryptKeyPair.js'
+import { importKeyPair } from '../keys/importKeyPair.js'
+import type { KeyPair } from '../keys/types.js'
+import { CliError } from './errors.js'
+
+/** Where the CLI writes; tests pass their own. */
+export type CliIo = {
+  stdout(text: string): void
+  stderr(text: string): void
+  /** Reads standard input, for a file argument of `-`. */
+  stdin(): Promise<string>
+  env: Readonly<Record<string, string | undefined>>
+}
+
+/** The environment variable that holds the passphrase of encrypted key files. */
+export const passphraseVariable = 'MEDCRED_PASSPHRASE'
+
+/** Reads a text file, or standard input for `-`. */
+export async function readText(io: CliIo, path: string): Promise<string> {
+  if (path === '-') return io.stdin()
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    throw new CliError('ERR_CLI_FILE_UNREADABLE', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((error as Error).message ?? 'unknown error')}.`, error)
+  }
+}
+
+/** Reads and parses a JSON file, naming the file when it is not JSON. */
+export async function readJson(io: CliIo, path: string): Promise<unknown> {
+  const text = await readText(io, path)
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new CliError('ERR_CLI_FILE_NOT_JSON', `${path === '-' ? 'Standard input' : path} is not valid JSON.`)
+  }
+}
+
+/** Reads a JSON file that must hold an object. */
+export async function readJsonObject(io: CliIo, path: string): Promise<Record<string, unknown>> {
+  const value = await readJson(io, path)
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new CliError('ERR_CLI_FILE_NOT_OBJECT', `${path} must hold a JSON object.`)
+  }
+  return value as Record<string, unknown>
+}
+
+/** Writes JSON to a file (`--out`) or standard output. */
+export async function writeJson(io: CliIo, value: unknown, out?: string): Promise<void> {
+  const text = `${JSON.stringify(value, null, 2)}\n`
+  if (out === undefined || out === '-') io.stdout(text)
+  else await writeFile(out, text, { mode: 0o600 })
+}
+
+/**
+ * Reads a key file: an encrypted JWE (the passphrase comes from MEDCRED_PASSPHRASE, never
+ * from the command line, where other users could see it) or a private Multikey JSON.
+ */
+export async function readKeyFile(io: CliIo, path: string): Promise<KeyPair> {
+  const text = (await readText(io, path)).trim()
+  if (!text.startsWith('{')) {
+    const passphrase = io.env[passphraseVariable]
+    if (!passphrase) {
+      throw new CliError('ERR_CLI_PASSPHRASE_MISSING', `${path} is encrypted: set ${passphraseVariable} to its passphrase.`)
+    }
+    return decryptKeyPair(text, passphrase)
+  }
+  return importKeyPair(await readJson(io, path))
+}

@@ -1,0 +1,76 @@
+/**
+ * @module
+ * medcred: health credentials as W3C Verifiable Credentials with BBS selective disclosure.
+ * Everything here runs in Node >= 20 and in browsers; Node-only parts are in `medcred/node`.
+ */
+export { MedcredError, type MedcredErrorOptions } from './errors/MedcredError.js'
+
+export { createDocumentLoader, listBundledContexts, type CreateDocumentLoaderParameters } from './contexts/createDocumentLoader.js'
+export { ContextIntegrityError, ContextNotBundledError } from './contexts/errors.js'
+export type { DocumentLoader, RemoteDocument } from './contexts/types.js'
+
+export {
+  decryptKeyPair,
+  encryptKeyPair,
+  exportPrivateKey,
+  exportPublicKey,
+  generateKeyPair,
+  importKeyPair,
+  type KeyPair,
+  type KeyType,
+} from './keys/index.js'
+
+export {
+  createDidResolver,
+  publishBbsKey,
+  revokeBbsKey,
+  type CreateDidResolverParameters,
+  type DidDocument,
+  type DidResolver,
+} from './did/index.js'
+
+export {
+  createMedicalLicenseCredential,
+  createVaccinationCertificate,
+  credentialTypes,
+  CredentialValidationError,
+  type MedicalLicenseInput,
+  type VaccinationCertificateInput,
+} from './credentials/index.js'
+
+export { mandatoryPointersFor } from './disclosure/mandatoryPointers.js'
+export { toJsonPointer } from './disclosure/toJsonPointer.js'
+export { RevealPathError } from './disclosure/errors.js'
+
+export { issueCredential, type IssueCredentialParameters } from './suites/bbs-2023/issueCredential.js'
+export { deriveCredential, type DeriveCredentialParameters } from './suites/bbs-2023/deriveCredential.js'
+export { DeriveCredentialError, IssueCredentialError } from './suites/errors.js'
+export type { DataIntegrityProof, VerifiableCredential, VerifiablePresentation } from './suites/types.js'
+
+export {
+  presentCredentials,
+  PresentCredentialsError,
+  type PresentCredentialsParameters,
+} from './presentations/presentCredentials.js'
+
+export { verifyCredential, type VerifyCredentialParameters } from './verify/verifyCredential.js'
+export { verifyPresentation, type VerifyPresentationParameters } from './verify/verifyPresentation.js'
+export { VerifyOptionsError } from './verify/errors.js'
+export type {
+  CredentialStatusValue,
+  CredentialVerificationResult,
+  PresentationVerificationResult,
+  StatusChecker,
+  TrustedIssuer,
+  VerificationCheck,
+  VerificationCheckName,
+  VerificationOptions,
+} from './verify/types.js'
+
+export { allocateStatusEntry } from './status/allocateStatusEntry.js'
+export { createBitstringStatusChecker, type CreateBitstringStatusCheckerParameters } from './status/createBitstringStatusChecker.js'
+export { createStatusList, type CreateStatusListParameters } from './status/createStatusList.js'
+export { issueStatusListCredential, type IssueStatusListCredentialParameters } from './status/issueStatusListCredential.js'
+export { setCredentialStatus, type SetCredentialStatusParameters } from './status/setCredentialStatus.js'
+export { StatusListError } from './status/errors.js'
+export type { BitstringStatusListEntry, StatusList, StatusPurpose } from './status/types.js'
