@@ -3,7 +3,7 @@
  * Reads a `publicKeyMultibase` or `secretKeyMultibase` value: base58btc multibase, a
  * multicodec prefix naming the key type, then the raw key of that type's exact length.
  */
-import { decodeBase58btc } from './decodeBase58btc.js'
+import { base58 } from '@scure/base'
 import { InvalidKeyError } from './errors.js'
 import type { KeyType } from './types.js'
 
@@ -68,4 +68,12 @@ function invalid(field: MultibaseKeyField, reason: string): InvalidKeyError {
 function isBlsScalar(bytes: Uint8Array): boolean {
   const scalar = bytes.reduce((n, byte) => (n << 8n) | BigInt(byte), 0n)
   return scalar > 0n && scalar < blsOrder
+}
+
+function decodeBase58btc(text: string): Uint8Array | undefined {
+  try {
+    return base58.decode(text)
+  } catch {
+    return undefined
+  }
 }

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { decodeBase58btc } from '../../../src/keys/decodeBase58btc.js'
+import { base58 } from '@scure/base'
 import { generateKeyPair, type KeyType, toMultikeyKeyPair } from '../../../src/keys/index.js'
 
 const encode = (text: string) => new TextEncoder().encode(text)
 
 /** The multicodec varint and raw key length under a multibase key. */
 function multicodecOf(multibase: string) {
-  const bytes = decodeBase58btc(multibase.slice(1))!
+  const bytes = base58.decode(multibase.slice(1))
   return { prefix: [bytes[0], bytes[1]], length: bytes.length - 2 }
 }
 

@@ -1,5 +1,5 @@
 // Test helpers to craft multibase keys byte by byte.
-import { decodeBase58btc } from '../../../src/keys/decodeBase58btc.js'
+import { base58 } from '@scure/base'
 
 const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 
@@ -21,7 +21,7 @@ export function encodeMultibase(bytes: Uint8Array): string {
 
 /** Decodes a base58btc multibase string. */
 export function decodeMultibase(multibase: string): Uint8Array {
-  const bytes = decodeBase58btc(multibase.slice(1))
+  const bytes = base58.decode(multibase.slice(1))
   if (!bytes || !multibase.startsWith('z')) throw new Error(`not multibase: ${multibase}`)
   return bytes
 }
