@@ -1,0 +1,51 @@
+/**
+ * @module
+ * Encodes a verifier action as the payload of an `InputBox.addInput` call.
+ */
+import { encodeAbiParameters, type Hex, stringToHex } from 'viem'
+import { actionParameters, envelopeParameters } from './actionParameters.js'
+import { actionCodes, protocolVersion, statusCodes } from './protocol.js'
+import type { VerifierAction } from './types.js'
+
+/**
+ * Encodes an action of protocol v1 as an input payload.
+ *
+ * - Docs: docs/protocol.md
+ *
+ * @param action - {@link VerifierAction}
+ * @returns the payload, ABI-encoded `(uint16 version, uint8 action, bytes body)`
+ *
+ * @example
+ * ```ts
+ * import { encodeInput } from 'medcred/cartesi'
+ * const payload = encodeInput({ action: 'withdrawIssuer', did: 'did:key:zUC7…' })
+ * ```
+ */
+export function encodeInput(action: VerifierAction): Hex {
+  return encodeAbiParameters(envelopeParameters, [protocolVersion, actionCodes[action.action], encodeBody(action)])
+}
+
+function encodeBody(action: VerifierAction): Hex {
+  switch (action.action) {
+    case 'accreditIssuer':
+      return encodeAbiParameters(actionParameters.accreditIssuer, [
+        action.did,
+        action.controller,
+        action.credentialTypes,
+        action.keys,
+        action.statusLists,
+      ])
+    case 'withdrawIssuer':
+      return encodeAbiParameters(actionParameters.withdrawIssuer, [action.did])
+    case 'rotateIssuerKeys':
+      return encodeAbiParameters(actionParameters.rotateIssuerKeys, [action.did, action.add, action.remove])
+    case 'setCredentialStatus':
+      return encodeAbiParameters(actionParameters.setCredentialStatus, [
+        action.did,
+        action.statusList,
+        action.entries.map(({ index, status }) => ({ index, status: statusCodes[status] })),
+      ])
+    case 'submitPresentation':
+      return encodeAbiParameters(actionParameters.submitPresentation, [action.nonce, stringToHex(action.presentation)])
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * @module
+ * Inspect queries: JSON questions about the verifier's state, answered as reports.
+ */
+import { type Hex, hexToString, stringToHex } from 'viem'
+import { z } from 'zod'
+import { InputDecodeError } from './errors.js'
+import { maxInputBytes } from './protocol.js'
+
+const hash = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'a 32-byte hex hash')
+
+const inspectQuerySchema = z.discriminatedUnion('query', [
+  z.strictObject({ query: z.literal('issuer'), did: z.string().min(1).max(2048) }),
+  z.strictObject({
+    query: z.literal('credentialStatus'),
+    did: z.string().min(1).max(2048),
+    statusList: z.string().min(1).max(2048),
+    index: z.number().int().min(0).max(2 ** 32 - 1),
+  }),
+  z.strictObject({ query: z.literal('verdict'), presentationHash: hash }),
+  z.strictObject({ query: z.literal('counts') }),
+])
+
+/** A question to the verifier: an issuer, a credential's status, a verdict, or counts. */
+export type InspectQuery = z.infer<typeof inspectQuerySchema>
+
+/**
+ * Encodes an inspect query as the payload of `POST /inspect/<application>`.
+ *
+ * - Docs: docs/protocol.md#inspect
+ *
+ * @example
+ * ```ts
+ * import { encodeInspectQuery } from 'medcred/cartesi'
+ * encodeInspectQuery({ query: 'issuer', did: 'did:key:zUC7…' })
+ * ```
+ */
+export function encodeInspectQuery(query: InspectQuery): Hex {
+  return stringToHex(JSON.stringify(query))
+}
+
+/**
+ * Reads an inspect payload.
+ *
+ * @throws {InputDecodeError} `ERR_CARTESI_INPUT_TOO_LARGE` or `ERR_CARTESI_INPUT_MALFORMED`
+ *   naming what is wrong.
+ */
+export function decodeInspectQuery(payload: Hex): InspectQuery {
+  if ((payload.length - 2) / 2 > maxInputBytes) {
+    throw new InputDecodeError('ERR_CARTESI_INPUT_TOO_LARGE', `The query is over ${maxInputBytes} bytes.`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(hexToString(payload))
+  } catch (cause) {
+    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', 'The inspect query is not JSON.', { cause })
+  }
+  const parsed = inspectQuerySchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
+    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `The inspect query is invalid${where}: ${issue?.message ?? 'unknown shape'}.`)
+  }
+  return parsed.data
+}

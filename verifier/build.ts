@@ -1,0 +1,72 @@
+/**
+ * Builds the verifier into one file for the Cartesi machine: verifier/dist/medcred-verifier.mjs.
+ * sql.js comes in its wasm-inlined build so no file sits beside the bundle; only the libcmt
+ * binding (@cartesi/rollup, a native addon) is installed next to it in the image.
+ *
+ *   npm run verifier:build
+ */
+import { build, type Plugin } from 'esbuild'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const determinism = join(here, 'src', 'determinism')
+
+/** Global clock and entropy references, pointed at the deterministic replacements. */
+const define = {
+  'Date.now': 'medcredDeterministic.now',
+  'performance.now': 'medcredDeterministic.now',
+  'Math.random': 'medcredDeterministic.random',
+  'crypto.getRandomValues': 'medcredDeterministic.getRandomValues',
+  'globalThis.crypto': 'medcredDeterministic.crypto',
+  'self.crypto': 'medcredDeterministic.crypto',
+  fetch: 'medcredDeterministic.NoNetwork',
+  XMLHttpRequest: 'medcredDeterministic.NoNetwork',
+  WebSocket: 'medcredDeterministic.NoNetwork',
+}
+
+/** Swaps HTTP clients and platform crypto for modules that cannot reach the host. */
+const sealPlatform: Plugin = {
+  name: 'medcred-seal-platform',
+  setup(build) {
+    build.onResolve({ filter: /^(undici|ky|@digitalbazaar\/http-client)$/ }, () => ({ path: join(determinism, 'networkDisabled.ts') }))
+    build.onResolve({ filter: /documentLoaders\/(node|xhr)(\.js)?$/ }, () => ({ path: join(determinism, 'disabledDocumentLoader.cjs') }))
+    // Every view of the platform's crypto, except the one module that wraps the host's.
+    const platformCrypto = join(determinism, 'platformCrypto.ts')
+    build.onResolve({ filter: /^(node:)?crypto$|^@noble\/hashes\/crypto(Node)?(\.js)?$/ }, (args) =>
+      args.importer === platformCrypto ? undefined : { path: platformCrypto },
+    )
+    build.onResolve({ filter: /\/crypto\.js$/ }, (args) =>
+      args.importer.includes('@digitalbazaar/bbs-signatures') ? { path: platformCrypto } : undefined,
+    )
+  },
+}
+
+/** Builds the bundle and returns its path and esbuild's metafile (which input made which bytes). */
+export async function buildVerifier(outdir = join(here, 'dist')) {
+  const outfile = join(outdir, 'medcred-verifier.mjs')
+  const result = await build({
+    entryPoints: [join(here, 'src', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['@cartesi/rollup'],
+    alias: { 'sql.js': 'sql.js/dist/sql-wasm-inline.js' },
+    define,
+    inject: [join(determinism, 'deterministicGlobals.ts')],
+    plugins: [sealPlatform],
+    // CommonJS dependencies call require(); an ES module bundle has to provide it.
+    banner: { js: "import { createRequire as medcredCreateRequire } from 'node:module'; const require = medcredCreateRequire(import.meta.url);" },
+    metafile: true,
+    logLevel: 'warning',
+  })
+  return { outfile, metafile: result.metafile }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { outfile, metafile } = await buildVerifier()
+  const bytes = Object.values(metafile.outputs)[0]?.bytes ?? 0
+  console.log(`${outfile}: ${(bytes / 1024 / 1024).toFixed(2)} MiB`)
+}

@@ -1,0 +1,33 @@
+/**
+ * @module
+ * rotateIssuerKeys: an issuer's controller adds keys and retires old ones.
+ */
+import type { RotateIssuerKeysAction } from '../../../src/cartesi/types.js'
+import { InputRejectedError } from '../errors.js'
+import { addKeys, findKeyOwner, removeKeys } from '../state/issuers.js'
+import { requireController } from './authorize.js'
+import type { ActionContext, ActionOutcome } from './types.js'
+import { truncate, validateIssuerKeys } from './validateIssuerFields.js'
+
+export function rotateIssuerKeys(context: ActionContext, action: RotateIssuerKeysAction): ActionOutcome {
+  // 1. Only the issuer's controller manages its keys.
+  const issuer = requireController(context, action.did)
+  // 2. Retired keys must be the issuer's; new ones valid and not taken.
+  const current = new Set(issuer.keys.map((key) => key.id))
+  const notOwned = action.remove.find((id) => !current.has(id))
+  if (notOwned !== undefined) throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', `Key ${truncate(notOwned)} is not a key of ${truncate(action.did)}.`)
+  validateIssuerKeys(action.did, action.add)
+  const removed = new Set(action.remove)
+  for (const key of action.add) {
+    if (findKeyOwner(context.database, key.id) !== undefined && !removed.has(key.id)) {
+      throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', `Key id ${truncate(key.id)} is already in use.`)
+    }
+  }
+  // 3. An issuer is never left without a key: withdrawal is the root authorities' call.
+  if (current.size - removed.size + action.add.length === 0) {
+    throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', 'A rotation cannot retire every key of an issuer.')
+  }
+  removeKeys(context.database, issuer.id, action.remove)
+  addKeys(context.database, issuer.id, action.add, context.metadata.blockTimestamp)
+  return { outputs: [], result: { did: action.did, added: action.add.map((key) => key.id), removed: action.remove } }
+}

@@ -1,0 +1,16 @@
+/**
+ * @module
+ * withdrawIssuer: a root authority withdraws an accreditation; the issuer's credentials stop
+ * verifying from the next input on.
+ */
+import type { WithdrawIssuerAction } from '../../../src/cartesi/types.js'
+import { withdrawIssuer as markWithdrawn } from '../state/issuers.js'
+import { requireAccreditedIssuer, requireRootAuthority } from './authorize.js'
+import type { ActionContext, ActionOutcome } from './types.js'
+
+export function withdrawIssuer(context: ActionContext, action: WithdrawIssuerAction): ActionOutcome {
+  requireRootAuthority(context)
+  const issuer = requireAccreditedIssuer(context, action.did)
+  markWithdrawn(context.database, issuer.id, context.metadata.blockTimestamp)
+  return { outputs: [], result: { did: action.did } }
+}

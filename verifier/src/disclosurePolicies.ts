@@ -1,0 +1,27 @@
+/**
+ * @module
+ * The default disclosure policies: what a presentation of each medcred credential type must
+ * reveal to earn a verdict, and what it must never put on a public chain.
+ */
+import { credentialTypes } from '../../src/credentials/credentialTypes.js'
+import type { DisclosurePolicy } from './types.js'
+
+/** The policies a verifier uses unless its build configures others. */
+export const defaultDisclosurePolicies: Readonly<Record<string, DisclosurePolicy>> = {
+  MedicalLicenseCredential: {
+    required: [...credentialTypes.MedicalLicenseCredential.mandatoryPointers, '/credentialSubject/speciality'],
+    // A licence number identifies the person in the register as surely as a name does.
+    forbidden: ['/credentialSubject/licenceNumber'],
+  },
+  VaccinationCertificate: {
+    required: ['/credentialSubject/vaccine/targetDisease', '/credentialSubject/doseNumber'],
+    // Everything that points to the patient stays off-chain.
+    forbidden: [
+      '/credentialSubject/id',
+      '/credentialSubject/recipient/name',
+      '/credentialSubject/recipient/birthDate',
+      '/credentialSubject/batchNumber',
+      '/credentialSubject/dateOfVaccination',
+    ],
+  },
+}

@@ -1,0 +1,34 @@
+/**
+ * @module
+ * Answers inspect queries from the tables, read-only.
+ */
+import type { Database } from 'sql.js'
+import type { Hex } from 'viem'
+import { decodeInspectQuery } from '../../../src/cartesi/inspectQuery.js'
+import { findStatusList, readStatus } from '../state/credentialStatus.js'
+import { findIssuer } from '../state/issuers.js'
+import { countRecords, findVerdict } from '../state/verdicts.js'
+
+/** The answer to one query; `undefined` fields mean "not on record". Throws on a bad query. */
+export function answerInspectQuery(database: Database, payload: Hex): unknown {
+  const query = decodeInspectQuery(payload)
+  switch (query.query) {
+    case 'issuer': {
+      const issuer = findIssuer(database, query.did)
+      if (!issuer) return { issuer: null }
+      const { id: _internal, ...record } = issuer
+      return { issuer: { ...record, accreditedAt: Number(record.accreditedAt), withdrawnAt: record.withdrawnAt === undefined ? null : Number(record.withdrawnAt) } }
+    }
+    case 'credentialStatus': {
+      const issuer = findIssuer(database, query.did)
+      const listId = issuer ? findStatusList(database, issuer.id, query.statusList) : undefined
+      return { status: listId === undefined ? null : readStatus(database, listId, query.index) }
+    }
+    case 'verdict': {
+      const verdict = findVerdict(database, query.presentationHash as Hex)
+      return { verdict: verdict ? { ...verdict, inputIndex: Number(verdict.inputIndex), blockTimestamp: Number(verdict.blockTimestamp) } : null }
+    }
+    case 'counts':
+      return { counts: countRecords(database) }
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * @module
+ * The Cartesi application's entry point: configuration from the environment the machine was
+ * built with, then the transport it names.
+ *
+ *   MEDCRED_ROOT_AUTHORITIES  comma-separated addresses that accredit issuers (required)
+ *   ROLLUP_HTTP_SERVER_URL    use the rollup HTTP API at this URL; without it, libcmt
+ */
+import { createVerifier } from './createVerifier.js'
+import { runHttpTransport } from './transports/runHttpTransport.js'
+import { runLibcmtTransport } from './transports/runLibcmtTransport.js'
+
+const rootAuthorities = (process.env.MEDCRED_ROOT_AUTHORITIES ?? '')
+  .split(',')
+  .map((address) => address.trim())
+  .filter(Boolean) as `0x${string}`[]
+
+try {
+  const verifier = await createVerifier({ rootAuthorities })
+  const url = process.env.ROLLUP_HTTP_SERVER_URL
+  console.log(`medcred verifier: ${rootAuthorities.length} root authorities, transport ${url ? `HTTP ${url}` : 'libcmt'}`)
+  await (url ? runHttpTransport({ verifier, url }) : runLibcmtTransport({ verifier }))
+} catch (error) {
+  // Only start-up and transport failures reach here; inputs never do.
+  console.error(`medcred verifier stopped: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+}

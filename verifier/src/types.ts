@@ -1,0 +1,47 @@
+/**
+ * @module
+ * What the verifier core takes and gives, independent of the transport that feeds it.
+ */
+import type { Address, Hex } from 'viem'
+import type { RollupOutput } from '../../src/cartesi/encodeOutput.js'
+
+/** The metadata of an advance request, as the rollup delivers it. */
+export type AdvanceMetadata = {
+  chainId: bigint
+  appContract: Address
+  msgSender: Address
+  blockNumber: bigint
+  /** Seconds since the epoch: the only clock the verifier reads. */
+  blockTimestamp: bigint
+  prevRandao: bigint
+  inputIndex: bigint
+}
+
+/** An output that goes into the outputs Merkle tree and can be proven on L1. */
+export type VerifierOutput = RollupOutput
+
+/** The outcome of an advance: outputs only when accepted; reports always. */
+export type AdvanceResult = {
+  status: 'accept' | 'reject'
+  outputs: VerifierOutput[]
+  reports: Hex[]
+}
+
+/** The outcome of an inspect query: reports only, never a state change. */
+export type InspectResult = { reports: Hex[] }
+
+/** Which fields a presentation of a credential type must and must not reveal. */
+export type DisclosurePolicy = {
+  /** JSON pointers that must be revealed for a verdict. */
+  required: readonly string[]
+  /** JSON pointers that must stay hidden: inputs are public on L1. */
+  forbidden: readonly string[]
+}
+
+/** The verifier's configuration, fixed when the machine is built. */
+export type VerifierConfig = {
+  /** Addresses allowed to accredit and withdraw issuers. */
+  rootAuthorities: readonly Address[]
+  /** The credential types this verifier accepts, each with its disclosure policy. */
+  disclosurePolicies: Readonly<Record<string, DisclosurePolicy>>
+}
