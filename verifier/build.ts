@@ -10,6 +10,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
+
+/**
+ * How the machine starts node (the Dockerfile's CMD): one thread, as the machine has one core,
+ * which also spares the memory of V8's worker threads; and V8's smaller-heap mode.
+ */
+export const machineNodeFlags = ['--single-threaded', '--optimize-for-size'] as const
 const determinism = join(here, 'src', 'determinism')
 
 /** Global clock and entropy references, pointed at the deterministic replacements. */

@@ -70,7 +70,11 @@ export async function createVerifier(parameters: CreateVerifierParameters): Prom
     return next
   }
   return {
-    advance: (request) => serialize(() => advance(database, config, request.metadata, request.payload)),
+    // Transports spell addresses differently (libcmt lower-case, JSON checksummed): normalise once.
+    advance: (request) =>
+      serialize(() =>
+        advance(database, config, { ...request.metadata, appContract: getAddress(request.metadata.appContract), msgSender: getAddress(request.metadata.msgSender) }, request.payload),
+      ),
     inspect: (payload) => serialize(async () => inspect(database, payload)),
     exportDatabase() {
       const bytes = database.export()

@@ -5,7 +5,10 @@
  *
  *   MEDCRED_ROOT_AUTHORITIES  comma-separated addresses that accredit issuers (required)
  *   ROLLUP_HTTP_SERVER_URL    use the rollup HTTP API at this URL; without it, libcmt
+ *   MEDCRED_DATABASE          start from this exported database file (host mode only: inside
+ *                             the machine the state lives in the machine's memory)
  */
+import { readFileSync } from 'node:fs'
 import { createVerifier } from './createVerifier.js'
 import { runHttpTransport } from './transports/runHttpTransport.js'
 import { runLibcmtTransport } from './transports/runLibcmtTransport.js'
@@ -16,7 +19,8 @@ const rootAuthorities = (process.env.MEDCRED_ROOT_AUTHORITIES ?? '')
   .filter(Boolean) as `0x${string}`[]
 
 try {
-  const verifier = await createVerifier({ rootAuthorities })
+  const databaseFile = process.env.MEDCRED_DATABASE
+  const verifier = await createVerifier({ rootAuthorities, database: databaseFile ? readFileSync(databaseFile) : undefined })
   const url = process.env.ROLLUP_HTTP_SERVER_URL
   console.log(`medcred verifier: ${rootAuthorities.length} root authorities, transport ${url ? `HTTP ${url}` : 'libcmt'}`)
   await (url ? runHttpTransport({ verifier, url }) : runLibcmtTransport({ verifier }))

@@ -21,6 +21,6 @@ export function setCredentialStatus(context: ActionContext, action: SetCredentia
   validateStatusLists([action.statusList])
   registerStatusLists(context.database, issuer.id, [action.statusList])
   const listId = findStatusList(context.database, issuer.id, action.statusList) as number
-  setStatuses(context.database, listId, action.entries, context.metadata.blockTimestamp)
+  setStatuses(context.database, listId, action.entries)
   return { outputs: [], result: { did: action.did, statusList: action.statusList, entries: action.entries.length } }
 }

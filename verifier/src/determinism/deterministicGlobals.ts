@@ -6,12 +6,12 @@
  *
  * Libraries do touch them off the verification path: sql.js stamps its in-memory files,
  * @noble/curves probes for randomness when a curve is built, key generation draws entropy.
- * Here they get the Unix epoch and a fixed keccak stream.
+ * Here they get the Unix epoch and a fixed pseudo-random stream (no imports: this module
+ * initialises before any library that asks for entropy).
  */
-import { keccak_256 } from '@noble/hashes/sha3'
 
 const HostDate = globalThis.Date
-let counter = 0n
+let state = 0x6d656463 // "medc"
 
 /** `Date` whose "now" is the epoch: `new Date()` and `Date.now()` are 0; `new Date(x)` is exact. */
 class DeterministicDate extends HostDate {
@@ -25,14 +25,18 @@ class DeterministicDate extends HostDate {
   }
 }
 
-/** Fills a typed array from keccak256(counter): the same bytes on every replay. */
+/**
+ * Fills a typed array from a fixed mulberry32 stream: the same bytes on every replay. Not a
+ * secret source, and nothing the verifier computes may depend on it.
+ */
 function getRandomValues<T extends ArrayBufferView | null>(array: T): T {
   if (array === null) return array
   const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
-  for (let offset = 0; offset < bytes.length; offset += 32) {
-    counter += 1n
-    const block = keccak_256(new TextEncoder().encode(`medcred-deterministic-${counter}`))
-    bytes.set(block.subarray(0, Math.min(32, bytes.length - offset)), offset)
+  for (let i = 0; i < bytes.length; i++) {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    bytes[i] = (t ^ (t >>> 14)) & 0xff
   }
   return array
 }
@@ -46,8 +50,9 @@ export const medcredDeterministic = {
     return (word[0] as number) / 2 ** 32
   },
   getRandomValues,
-  // Bracket access: the build's `define` rewrites `globalThis.crypto`, and this must reach the host.
-  crypto: { getRandomValues, subtle: (globalThis as { ['crypto']?: Crypto })['crypto']?.subtle },
+  // Reflect.get: the build's `define` rewrites `globalThis.crypto` (bracket access too), and
+  // hashing (subtle.digest) must reach the host's.
+  crypto: { getRandomValues, subtle: (Reflect.get(globalThis, 'crypto') as Crypto | undefined)?.subtle },
   /** Stands in for fetch, XMLHttpRequest and WebSocket: the machine has no network. */
   NoNetwork: function noNetwork(): never {
     throw new Error('The verifier has no network: contexts and keys come from its bundle and its state.')

@@ -1,12 +1,15 @@
 /**
  * @module
  * Status lists and credential status: set by an issuer's controller, read at verification.
+ * Each list is kept as its bitstring (2 bits a credential) in chunks; see the migration.
  */
 import type { Database } from 'sql.js'
 import { type CredentialStatusName, statusCodes } from '../../../src/cartesi/protocol.js'
 import type { StatusEntry } from '../../../src/cartesi/types.js'
-import { executeMany, selectOne } from '../database/query.js'
+import { execute, executeMany, selectOne } from '../database/query.js'
 
+const credentialsPerChunk = 4_096
+const chunkBytes = credentialsPerChunk / 4
 const statusNames = Object.fromEntries(Object.entries(statusCodes).map(([name, code]) => [code, name])) as Record<number, CredentialStatusName>
 
 /** The id of an issuer's status list, if the issuer registered it. */
@@ -20,26 +23,50 @@ export function registerStatusLists(database: Database, issuerId: number, urls: 
   executeMany(database, 'INSERT OR IGNORE INTO status_lists (issuer_id, url) VALUES (?, ?)', urls.map((url) => [issuerId, url]))
 }
 
-/** Writes status entries; `active` deletes the row, so only exceptions take space. */
-export function setStatuses(database: Database, statusListId: number, entries: readonly StatusEntry[], at: bigint): void {
-  const changes = entries.filter((entry) => entry.status !== 'active')
-  executeMany(
-    database,
-    `INSERT INTO credential_status (status_list_id, list_index, status, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (status_list_id, list_index) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
-    changes.map((entry) => [statusListId, entry.index, statusCodes[entry.status], Number(at)]),
-  )
-  executeMany(
-    database,
-    'DELETE FROM credential_status WHERE status_list_id = ? AND list_index = ?',
-    entries.filter((entry) => entry.status === 'active').map((entry) => [statusListId, entry.index]),
-  )
+/** Writes status entries into the list's bitstring, one chunk read and written at a time. */
+export function setStatuses(database: Database, statusListId: number, entries: readonly StatusEntry[]): void {
+  const byChunk = new Map<number, StatusEntry[]>()
+  for (const entry of entries) {
+    const chunk = Math.floor(entry.index / credentialsPerChunk)
+    byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), entry])
+  }
+  for (const [chunk, changes] of [...byChunk].sort(([a], [b]) => a - b)) {
+    const stored = readChunk(database, statusListId, chunk)
+    const bits = stored ? Uint8Array.from(stored) : new Uint8Array(chunkBytes)
+    for (const { index, status } of changes) {
+      const offset = index % credentialsPerChunk
+      const shift = (offset % 4) * 2
+      const byte = Math.floor(offset / 4)
+      bits[byte] = ((bits[byte] as number) & ~(0b11 << shift)) | (statusCodes[status] << shift)
+    }
+    const count = countSet(bits)
+    if (count === 0) execute(database, 'DELETE FROM credential_status_chunks WHERE status_list_id = ? AND chunk = ?', [statusListId, chunk])
+    else {
+      execute(
+        database,
+        `INSERT INTO credential_status_chunks (status_list_id, chunk, bits, entries) VALUES (?, ?, ?, ?)
+         ON CONFLICT (status_list_id, chunk) DO UPDATE SET bits = excluded.bits, entries = excluded.entries`,
+        [statusListId, chunk, bits, count],
+      )
+    }
+  }
 }
 
 /** The status of one credential: `active` unless its issuer said otherwise. */
 export function readStatus(database: Database, statusListId: number, index: number): CredentialStatusName {
-  const row = selectOne(database, 'SELECT status FROM credential_status WHERE status_list_id = ? AND list_index = ?', [statusListId, index])
-  return row ? (statusNames[Number(row.status)] ?? 'active') : 'active'
+  const bits = readChunk(database, statusListId, Math.floor(index / credentialsPerChunk))
+  if (!bits) return 'active'
+  const offset = index % credentialsPerChunk
+  return statusNames[((bits[Math.floor(offset / 4)] as number) >> ((offset % 4) * 2)) & 0b11] ?? 'active'
 }
 
+function readChunk(database: Database, statusListId: number, chunk: number): Uint8Array | undefined {
+  return selectOne(database, 'SELECT bits FROM credential_status_chunks WHERE status_list_id = ? AND chunk = ?', [statusListId, chunk])?.bits as Uint8Array | undefined
+}
 
+/** Credentials in a chunk whose status is not active. */
+function countSet(bits: Uint8Array): number {
+  let count = 0
+  for (const byte of bits) for (let shift = 0; shift < 8; shift += 2) if ((byte >> shift) & 0b11) count++
+  return count
+}

@@ -75,7 +75,7 @@ export function countRecords(database: Database): Record<'issuers' | 'accredited
             (SELECT count(*) FROM issuers WHERE withdrawn_at IS NULL) AS accreditedIssuers,
             (SELECT count(*) FROM issuer_keys) AS issuerKeys,
             (SELECT count(*) FROM status_lists) AS statusLists,
-            (SELECT count(*) FROM credential_status) AS statusEntries,
+            (SELECT coalesce(sum(entries), 0) FROM credential_status_chunks) AS statusEntries,
             (SELECT count(*) FROM verdicts) AS verdicts`,
   )
   return {
