@@ -1,7 +1,8 @@
 /**
  * Pins the bundled JSON-LD contexts: copies the upstream contexts out of the npm packages
- * that ship them, hashes every file in contexts/, writes contexts/manifest.json and the
- * generated module src/contexts/bundledContexts.ts that the document loader serves.
+ * (or the shared conformance vectors) that ship them, hashes every file in contexts/, writes
+ * contexts/manifest.json and the generated module src/contexts/bundledContexts.ts that the
+ * document loader serves.
  *
  *   npm run contexts:pin            rewrite contexts/, the manifest and the module
  *   npm run contexts:pin -- --check exit 1 if any of them is out of date
@@ -14,8 +15,15 @@ import { bytesToHex } from '@noble/hashes/utils'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Where each context comes from: an npm package's file, or our own file in contexts/. */
-type Source = { url: string; file: string; fromPackage?: string }
+/**
+ * Where each context comes from: an npm package's file, a file of the shared conformance
+ * vectors (../shared/vectors), or our own file in contexts/. Several URLs may share a file.
+ */
+type Source = { url: string; file: string; fromPackage?: string; fromVectors?: string }
+
+// w3id.org redirects both BBS+ 2020 URLs to one document (w3c/vc-di-bbs contexts/v1); MATTR's
+// suite fixtures carry that document byte for byte as their loader serves it.
+const bbs2020Context = 'mattr-bbs-2020/tooling/documentLoader/contexts/bbs.json'
 
 export const sources: Source[] = [
   { url: 'https://www.w3.org/ns/credentials/v2', file: 'credentials-v2.jsonld', fromPackage: '@digitalbazaar/credentials-context/contexts/v2.jsonld' },
@@ -26,6 +34,8 @@ export const sources: Source[] = [
   { url: 'https://www.w3.org/ns/did/v1', file: 'did-v1.jsonld', fromPackage: 'did-context/contexts/did-v1.jsonld' },
   { url: 'https://w3id.org/medcred/medical-licence/v1', file: 'medical-licence-v1.jsonld' },
   { url: 'https://w3id.org/medcred/vaccination/v1', file: 'vaccination-v1.jsonld' },
+  { url: 'https://w3id.org/security/bbs/v1', file: 'bbs-v1.jsonld', fromVectors: bbs2020Context },
+  { url: 'https://w3id.org/security/suites/bls12381-2020/v1', file: 'bbs-v1.jsonld', fromVectors: bbs2020Context },
 ]
 
 /** Some context packages do not export their files, so read them from node_modules. */
@@ -63,7 +73,16 @@ export function buildOutputs(readContext: (source: Source) => string) {
 function main() {
   const check = process.argv.includes('--check')
   const read = (s: Source) =>
-    readFileSync(check || !s.fromPackage ? join(root, 'contexts', s.file) : packageFile(s.fromPackage), 'utf8')
+    readFileSync(
+      check
+        ? join(root, 'contexts', s.file)
+        : s.fromPackage
+          ? packageFile(s.fromPackage)
+          : s.fromVectors
+            ? join(root, '..', 'shared', 'vectors', s.fromVectors)
+            : join(root, 'contexts', s.file),
+      'utf8',
+    )
   const { entries, manifest, module } = buildOutputs(read)
   const targets: [string, string][] = [
     ...entries.map((e): [string, string] => [join(root, 'contexts', e.file), e.text]),

@@ -46,6 +46,12 @@ export { issueCredential, type IssueCredentialParameters } from './suites/bbs-20
 export { deriveCredential, type DeriveCredentialParameters } from './suites/bbs-2023/deriveCredential.js'
 export { DeriveCredentialError, IssueCredentialError } from './suites/errors.js'
 export type { DataIntegrityProof, VerifiableCredential, VerifiablePresentation } from './suites/types.js'
+export { issueBbs2020Credential, type IssueBbs2020CredentialParameters } from './suites/bbs-2020/issueBbs2020Credential.js'
+export { deriveBbs2020Credential, type DeriveBbs2020CredentialParameters } from './suites/bbs-2020/deriveBbs2020Credential.js'
+export { migrateToBbs2023, type MigrateToBbs2023Parameters } from './suites/bbs-2020/migrateToBbs2023.js'
+export { importBls12381G2Key2020, type Bls12381G2Key2020 } from './suites/bbs-2020/importBls12381G2Key2020.js'
+export { withoutPlaceholders } from './suites/bbs-2020/withoutPlaceholders.js'
+export { Bbs2020KeyError, type Bbs2020KeyErrorCode, MigrateCredentialError } from './suites/bbs-2020/errors.js'
 
 export {
   presentCredentials,

@@ -5,12 +5,11 @@
  */
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { DocumentLoader } from '../contexts/types.js'
-import { hasPresentationHeader } from '../suites/bbs-2023/presentationHeader.js'
-import { verifyBbs2023Proof } from '../suites/bbs-2023/verifyBbs2023Proof.js'
 import type { VerifiableCredential } from '../suites/types.js'
 import { fail, findMedcredError, pass } from './checks/check.js'
 import { checkDisclosure } from './checks/checkDisclosure.js'
 import { checkIssuer } from './checks/checkIssuer.js'
+import { checkProof, type ProofSuite, proofSuiteOf } from './checks/checkProof.js'
 import { checkStatus } from './checks/checkStatus.js'
 import { checkValidity } from './checks/checkValidity.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
@@ -21,8 +20,9 @@ export type VerifyCredentialParameters = VerificationOptions & {
   /** The derived credential: an object or JSON text, from anyone. */
   credential: unknown
   /**
-   * The presentation header the credential must have been derived with: the challenge this
-   * verifier issued (a string, as UTF-8) or raw bytes. Checked only when given.
+   * The challenge the credential must have been derived with: the one this verifier issued (a
+   * string, as UTF-8) or raw bytes; bbs-2023 carries it as the presentation header, the 2020
+   * suite as the proof's nonce. Checked only when given.
    */
   presentationHeader?: string | Uint8Array | undefined
 }
@@ -30,10 +30,13 @@ export type VerifyCredentialParameters = VerificationOptions & {
 /**
  * Verifies a selectively disclosed (derived) credential.
  *
- * Checks, in order: input bounds and shape, the bbs-2023 proof, the issuer (signer and
- * trust, optionally per type), the validity window at `now`, status, the presentation
- * header, and the required disclosures. Never throws for bad input: a failure is a check
- * with a stable `code`.
+ * Checks, in order: input bounds and shape, the proof, the issuer (signer and trust,
+ * optionally per type), the validity window at `now`, status, the challenge, and the
+ * required disclosures. Never throws for bad input: a failure is a check with a stable `code`.
+ *
+ * The proof's type picks the suite: a bbs-2023 Data Integrity proof (VC 2.0), or a legacy
+ * BbsBlsSignatureProof2020 / BbsBlsSignature2020 proof (VC 1.1, whose `issuanceDate` and
+ * `expirationDate` bound its validity). Either suite accepts the issuer key as a Multikey.
  *
  * - Spec: https://www.w3.org/TR/vc-data-model-2.0/#verification
  *
@@ -79,7 +82,13 @@ export async function verifyParsedCredential(
         ? (issuerField as { id: string }).id
         : undefined
   const subject = credential.credentialSubject
-  const disclosed = subject && typeof subject === 'object' && !Array.isArray(subject) ? (subject as Record<string, unknown>) : undefined
+  const proof = credential.proof
+  const hasProof = proof !== null && typeof proof === 'object' && !Array.isArray(proof)
+  const suite = hasProof ? proofSuiteOf(proof as Record<string, unknown>) : undefined
+  const disclosed =
+    subject && typeof subject === 'object' && !Array.isArray(subject)
+      ? (suite?.disclosedSubject(subject as Record<string, unknown>) ?? (subject as Record<string, unknown>))
+      : undefined
   const result = (checks: VerificationCheck[]): CredentialVerificationResult => ({
     verified: checks.every((c) => c.ok),
     checks,
@@ -88,37 +97,19 @@ export async function verifyParsedCredential(
     disclosed,
   })
 
-  const shape = checkShape(credential, types, disclosed)
+  const shape = checkShape(credential, types, disclosed, hasProof, suite)
   if (!shape.ok) return result([shape])
   const checks: VerificationCheck[] = [shape]
 
-  const proof = credential.proof as Record<string, unknown>
-  let signer: string | undefined
-  if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'bbs-2023') {
-    const name = proof.type === 'DataIntegrityProof' ? String(proof.cryptosuite) : String(proof.type)
-    checks.push(fail('proof', 'ERR_VERIFY_CRYPTOSUITE_UNSUPPORTED', `Proof type "${name}" is not supported; medcred verifies bbs-2023.`))
-  } else {
-    const outcome = await verifyBbs2023Proof(credential, documentLoader)
-    if (outcome.verified) {
-      signer = outcome.signer
-      checks.push(pass('proof'))
-    } else {
-      // A refused context or an unresolvable DID says what is wrong; a bad signature says only that.
-      const known = findMedcredError(outcome.error)
-      checks.push(
-        known
-          ? fail('proof', known.code, known.message)
-          : fail('proof', 'ERR_VERIFY_PROOF_INVALID', 'The credential proof does not verify.'),
-      )
-    }
-  }
+  const { check: proofCheck, signer } = await checkProof(credential, suite, documentLoader)
+  checks.push(proofCheck)
   checks.push(checkIssuer({ issuer, signer, types, trustedIssuers: parameters.trustedIssuers }))
   checks.push(checkValidity(credential, parameters.now))
   const status = await checkStatus(credential as VerifiableCredential, parameters.statusChecker, parameters.now)
   if (status) checks.push(status)
   if (parameters.presentationHeader !== undefined) {
     checks.push(
-      hasPresentationHeader(proof.proofValue, parameters.presentationHeader)
+      suite?.isBoundTo(proof as Record<string, unknown>, parameters.presentationHeader)
         ? pass('challenge')
         : fail('challenge', 'ERR_VERIFY_CHALLENGE_MISMATCH', 'The credential was not derived for this challenge.'),
     )
@@ -127,19 +118,27 @@ export async function verifyParsedCredential(
   return result(checks)
 }
 
+/** The VC data models medcred reads; a suite's credentials use one of them. */
+const dataModelContexts = ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/2018/credentials/v1']
+
 function checkShape(
   credential: Record<string, unknown>,
   types: readonly string[],
   subject: Record<string, unknown> | undefined,
+  hasProof: boolean,
+  suite: ProofSuite | undefined,
 ): VerificationCheck {
   const context = credential['@context']
-  const problem = !Array.isArray(context) || context[0] !== 'https://www.w3.org/ns/credentials/v2'
-    ? 'its first @context must be https://www.w3.org/ns/credentials/v2'
+  // A suite fixes the data model (bbs-2023: VC 2.0, the 2020 suites: VC 1.1); a proof no
+  // suite reads gets past this check so that the proof check can say which type it was.
+  const firstContexts = suite ? [suite.firstContext] : dataModelContexts
+  const problem = !Array.isArray(context) || !firstContexts.includes(context[0] as string)
+    ? `its first @context must be ${firstContexts.join(' or ')}`
     : !types.includes('VerifiableCredential')
       ? 'its type must include VerifiableCredential'
       : subject === undefined
         ? 'it must have one credentialSubject object'
-        : credential.proof === null || typeof credential.proof !== 'object' || Array.isArray(credential.proof)
+        : !hasProof
           ? 'it must carry exactly one proof object'
           : undefined
   return problem ? fail('input', 'ERR_VERIFY_CREDENTIAL_MALFORMED', `The credential is malformed: ${problem}.`) : pass('input')

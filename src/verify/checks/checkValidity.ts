@@ -4,24 +4,33 @@ import { fail, pass } from './check.js'
 /** An XML Schema dateTime with a time zone, as VC 2.0 requires for validFrom / validUntil. */
 const dateTimePattern = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
+/**
+ * The fields that open and close a credential's validity window: VC 2.0 names them validFrom
+ * and validUntil; VC 1.1 (the 2020 suites' credentials) issuanceDate and expirationDate.
+ */
+const windowFields = [
+  ['validFrom', 'from'],
+  ['issuanceDate', 'from'],
+  ['validUntil', 'until'],
+  ['expirationDate', 'until'],
+] as const
+
 /** The validity window must contain `now` (the caller's clock, never the wall clock). */
 export function checkValidity(credential: Record<string, unknown>, now: Date): VerificationCheck {
-  const bounds: Record<'validFrom' | 'validUntil', number | undefined> = { validFrom: undefined, validUntil: undefined }
-  for (const field of ['validFrom', 'validUntil'] as const) {
+  const at = now.getTime()
+  let notYet: string | undefined
+  let expired: string | undefined
+  for (const [field, bound] of windowFields) {
     const value = credential[field]
     if (value === undefined) continue
     const time = typeof value === 'string' && dateTimePattern.test(value) ? Date.parse(value) : Number.NaN
     if (Number.isNaN(time)) {
       return fail('validity', 'ERR_VERIFY_CREDENTIAL_MALFORMED', `The credential's ${field} is not a date-time with a time zone.`)
     }
-    bounds[field] = time
+    if (bound === 'from' && at < time) notYet ??= value as string
+    if (bound === 'until' && at >= time) expired ??= value as string
   }
-  const at = now.getTime()
-  if (bounds.validFrom !== undefined && at < bounds.validFrom) {
-    return fail('validity', 'ERR_VERIFY_NOT_YET_VALID', `The credential is not valid before ${credential.validFrom}.`)
-  }
-  if (bounds.validUntil !== undefined && at >= bounds.validUntil) {
-    return fail('validity', 'ERR_VERIFY_EXPIRED', `The credential expired at ${credential.validUntil}.`)
-  }
+  if (notYet !== undefined) return fail('validity', 'ERR_VERIFY_NOT_YET_VALID', `The credential is not valid before ${notYet}.`)
+  if (expired !== undefined) return fail('validity', 'ERR_VERIFY_EXPIRED', `The credential expired at ${expired}.`)
   return pass('validity')
 }
