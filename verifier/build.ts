@@ -12,10 +12,12 @@ import { fileURLToPath } from 'node:url'
 const here = dirname(fileURLToPath(import.meta.url))
 
 /**
- * How the machine starts node (the Dockerfile's CMD): one thread, as the machine has one core,
- * which also spares the memory of V8's worker threads; and V8's smaller-heap mode.
+ * How the machine starts node (the Dockerfile's CMD). One thread: the machine has one core,
+ * and V8's worker threads cost ~35 MiB. V8's smaller-heap mode. Baseline (Liftoff) code for
+ * sql.js's wasm: optimising it with TurboFan briefly takes ~25 MiB, a quarter of the budget,
+ * for SQL that is a small part of any input's cost.
  */
-export const machineNodeFlags = ['--single-threaded', '--optimize-for-size'] as const
+export const machineNodeFlags = ['--single-threaded', '--optimize-for-size', '--liftoff-only'] as const
 const determinism = join(here, 'src', 'determinism')
 
 /** Global clock and entropy references, pointed at the deterministic replacements. */
@@ -48,11 +50,14 @@ const sealPlatform: Plugin = {
   },
 }
 
-/** Builds the bundle and returns its path and esbuild's metafile (which input made which bytes). */
-export async function buildVerifier(outdir = join(here, 'dist')) {
-  const outfile = join(outdir, 'medcred-verifier.mjs')
+/**
+ * Builds the bundle and returns its path and esbuild's metafile (which input made which bytes).
+ * `entry` builds another program the same way (a measurement harness, an embedding app).
+ */
+export async function buildVerifier(options: { outfile?: string; entry?: string } = {}) {
+  const outfile = options.outfile ?? join(here, 'dist', 'medcred-verifier.mjs')
   const result = await build({
-    entryPoints: [join(here, 'src', 'main.ts')],
+    entryPoints: [options.entry ?? join(here, 'src', 'main.ts')],
     outfile,
     bundle: true,
     platform: 'node',

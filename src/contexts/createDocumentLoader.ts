@@ -9,6 +9,7 @@ import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex } from '@noble/hashes/utils'
 import type { DidDocumentResolver } from '../did/types.js'
 import { bundledContexts } from './bundledContexts.js'
+import { VerificationMethodNotFoundError } from '../did/errors.js'
 import { ContextIntegrityError, ContextNotBundledError } from './errors.js'
 import type { BundledContext, DocumentLoader, RemoteDocument } from './types.js'
 
@@ -86,6 +87,7 @@ export function createDocumentLoader(parameters: CreateDocumentLoaderParameters 
         // jsonld-signatures expects a verification method to carry its own context.
         return remote({ '@context': didDocument['@context'], ...method, id: url })
       }
+      throw new VerificationMethodNotFoundError({ did, verificationMethod: url })
     }
     throw new ContextNotBundledError(url)
   }

@@ -56,6 +56,14 @@ export class DidNotFoundError extends DidError {
   }
 }
 
+/** The DID resolves, but its document has no verification method with this id (a retired key). */
+export class VerificationMethodNotFoundError extends DidError {
+  override name = 'VerificationMethodNotFoundError'
+  constructor(parameters: DidErrorParameters & { verificationMethod: string }) {
+    super('ERR_DID_VERIFICATION_METHOD_NOT_FOUND', `The DID document of "${parameters.did}" has no verification method "${parameters.verificationMethod}"`, parameters)
+  }
+}
+
 /**
  * Resolution could not complete: the network or RPC node failed, the network is not
  * configured, or what came back is not a valid DID document for this DID.

@@ -16,6 +16,7 @@ export {
   DidNotFoundError,
   DidResolutionFailedError,
   PublicKeyMalformedError,
+  VerificationMethodNotFoundError,
 } from './errors.js'
 export { bbsKeyAttributeName } from './ethr/bbsKeyAttribute.js'
 export { ethrDidRegistryAbi } from './ethr/ethrDidRegistryAbi.js'

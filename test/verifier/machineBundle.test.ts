@@ -19,7 +19,7 @@ import { decodeReport } from '../../src/cartesi/reports.js'
 import { inputsAbi } from '../../src/cartesi/rollupsAbi.js'
 import { createVerifier } from '../../verifier/src/createVerifier.js'
 import type { AdvanceMetadata } from '../../verifier/src/types.js'
-import { buildVerifier } from '../../verifier/build.js'
+import { buildVerifier, machineNodeFlags } from '../../verifier/build.js'
 
 const run = promisify(execFile)
 let dir: string
@@ -56,7 +56,7 @@ describe('libcmt host mock', () => {
     inputs.forEach((input, i) => writeFileSync(join(dir, `in${i}.bin`), hexToBytes(evmAdvance(input))))
     writeFileSync(join(dir, 'query.bin'), hexToBytes(encodeInspectQuery({ query: 'counts' })))
     const list = [...inputs.slice(0, 4).map((_, i) => `0:in${i}.bin`), '1:query.bin', '0:in4.bin'].join(',')
-    await run(process.execPath, [bundle.outfile], {
+    await run(process.execPath, [...machineNodeFlags, bundle.outfile], {
       cwd: dir,
       env: { ...process.env, CMT_INPUTS: list, MEDCRED_ROOT_AUTHORITIES: addresses.rootAuthority, ROLLUP_HTTP_SERVER_URL: '' },
     })
@@ -77,6 +77,14 @@ describe('libcmt host mock', () => {
     expect(root).toBe(computeOutputsMerkleRoot(expected))
     expect(decodeReport(bytesToHex(readFileSync(join(dir, 'query.report-0.bin'))))).toMatchObject({ ok: true, result: { counts: { verdicts: 3 } } })
   }, 120_000)
+})
+
+describe('Dockerfile', () => {
+  it('starts node with the flags the tests and the bench run the bundle with', () => {
+    const dockerfile = readFileSync(new URL('../../verifier/Dockerfile', import.meta.url), 'utf8')
+    const command = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1]
+    expect(JSON.parse(command ?? '[]')).toEqual(['node', ...machineNodeFlags, 'medcred-verifier.mjs'])
+  })
 })
 
 describe('determinism scan of the bundle', () => {

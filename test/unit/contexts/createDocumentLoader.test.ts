@@ -88,7 +88,7 @@ describe('createDocumentLoader', () => {
 
     it('error: a verification method the DID document lacks', async () => {
       const loader = (await load())({ didResolver })
-      await expect(loader('did:example:issuer#key-2')).rejects.toMatchObject({ code: 'ERR_CONTEXT_NOT_BUNDLED' })
+      await expect(loader('did:example:issuer#key-2')).rejects.toMatchObject({ code: 'ERR_DID_VERIFICATION_METHOD_NOT_FOUND', details: { did: 'did:example:issuer' } })
     })
 
     it('error: a bundled context altered after pinning is refused', async () => {

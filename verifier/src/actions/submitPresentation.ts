@@ -57,7 +57,9 @@ export async function submitPresentation(context: ActionContext, action: SubmitP
   const failed = result.checks.find((check) => !check.ok)
   if (failed && !failed.ok) throw new InputRejectedError(failed.code, failed.message)
   // 5. Inputs are public on L1: refuse presentations that reveal what the policy keeps hidden.
-  const exposed = policy.forbidden.filter((pointer) => getByJsonPointer(credential, pointer) !== undefined)
+  // Judged on what was disclosed: a BbsBlsSignatureProof2020 carries placeholder ids that reveal nothing.
+  const disclosed = { credentialSubject: result.disclosed ?? {} }
+  const exposed = policy.forbidden.filter((pointer) => getByJsonPointer(disclosed, pointer) !== undefined)
   if (exposed.length > 0) {
     throw new InputRejectedError('ERR_VERIFIER_DISCLOSURE_FORBIDDEN', `The presentation reveals ${exposed.join(', ')}, which a ${credentialType} must not put on a public chain.`)
   }

@@ -28,7 +28,9 @@ export function setStatuses(database: Database, statusListId: number, entries: r
   const byChunk = new Map<number, StatusEntry[]>()
   for (const entry of entries) {
     const chunk = Math.floor(entry.index / credentialsPerChunk)
-    byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), entry])
+    const changes = byChunk.get(chunk)
+    if (changes) changes.push(entry)
+    else byChunk.set(chunk, [entry])
   }
   for (const [chunk, changes] of [...byChunk].sort(([a], [b]) => a - b)) {
     const stored = readChunk(database, statusListId, chunk)
