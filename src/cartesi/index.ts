@@ -22,6 +22,15 @@ export type {
   VerifierAction,
   WithdrawIssuerAction,
 } from './types.js'
-export { inputsAbi, outputsAbi } from './rollupsAbi.js'
+export { applicationAbi, inputBoxAbi, inputsAbi, outputsAbi } from './rollupsAbi.js'
 export { encodeOutput, type RollupOutput } from './encodeOutput.js'
 export { computeOutputsMerkleRoot, createOutputValidityProof, outputsTreeHeight, type OutputValidityProof } from './outputsMerkle.js'
+export {
+  canonicalInputBox,
+  createVerifierClient,
+  type CreateVerifierClientParameters,
+  type InputOutcome,
+  type InputOutput,
+  type VerifierClient,
+} from './client/createVerifierClient.js'
+export { NodeRequestError, TransactionFailedError, WaitTimeoutError } from './client/errors.js'

@@ -16,3 +16,17 @@ export const outputsAbi = parseAbi([
   'function Voucher(address destination, uint256 value, bytes payload)',
   'function DelegateCallVoucher(address destination, bytes payload)',
 ])
+
+/** What a client calls on the InputBox, and the event it logs. */
+export const inputBoxAbi = parseAbi([
+  'function addInput(address appContract, bytes payload) returns (bytes32)',
+  'event InputAdded(address indexed appContract, uint256 indexed index, bytes input)',
+])
+
+/** What a client calls on an Application: validate a notice, execute a voucher. */
+export const applicationAbi = parseAbi([
+  'struct OutputValidityProof { uint64 outputIndex; bytes32[] outputHashesSiblings; }',
+  'function validateOutput(bytes output, OutputValidityProof proof) view',
+  'function executeOutput(bytes output, OutputValidityProof proof)',
+  'function wasOutputExecuted(uint256 outputIndex) view returns (bool)',
+])

@@ -15,6 +15,8 @@ export type CliIo = {
   /** Reads standard input, for a file argument of `-`. */
   stdin(): Promise<string>
   env: Readonly<Record<string, string | undefined>>
+  /** Resolves when a long-running command (devnode) should stop. Default: SIGINT or SIGTERM. */
+  untilStopped?: (() => Promise<void>) | undefined
 }
 
 /** The environment variable that holds the passphrase of encrypted key files. */

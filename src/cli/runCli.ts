@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander'
 import { MedcredError } from '../errors/MedcredError.js'
 import { registerCredential } from './commands/credential.js'
 import { registerDerive } from './commands/derive.js'
+import { registerDevnode } from './commands/devnode.js'
 import { registerDid } from './commands/did.js'
 import { registerIssue } from './commands/issue.js'
 import { registerKeys } from './commands/keys.js'
@@ -40,6 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerPresent(program, io)
   registerVerify(program, io, setExitCode)
   registerStatus(program, io, setExitCode)
+  registerDevnode(program, io, io.untilStopped ?? untilInterrupted)
   for (const command of program.commands) command.exitOverride()
   try {
     await program.parseAsync([...argv], { from: 'user' })
@@ -66,4 +68,17 @@ function report(error: unknown, io: CliIo): number {
   io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`)
   if (io.env.MEDCRED_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
   return 1
+}
+
+/** Resolves at the first SIGINT or SIGTERM: how a long-running command learns to stop. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
 }

@@ -18,7 +18,7 @@ import type { ActionContext, ActionOutcome } from './actions/types.js'
 import { withdrawIssuer } from './actions/withdrawIssuer.js'
 import { configureConnection, openDatabase } from './database/openDatabase.js'
 import { defaultDisclosurePolicies } from './disclosurePolicies.js'
-import { VerifierConfigError } from './errors.js'
+import { VerifierConfigError, VerifierStateError } from './errors.js'
 import { answerInspectQuery } from './inspect/answerInspectQuery.js'
 import type { AdvanceMetadata, AdvanceResult, DisclosurePolicy, InspectResult, VerifierConfig } from './types.js'
 
@@ -38,7 +38,11 @@ export type Verifier = {
   advance(request: { metadata: AdvanceMetadata; payload: Hex }): Promise<AdvanceResult>
   /** Answers an inspect query; never changes state. */
   inspect(payload: Hex): Promise<InspectResult>
-  /** The SQLite database file, byte for byte. */
+  /**
+   * The SQLite database file, byte for byte.
+   *
+   * @throws {VerifierStateError} while an input or query is being processed.
+   */
   exportDatabase(): Uint8Array
   close(): void
 }
@@ -64,8 +68,17 @@ export async function createVerifier(parameters: CreateVerifierParameters): Prom
   const config = resolveConfig(parameters)
   const database = await openDatabase(parameters.database)
   let queue: Promise<unknown> = Promise.resolve()
+  let busy = false
   const serialize = <Result>(run: () => Promise<Result>): Promise<Result> => {
-    const next = queue.then(run, run)
+    const guarded = async () => {
+      busy = true
+      try {
+        return await run()
+      } finally {
+        busy = false
+      }
+    }
+    const next = queue.then(guarded, guarded)
     queue = next.catch(() => undefined)
     return next
   }
@@ -77,6 +90,8 @@ export async function createVerifier(parameters: CreateVerifierParameters): Prom
       ),
     inspect: (payload) => serialize(async () => inspect(database, payload)),
     exportDatabase() {
+      // sql.js exports by closing and reopening the file: never in the middle of an input.
+      if (busy) throw new VerifierStateError('The database cannot be exported while an input is being processed.')
       const bytes = database.export()
       configureConnection(database)
       return bytes

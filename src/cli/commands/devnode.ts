@@ -1,0 +1,57 @@
+import type { Command } from 'commander'
+import { type Address, isAddress } from 'viem'
+import { CliUsageError } from '../errors.js'
+import type { CliIo } from '../io.js'
+
+/**
+ * `medcred devnode`: a local chain with the Cartesi Rollups contracts and a host-mode node
+ * running the medcred verifier, until interrupted (Ctrl-C). A development tool: it needs the
+ * repository's dev dependencies (Hardhat).
+ */
+export function registerDevnode(program: Command, io: CliIo, stopSignal: () => Promise<void>): void {
+  program
+    .command('devnode')
+    .description('run a local chain, the Cartesi contracts and the medcred verifier node (until Ctrl-C)')
+    .option('--data-dir <dir>', "keep the node's inputs, outputs and verifier state here")
+    .option('--epoch-length <blocks>', 'blocks per epoch', '4')
+    .option('--port <port>', 'port of the JSON-RPC and inspect API (default: any free port)')
+    .option('--root-authority <address...>', 'who may accredit issuers (default: dev account 1)')
+    .action(async (options: { dataDir?: string; epochLength: string; port?: string; rootAuthority?: string[] }) => {
+      const epochLength = Number(options.epochLength)
+      if (!Number.isInteger(epochLength) || epochLength < 1) throw new CliUsageError(`--epoch-length must be a positive whole number of blocks, not "${options.epochLength}".`)
+      const port = options.port === undefined ? undefined : Number(options.port)
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) throw new CliUsageError(`--port must be a port number, not "${options.port}".`)
+      const bad = options.rootAuthority?.find((address) => !isAddress(address))
+      if (bad !== undefined) throw new CliUsageError(`--root-authority "${bad}" is not an address.`)
+      const { startDevnode } = await import('../../../verifier/src/devnode/startDevnode.js')
+      const node = await startDevnode({
+        dataDir: options.dataDir,
+        epochLength,
+        apiPort: port,
+        rootAuthorities: options.rootAuthority as Address[] | undefined,
+        onInput: (input) => io.stdout(`input ${input.index} from ${input.sender}: ${input.status}\n`),
+      })
+      const { deployment, chain } = node
+      io.stdout(
+        [
+          'medcred dev node ready',
+          `  chain (JSON-RPC)      ${chain.rpcUrl}  (chain id ${chain.chain.id})`,
+          `  node JSON-RPC         ${node.nodeUrl}/rpc`,
+          `  inspect               ${node.nodeUrl}/inspect/${deployment.application}`,
+          `  application           ${deployment.application}`,
+          `  InputBox              ${deployment.inputBox}`,
+          `  Authority             ${deployment.authority} (epochs of ${deployment.epochLength} blocks)`,
+          `  EtherPortal           ${deployment.etherPortal}`,
+          `  ERC20Portal           ${deployment.erc20Portal}`,
+          `  ERC-1056 registry     ${deployment.ethrDidRegistry}`,
+          `  root authorities      ${node.rootAuthorities.join(', ')}`,
+          `  dev accounts          ${chain.accounts.map((account) => account.address).join(', ')}`,
+          'Ctrl-C stops it.',
+          '',
+        ].join('\n'),
+      )
+      await stopSignal()
+      await node.stop()
+      io.stdout('medcred dev node stopped\n')
+    })
+}
