@@ -46,6 +46,9 @@ export { issueCredential, type IssueCredentialParameters } from './suites/bbs-20
 export { deriveCredential, type DeriveCredentialParameters } from './suites/bbs-2023/deriveCredential.js'
 export { DeriveCredentialError, IssueCredentialError } from './suites/errors.js'
 export type { DataIntegrityProof, VerifiableCredential, VerifiablePresentation } from './suites/types.js'
+
+/** BBS proof and signature verification (IETF BLS12-381-SHA-256), single and batched: `bbs.verifyProof`, … */
+export * as bbs from './bbs/index.js'
 export { issueBbs2020Credential, type IssueBbs2020CredentialParameters } from './suites/bbs-2020/issueBbs2020Credential.js'
 export { deriveBbs2020Credential, type DeriveBbs2020CredentialParameters } from './suites/bbs-2020/deriveBbs2020Credential.js'
 export { migrateToBbs2023, type MigrateToBbs2023Parameters } from './suites/bbs-2020/migrateToBbs2023.js'

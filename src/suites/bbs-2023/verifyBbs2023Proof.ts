@@ -1,12 +1,13 @@
 /**
  * @module
  * Checks a bbs-2023 derived proof (W3C Data Integrity BBS Cryptosuites v1.0, "verify
- * derived proof"), and that the signing key is an assertion method of its controller.
+ * derived proof"), and that the signing key is an assertion method of its controller. The
+ * BBS proof itself is checked by medcred's verifier (src/bbs), not the stock one.
  */
-import { createVerifyCryptosuite } from '@digitalbazaar/bbs-2023-cryptosuite'
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
 import jsigs from 'jsonld-signatures'
 import type { DocumentLoader } from '../../contexts/types.js'
+import { createBbs2023VerifyCryptosuite } from './createBbs2023VerifyCryptosuite.js'
 
 /** The outcome of a proof check: on success, the DID that controls the signing key. */
 export type ProofCheckResult = { verified: true; signer: string } | { verified: false; error: unknown }
@@ -17,7 +18,7 @@ export async function verifyBbs2023Proof(
   documentLoader: DocumentLoader,
 ): Promise<ProofCheckResult> {
   try {
-    const suite = new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() })
+    const suite = new DataIntegrityProof({ cryptosuite: createBbs2023VerifyCryptosuite() })
     const purpose = new jsigs.purposes.AssertionProofPurpose()
     const result = await jsigs.verify(credential, { suite, purpose, documentLoader })
     const proofResult = result.results?.[0]

@@ -1,0 +1,72 @@
+import { bls12_381 } from '@noble/curves/bls12-381.js'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { r } from '../../../src/bbs/ciphersuite.js'
+import { toAffineBatch } from '../../../src/bbs/g1.js'
+import { createTables, fixedWindow, glvTerms, plainTerm, sumOfProducts, variableWindow, wnafDigits } from '../../../src/bbs/msm.js'
+
+const G = bls12_381.G1.Point
+const options = { seed: 6063, numRuns: 25 }
+
+describe('wnafDigits', () => {
+  it('behavior: the digits sum back to k, are odd, bounded, and separated by w - 1 zeros', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: (1n << 260n) - 1n }), fc.integer({ min: 2, max: 12 }), (k, window) => {
+        const digits = wnafDigits(k, window)
+        let sum = 0n
+        let last = -window
+        digits.forEach((digit, i) => {
+          if (digit === 0) return
+          expect(Math.abs(digit) % 2).toBe(1)
+          expect(Math.abs(digit)).toBeLessThan(1 << (window - 1))
+          expect(i - last).toBeGreaterThanOrEqual(window)
+          last = i
+          sum += BigInt(digit) << BigInt(i)
+        })
+        expect(sum).toBe(k)
+      }),
+      { seed: 6064, numRuns: 300 },
+    )
+  })
+
+  it('behavior: zero has no non-zero digit', () => {
+    expect([...wnafDigits(0n, 5)].every((d) => d === 0)).toBe(true)
+  })
+})
+
+describe('multi-scalar multiplication', () => {
+  it('behavior: Σ kᵢ·Pᵢ with GLV-split scalars equals noble', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.bigInt({ min: 1n, max: r - 1n }), fc.bigInt({ min: 0n, max: r - 1n })), { minLength: 1, maxLength: 5 }), (pairs) => {
+        const points = pairs.map(([k]) => G.BASE.multiply(k))
+        const tables = createTables(points.map((P) => P.toAffine()), variableWindow)
+        const terms = pairs.flatMap(([, s], i) => glvTerms(tables[i]!, s))
+        const expected = pairs.reduce((sum, [, s], i) => (s === 0n ? sum : sum.add(points[i]!.multiply(s))), G.ZERO)
+        const [actual] = toAffineBatch([sumOfProducts(terms)])
+        expect(actual ? G.fromAffine(actual).equals(expected) : expected.is0()).toBe(true)
+      }),
+      options,
+    )
+  })
+
+  it('behavior: fixed-window tables and short scalars without the split', () => {
+    const P = G.BASE.multiply(31337n)
+    expect([fixedWindow(0), fixedWindow(63), fixedWindow(64)]).toEqual([10, 10, 6])
+    const [table] = createTables([P.toAffine()], 8)
+    expect(table!.multiples).toHaveLength(64)
+    expect(table!.multiples[63]).toEqual(P.multiply(127n).toAffine())
+    // x²·P is -φ(P): the endomorphism table holds the multiples of x²·P.
+    expect(table!.endoMultiples[0]).toEqual(P.multiply(0xd201000000010000n ** 2n).toAffine())
+    const k = (1n << 128n) - 12345n
+    const [sum] = toAffineBatch([sumOfProducts([plainTerm(table!, k)])])
+    expect(sum).toEqual(P.multiply(k).toAffine())
+  })
+
+  it('behavior: terms that cancel give the identity; no terms give the identity', () => {
+    const P = G.BASE.multiply(5n)
+    const [table] = createTables([P.toAffine()], variableWindow)
+    expect(sumOfProducts([...glvTerms(table!, 3n), ...glvTerms(table!, r - 3n)]).z).toBe(0n)
+    expect(sumOfProducts([]).z).toBe(0n)
+    expect(glvTerms(table!, 0n)).toEqual([])
+  })
+})
