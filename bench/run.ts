@@ -5,12 +5,13 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { printJsonLines, printTable } from './lib/report.js'
-import type { BenchSuite, Figure } from './lib/suite.js'
+import { printJsonLines, printReadings, printTable } from './lib/report.js'
+import type { BenchSuite, Figure, Reading } from './lib/suite.js'
 
 const suitesDir = join(import.meta.dirname, 'suites')
 const only = new Set(process.argv.slice(2))
 const results: { suite: string; figures: Figure[] }[] = []
+const readings: Reading[] = []
 const started = performance.now()
 
 for (const file of readdirSync(suitesDir).filter((name) => name.endsWith('.ts')).sort()) {
@@ -18,7 +19,9 @@ for (const file of readdirSync(suitesDir).filter((name) => name.endsWith('.ts'))
   if (only.size > 0 && !only.has(suite.name)) continue
   const begin = performance.now()
   console.error(`bench: running ${suite.name} (${file})`)
-  results.push({ suite: suite.name, figures: await suite.run() })
+  const measured = await suite.run()
+  results.push({ suite: suite.name, figures: measured.filter((item): item is Figure => 'ms' in item) })
+  readings.push(...measured.filter((item): item is Reading => 'value' in item))
   console.error(`bench: ${suite.name} took ${((performance.now() - begin) / 1000).toFixed(1)} s`)
 }
 
@@ -36,4 +39,5 @@ const figures = results.flatMap(({ suite, figures }) =>
 printTable(figures)
 console.log()
 printJsonLines(figures)
+printReadings(readings)
 console.error(`bench: ${figures.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`)

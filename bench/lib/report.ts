@@ -2,7 +2,7 @@
  * Prints the figures of a run: an aligned table for people, then one JSON line per figure,
  * `{"bench", "ms", "vs", "ratio"}`, for machines (grep '^{"bench"').
  */
-import type { Figure } from './suite.js'
+import type { Figure, Reading } from './suite.js'
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits))
 
@@ -20,4 +20,12 @@ export function printJsonLines(figures: readonly Figure[]): void {
   for (const f of figures) {
     console.log(JSON.stringify({ bench: f.bench, ms: round(f.ms, 3), vs: f.vs, ratio: f.ratio === null ? null : round(f.ratio, 4) }))
   }
+}
+
+/** Readings (sizes, rates): a table, then one JSON line each, `{"bench", "value", "unit", "limit"}`. */
+export function printReadings(readings: readonly Reading[]): void {
+  if (readings.length === 0) return
+  console.log()
+  for (const r of readings) console.log(`${r.bench.padEnd(48)} ${r.value.toFixed(2).padStart(10)} ${r.unit}${r.limit === undefined ? '' : ` (limit ${r.limit})`}`)
+  for (const r of readings) console.log(JSON.stringify({ bench: r.bench, value: round(r.value, 3), unit: r.unit, limit: r.limit ?? null }))
 }

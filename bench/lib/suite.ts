@@ -19,10 +19,13 @@ export type Figure = {
 /** A measurement: what bench/lib/measure.ts returns. */
 export type Measurement = { readonly bench: string; readonly ms: number; readonly samples: number }
 
+/** A figure that is not a time: a size or a rate, with its unit and, if there is one, the limit it must stay within. */
+export type Reading = { bench: string; value: number; unit: 'MiB' | 'inputs/s'; limit?: number | undefined }
+
 export type BenchSuite = {
   /** Short name; `npm run bench -- <name>` runs only the suites whose name is listed. */
   name: string
-  run(): Promise<Figure[]>
+  run(): Promise<(Figure | Reading)[]>
 }
 
 /** The figure of a measurement on its own (an anchor). */

@@ -9,7 +9,6 @@ import { hasPresentationHeader } from '../../suites/bbs-2023/presentationHeader.
 import { verifyBbs2023Proof } from '../../suites/bbs-2023/verifyBbs2023Proof.js'
 import { bbs2020ProofKind, credentialsV1Context } from '../../suites/bbs-2020/constants.js'
 import { hasBbs2020Nonce } from '../../suites/bbs-2020/nonce.js'
-import { verifyBbs2020Proof } from '../../suites/bbs-2020/verifyBbs2020Proof.js'
 import { withoutPlaceholders } from '../../suites/bbs-2020/withoutPlaceholders.js'
 import type { VerificationCheck } from '../types.js'
 import { fail, findMedcredError, pass } from './check.js'
@@ -37,7 +36,9 @@ const bbs2023: ProofSuite = {
 
 const bbs2020: ProofSuite = {
   firstContext: credentialsV1Context,
-  verify: verifyBbs2020Proof,
+  // Loaded on first use: MATTR's wasm costs ~9 MiB, which a verifier that never sees a legacy
+  // credential (the Cartesi machine's budget is 100 MiB) should not pay.
+  verify: async (credential, documentLoader) => (await import('../../suites/bbs-2020/verifyBbs2020Proof.js')).verifyBbs2020Proof(credential, documentLoader),
   // A BbsBlsSignature2020 credential is not derived: it has no nonce, so it is bound to nothing.
   isBoundTo: (proof, challenge) => bbs2020ProofKind(proof.type) === 'derived' && hasBbs2020Nonce(proof, challenge),
   disclosedSubject: withoutPlaceholders,
