@@ -4,19 +4,11 @@
  */
 import type { Database } from 'sql.js'
 import { type Address, bytesToHex, getAddress, type Hex, hexToBytes } from 'viem'
+import type { VerdictNotice } from '../../../src/cartesi/types.js'
 import { execute, selectOne } from '../database/query.js'
 
-/** A verdict as stored: the facts of its notice, keyed by presentation hash. */
-export type VerdictRecord = {
-  presentationHash: Hex
-  inputIndex: bigint
-  sender: Address
-  issuer: string
-  credentialType: string
-  verdict: 'verified'
-  blockTimestamp: bigint
-  disclosedClaimsHash: Hex
-}
+/** A verdict as stored: the facts of its notice and the input it came from. */
+export type VerdictRecord = Omit<VerdictNotice, 'kind'> & { inputIndex: bigint }
 
 /** Whether this sender already used this nonce. */
 export function isNonceUsed(database: Database, sender: Address, nonce: Hex): boolean {
