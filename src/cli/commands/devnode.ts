@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { type Address, isAddress } from 'viem'
-import { CliUsageError } from '../errors.js'
+import { CliError, CliUsageError } from '../errors.js'
 import type { CliIo } from '../io.js'
 
 /**
@@ -23,7 +23,9 @@ export function registerDevnode(program: Command, io: CliIo, stopSignal: () => P
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) throw new CliUsageError(`--port must be a port number, not "${options.port}".`)
       const bad = options.rootAuthority?.find((address) => !isAddress(address))
       if (bad !== undefined) throw new CliUsageError(`--root-authority "${bad}" is not an address.`)
-      const { startDevnode } = await import('../../../verifier/src/devnode/startDevnode.js')
+      const { startDevnode } = await import('../../../verifier/src/devnode/startDevnode.js').catch((cause: unknown) => {
+        throw new CliError('ERR_CLI_DEVNODE_UNAVAILABLE', 'medcred devnode runs from a clone of the medcred repository, with its dev dependencies installed (npm ci).', cause)
+      })
       const node = await startDevnode({
         dataDir: options.dataDir,
         epochLength,
