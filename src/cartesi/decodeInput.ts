@@ -7,11 +7,10 @@ import { decodeAbiParameters, type Hex, hexToBytes, size } from 'viem'
 import { actionParameters, envelopeParameters } from './actionParameters.js'
 import { encodeInput } from './encodeInput.js'
 import { InputDecodeError } from './errors.js'
-import { type ActionName, actionCodes, type CredentialStatusName, maxInputBytes, protocolVersion, statusCodes } from './protocol.js'
+import { type ActionName, actionCodes, maxInputBytes, protocolVersion, statusNames } from './protocol.js'
 import type { VerifierAction } from './types.js'
 
 const actionNames = new Map(Object.entries(actionCodes).map(([name, code]) => [code as number, name as ActionName]))
-const statusNames = new Map(Object.entries(statusCodes).map(([name, code]) => [code as number, name as CredentialStatusName]))
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**

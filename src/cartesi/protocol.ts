@@ -27,6 +27,11 @@ export const statusCodes = { active: 0, revoked: 1, suspended: 2 } as const
 /** A credential's status: active, revoked or suspended. */
 export type CredentialStatusName = keyof typeof statusCodes
 
+/** The status a wire value stands for (the inverse of {@link statusCodes}). */
+export const statusNames: ReadonlyMap<number, CredentialStatusName> = new Map(
+  Object.entries(statusCodes).map(([name, code]) => [code, name as CredentialStatusName]),
+)
+
 /** Verdict values a notice carries. Refused presentations are rejected inputs, not notices. */
 export const verdictCodes = { verified: 1 } as const
 

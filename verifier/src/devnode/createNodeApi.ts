@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { bytesToHex, type Hex, keccak256, numberToHex } from 'viem'
 import { createOutputValidityProof } from '../../../src/cartesi/outputsMerkle.js'
+import { readBody, send } from '../host/httpMessages.js'
 import type { NodeState, StoredInput, StoredOutput, StoredReport } from './nodeState.js'
 
 /** Answers an inspect query with the reports the application wrote. */
@@ -131,7 +132,7 @@ export async function createNodeApi(parameters: { state: () => NodeState; applic
     const { outputs, claims, inputs } = state()
     // The proof is against the first claim that covers the output's epoch.
     const claim = claims.find((c) => c.epochIndex >= output.epochIndex && c.outputCount > output.index)
-    const siblings = claim ? createOutputValidityProof(outputs.slice(0, claim.outputCount).map((o) => o.rawData), output.index).outputHashesSiblings : null
+    const siblings = claim ? proofOf(claim.outputCount, output.index, outputs) : null
     const decoded = output.decoded
     return {
       epoch_index: numberToHex(output.epochIndex),
@@ -148,6 +149,19 @@ export async function createNodeApi(parameters: { state: () => NodeState; applic
       created_at: timestamp(inputs[output.inputIndex]),
       updated_at: timestamp(inputs[output.inputIndex]),
     }
+  }
+
+  // A proof never changes once its epoch is claimed; building one hashes every output up to
+  // the claim, so each is built once.
+  const proofs = new Map<string, Hex[]>()
+  function proofOf(outputCount: number, index: number, outputs: readonly StoredOutput[]): Hex[] {
+    const key = `${outputCount}:${index}`
+    let siblings = proofs.get(key)
+    if (!siblings) {
+      siblings = createOutputValidityProof(outputs.slice(0, outputCount).map((o) => o.rawData), index).outputHashesSiblings
+      proofs.set(key, siblings)
+    }
+    return siblings
   }
 
   function toRpcReport(report: StoredReport) {
@@ -190,14 +204,4 @@ function page<Item, Shape>(items: readonly Item[], params: Record<string, unknow
   if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) throw new RpcError(-32602, 'limit and offset must be non-negative integers')
   const ordered = params.descending === true ? [...items].reverse() : items
   return { data: ordered.slice(offset, offset + limit).map(shape), pagination: { total_count: items.length, limit, offset } }
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
 }

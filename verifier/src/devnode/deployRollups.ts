@@ -5,12 +5,11 @@
  * Application it validates, and the ERC-1056 registry for did:ethr issuers.
  */
 import { type Address, encodeFunctionData, type Hex, keccak256, stringToHex } from 'viem'
+import { canonicalInputBox } from '../../../src/cartesi/client/createVerifierClient.js'
 import { deployEthrDidRegistry } from './deployEthrDidRegistry.js'
 import type { LocalChain } from './localChain/startLocalChain.js'
 import { rollupsArtifact } from './rollupsArtifacts.js'
 
-/** Where InputBox 2.x lives on every chain Cartesi deploys to. */
-export const canonicalInputBoxAddress: Address = '0x1b51e2992A2755Ba4D6F7094032DF91991a0Cfac'
 
 /** The addresses of a deployment, as the dev node records them. */
 export type RollupsDeployment = {
@@ -43,8 +42,8 @@ export async function deployRollups(parameters: DeployRollupsParameters): Promis
   const inputBoxArtifact = rollupsArtifact('InputBox')
   const deployedInputBox = await chain.deployContract(inputBoxArtifact)
   const code = await chain.publicClient.getCode({ address: deployedInputBox })
-  await chain.publicClient.request({ method: 'hardhat_setCode' as never, params: [canonicalInputBoxAddress, code] as never })
-  const inputBox = canonicalInputBoxAddress
+  await chain.publicClient.request({ method: 'hardhat_setCode' as never, params: [canonicalInputBox, code] as never })
+  const inputBox = canonicalInputBox
   // 2. Portals, then the Authority and the Application that trusts it.
   const etherPortal = await chain.deployContract({ ...rollupsArtifact('EtherPortal'), args: [inputBox] })
   const erc20Portal = await chain.deployContract({ ...rollupsArtifact('ERC20Portal'), args: [inputBox] })

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net'
 import { getAddress, type Hex, isAddress, isHex, numberToHex } from 'viem'
 import type { RollupOutput } from '../../../src/cartesi/encodeOutput.js'
 import type { AdvanceMetadata } from '../types.js'
+import { readBody, send } from './httpMessages.js'
 
 /** What the application made of one request. */
 export type ProcessedRequest = { status: 'accept' | 'reject'; outputs: RollupOutput[]; reports: Hex[] }
@@ -133,14 +134,7 @@ export async function createRollupHttpServer(parameters: CreateRollupHttpServerP
 }
 
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
+  const body = JSON.parse((await readBody(request)).toString('utf8')) as unknown
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error('not an object')
   return body as Record<string, unknown>
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body)
-  response.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' }).end(text)
 }

@@ -4,13 +4,12 @@
  * Each list is kept as its bitstring (2 bits a credential) in chunks; see the migration.
  */
 import type { Database } from 'sql.js'
-import { type CredentialStatusName, statusCodes } from '../../../src/cartesi/protocol.js'
+import { type CredentialStatusName, statusCodes, statusNames } from '../../../src/cartesi/protocol.js'
 import type { StatusEntry } from '../../../src/cartesi/types.js'
 import { execute, executeMany, selectOne } from '../database/query.js'
 
 const credentialsPerChunk = 4_096
 const chunkBytes = credentialsPerChunk / 4
-const statusNames = Object.fromEntries(Object.entries(statusCodes).map(([name, code]) => [code, name])) as Record<number, CredentialStatusName>
 
 /** The id of an issuer's status list, if the issuer registered it. */
 export function findStatusList(database: Database, issuerId: number, url: string): number | undefined {
@@ -59,7 +58,7 @@ export function readStatus(database: Database, statusListId: number, index: numb
   const bits = readChunk(database, statusListId, Math.floor(index / credentialsPerChunk))
   if (!bits) return 'active'
   const offset = index % credentialsPerChunk
-  return statusNames[((bits[Math.floor(offset / 4)] as number) >> ((offset % 4) * 2)) & 0b11] ?? 'active'
+  return statusNames.get(((bits[Math.floor(offset / 4)] as number) >> ((offset % 4) * 2)) & 0b11) ?? 'active'
 }
 
 function readChunk(database: Database, statusListId: number, chunk: number): Uint8Array | undefined {
