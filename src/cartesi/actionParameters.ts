@@ -17,9 +17,21 @@ export const actionParameters = {
   rotateIssuerKeys: parseAbiParameters('string did, (string id, bytes publicKey)[] add, string[] remove'),
   setCredentialStatus: parseAbiParameters('string did, string statusList, (uint32 index, uint8 status)[] entries'),
   submitPresentation: parseAbiParameters('bytes32 nonce, bytes presentation'),
+  createDeal: parseAbiParameters(
+    'string credentialType, string[] requiredFields, (string pointer, uint8 operator, string[] values)[] predicates, string[] issuers, uint32 maxApprovals, uint256 reward, address asset, uint64 expiresAt, bytes32 consumerKey, uint256 funding',
+  ),
+  fundDeal: parseAbiParameters('uint64 dealId, uint256 amount'),
+  submitToDeal: parseAbiParameters('uint64 dealId, bytes presentation, bytes32 deliveryHash'),
+  closeDeal: parseAbiParameters('uint64 dealId'),
+  withdraw: parseAbiParameters('address asset, uint256 amount'),
 } as const satisfies Record<ActionName, unknown>
 
 /** The verdict notice layout, flat so a contract can `abi.decode` it in one step. */
 export const verdictNoticeParameters = parseAbiParameters(
   'uint16 version, uint8 kind, bytes32 presentationHash, address sender, string issuer, string credentialType, uint8 verdict, uint64 blockTimestamp, bytes32 disclosedClaimsHash',
+)
+
+/** The deal-approval notice layout, flat like the verdict notice. */
+export const dealApprovalNoticeParameters = parseAbiParameters(
+  'uint16 version, uint8 kind, uint64 dealId, address provider, bytes32 presentationHash, bytes32 disclosedClaimsHash, bytes32 deliveryHash, address asset, uint256 reward, uint64 blockTimestamp',
 )

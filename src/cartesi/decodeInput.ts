@@ -7,8 +7,8 @@ import { decodeAbiParameters, type Hex, hexToBytes, size } from 'viem'
 import { actionParameters, envelopeParameters } from './actionParameters.js'
 import { encodeInput } from './encodeInput.js'
 import { InputDecodeError } from './errors.js'
-import { type ActionName, actionCodes, maxInputBytes, protocolVersion, statusNames } from './protocol.js'
-import type { VerifierAction } from './types.js'
+import { type ActionName, actionCodes, maxInputBytes, predicateOperatorNames, protocolVersion, statusNames } from './protocol.js'
+import type { DealPredicate, PredicateValue, VerifierAction } from './types.js'
 
 const actionNames = new Map(Object.entries(actionCodes).map(([name, code]) => [code as number, name as ActionName]))
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -41,10 +41,22 @@ export function decodeInput(payload: Hex): VerifierAction {
   const name = actionNames.get(code)
   if (name === undefined) throw new InputDecodeError('ERR_CARTESI_ACTION_UNKNOWN', `Action ${code} is not an action of protocol v1.`)
   const action = decodeBody(name, body)
-  if (encodeInput(action).toLowerCase() !== payload.toLowerCase()) {
-    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `The ${name} input is not in canonical ABI encoding (extra or padded bytes).`)
+  if (!isCanonical(action, payload)) {
+    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `The ${name} input is not in canonical ABI encoding (extra or padded bytes, or a number wider than its field).`)
   }
   return action
+}
+
+/**
+ * Whether the action re-encodes to the very payload. viem's decoder reads a uint8/16/32 word
+ * without a range check, so a wider number decodes and only fails here, on re-encoding.
+ */
+function isCanonical(action: VerifierAction, payload: Hex): boolean {
+  try {
+    return encodeInput(action).toLowerCase() === payload.toLowerCase()
+  } catch {
+    return false
+  }
 }
 
 function decodeBody(name: ActionName, body: Hex): VerifierAction {
@@ -78,15 +90,68 @@ function decodeBody(name: ActionName, body: Hex): VerifierAction {
     }
     case 'submitPresentation': {
       const [nonce, presentation] = decode(name, () => decodeAbiParameters(actionParameters.submitPresentation, body))
-      let text: string
-      try {
-        text = utf8.decode(hexToBytes(presentation))
-      } catch (cause) {
-        throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', 'The presentation is not UTF-8 text.', { cause })
+      return { action: name, nonce, presentation: presentationText(presentation) }
+    }
+    case 'createDeal': {
+      const [credentialType, requiredFields, predicates, issuers, maxApprovals, reward, asset, expiresAt, consumerKey, funding] = decode(name, () =>
+        decodeAbiParameters(actionParameters.createDeal, body),
+      )
+      return {
+        action: name,
+        credentialType,
+        requiredFields,
+        predicates: predicates.map(decodePredicate),
+        issuers,
+        maxApprovals,
+        reward,
+        asset,
+        expiresAt,
+        consumerKey,
+        funding,
       }
-      return { action: name, nonce, presentation: text }
+    }
+    case 'fundDeal': {
+      const [dealId, amount] = decode(name, () => decodeAbiParameters(actionParameters.fundDeal, body))
+      return { action: name, dealId, amount }
+    }
+    case 'submitToDeal': {
+      const [dealId, presentation, deliveryHash] = decode(name, () => decodeAbiParameters(actionParameters.submitToDeal, body))
+      return { action: name, dealId, presentation: presentationText(presentation), deliveryHash }
+    }
+    case 'closeDeal': {
+      const [dealId] = decode(name, () => decodeAbiParameters(actionParameters.closeDeal, body))
+      return { action: name, dealId }
+    }
+    case 'withdraw': {
+      const [asset, amount] = decode(name, () => decodeAbiParameters(actionParameters.withdraw, body))
+      return { action: name, asset, amount }
     }
   }
+}
+
+function presentationText(bytes: Hex): string {
+  try {
+    return utf8.decode(hexToBytes(bytes))
+  } catch (cause) {
+    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', 'The presentation is not UTF-8 text.', { cause })
+  }
+}
+
+/** A predicate's operator must be known and each value a JSON string, finite number or boolean. */
+function decodePredicate(predicate: { pointer: string; operator: number; values: readonly string[] }): DealPredicate {
+  const operator = predicateOperatorNames.get(predicate.operator)
+  if (operator === undefined) throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `Predicate operator ${predicate.operator} is not equals (1), atLeast (2), atMost (3) or oneOf (4).`)
+  const values = predicate.values.map((text): PredicateValue => {
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (cause) {
+      throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `A predicate value of ${predicate.pointer.slice(0, 80)} is not JSON.`, { cause })
+    }
+    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value
+    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `A predicate value of ${predicate.pointer.slice(0, 80)} must be a JSON string, number or boolean.`)
+  })
+  return { pointer: predicate.pointer, operator, values }
 }
 
 /** Runs a viem decoder, turning any failure into one typed error that names the part. */

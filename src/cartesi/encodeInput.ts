@@ -4,7 +4,7 @@
  */
 import { encodeAbiParameters, type Hex, stringToHex } from 'viem'
 import { actionParameters, envelopeParameters } from './actionParameters.js'
-import { actionCodes, protocolVersion, statusCodes } from './protocol.js'
+import { actionCodes, predicateOperators, protocolVersion, statusCodes } from './protocol.js'
 import type { VerifierAction } from './types.js'
 
 /**
@@ -47,5 +47,26 @@ function encodeBody(action: VerifierAction): Hex {
       ])
     case 'submitPresentation':
       return encodeAbiParameters(actionParameters.submitPresentation, [action.nonce, stringToHex(action.presentation)])
+    case 'createDeal':
+      return encodeAbiParameters(actionParameters.createDeal, [
+        action.credentialType,
+        action.requiredFields,
+        action.predicates.map(({ pointer, operator, values }) => ({ pointer, operator: predicateOperators[operator], values: values.map((value) => JSON.stringify(value)) })),
+        action.issuers,
+        action.maxApprovals,
+        action.reward,
+        action.asset,
+        action.expiresAt,
+        action.consumerKey,
+        action.funding,
+      ])
+    case 'fundDeal':
+      return encodeAbiParameters(actionParameters.fundDeal, [action.dealId, action.amount])
+    case 'submitToDeal':
+      return encodeAbiParameters(actionParameters.submitToDeal, [action.dealId, stringToHex(action.presentation), action.deliveryHash])
+    case 'closeDeal':
+      return encodeAbiParameters(actionParameters.closeDeal, [action.dealId])
+    case 'withdraw':
+      return encodeAbiParameters(actionParameters.withdraw, [action.asset, action.amount])
   }
 }

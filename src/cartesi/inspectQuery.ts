@@ -19,9 +19,12 @@ const inspectQuerySchema = z.discriminatedUnion('query', [
   }),
   z.strictObject({ query: z.literal('verdict'), presentationHash: hash }),
   z.strictObject({ query: z.literal('counts') }),
+  z.strictObject({ query: z.literal('deal'), dealId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+  z.strictObject({ query: z.literal('deals'), includeClosed: z.boolean().optional() }),
+  z.strictObject({ query: z.literal('balances'), owner: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'a 20-byte hex address') }),
 ])
 
-/** A question to the verifier: an issuer, a credential's status, a verdict, or counts. */
+/** A question to the verifier: an issuer, a credential's status, a verdict, counts, a deal, the deals, or an account's balances. */
 export type InspectQuery = z.infer<typeof inspectQuerySchema>
 
 /**

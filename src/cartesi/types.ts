@@ -3,7 +3,7 @@
  * The typed actions of protocol v1 and the verdict a notice carries.
  */
 import type { Address, Hex } from 'viem'
-import type { CredentialStatusName } from './protocol.js'
+import type { CredentialStatusName, PredicateOperator } from './protocol.js'
 
 /** A BBS public key of an issuer: its verification method id and the 96-byte G2 point. */
 export type IssuerKey = {
@@ -58,6 +58,63 @@ export type SubmitPresentationAction = {
   presentation: string
 }
 
+/** A value a deal predicate compares with: a JSON string, number or boolean. */
+export type PredicateValue = string | number | boolean
+
+/**
+ * A condition on a revealed value: `equals` and `oneOf` compare JSON values, `atLeast` and
+ * `atMost` compare numbers. On the wire each value is its JSON text.
+ */
+export type DealPredicate = {
+  /** JSON pointer of the revealed value, e.g. `/credentialSubject/vaccine/targetDisease`. */
+  pointer: string
+  operator: PredicateOperator
+  /** One value, or for `oneOf` the accepted values. */
+  values: readonly PredicateValue[]
+}
+
+/** A consumer publishes a deal: what it asks for, whom it trusts, what it pays. */
+export type CreateDealAction = {
+  action: 'createDeal'
+  /** The one credential type the deal accepts. */
+  credentialType: string
+  /** JSON pointers a presentation must reveal, besides the type's policy and the predicates' pointers. */
+  requiredFields: readonly string[]
+  predicates: readonly DealPredicate[]
+  /** Accepted issuer DIDs: each must be accredited for the credential type. */
+  issuers: readonly string[]
+  maxApprovals: number
+  /** Paid to each approved provider, in the asset's smallest unit (wei). */
+  reward: bigint
+  /** The zero address for ETH, else an ERC-20 token. */
+  asset: Address
+  /** Block timestamp (seconds) after which no submission is approved and anyone may close the deal. */
+  expiresAt: bigint
+  /** The consumer's X25519 public key (32 bytes) for encrypted delivery. */
+  consumerKey: Hex
+  /** Moved from the consumer's balance into the deal's budget at creation; may be 0. */
+  funding: bigint
+}
+
+/** The consumer moves more of its balance into a deal's budget. */
+export type FundDealAction = { action: 'fundDeal'; dealId: bigint; amount: bigint }
+
+/** A provider submits a presentation derived with the deal's challenge. */
+export type SubmitToDealAction = {
+  action: 'submitToDeal'
+  dealId: bigint
+  /** The derived credential as JSON text. */
+  presentation: string
+  /** Hash of the encrypted record delivered off-chain, or zero when none. */
+  deliveryHash: Hex
+}
+
+/** The consumer (or anyone after expiry) closes a deal; its unspent budget goes back by voucher. */
+export type CloseDealAction = { action: 'closeDeal'; dealId: bigint }
+
+/** The sender takes free balance out by voucher. */
+export type WithdrawAction = { action: 'withdraw'; asset: Address; amount: bigint }
+
 /** Any action of protocol v1. */
 export type VerifierAction =
   | AccreditIssuerAction
@@ -65,6 +122,28 @@ export type VerifierAction =
   | RotateIssuerKeysAction
   | SetCredentialStatusAction
   | SubmitPresentationAction
+  | CreateDealAction
+  | FundDealAction
+  | SubmitToDealAction
+  | CloseDealAction
+  | WithdrawAction
+
+/** What a deal-approval notice says: who was approved for which deal and paid what; never a claim value. */
+export type DealApprovalNotice = {
+  kind: 'dealApproval'
+  dealId: bigint
+  provider: Address
+  /** keccak256 of the presentation bytes as submitted. */
+  presentationHash: Hex
+  /** keccak256 of the disclosed claims (see {@link hashDisclosedClaims}). */
+  disclosedClaimsHash: Hex
+  /** keccak256 of the compact JWE delivered to the consumer, or zero. */
+  deliveryHash: Hex
+  /** The zero address for ETH, else the ERC-20 token. */
+  asset: Address
+  reward: bigint
+  blockTimestamp: bigint
+}
 
 /** What a verdict notice says about one verified presentation; never a claim value. */
 export type VerdictNotice = {

@@ -6,11 +6,18 @@
 import type { Database } from 'sql.js'
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
 import { decodeInput } from '../../src/cartesi/decodeInput.js'
+import { decodeErc20Deposit, decodeEtherDeposit, type Erc20Deposit, type EtherDeposit } from '../../src/cartesi/deposits.js'
 import { InputDecodeError } from '../../src/cartesi/errors.js'
 import { encodeReport } from '../../src/cartesi/reports.js'
 import type { VerifierAction } from '../../src/cartesi/types.js'
 import { findMedcredError } from '../../src/verify/checks/check.js'
 import { accreditIssuer } from './actions/accreditIssuer.js'
+import { closeDeal } from './actions/deals/closeDeal.js'
+import { createDeal } from './actions/deals/createDeal.js'
+import { creditDeposit } from './actions/deals/creditDeposit.js'
+import { fundDeal } from './actions/deals/fundDeal.js'
+import { submitToDeal } from './actions/deals/submitToDeal.js'
+import { withdraw } from './actions/deals/withdraw.js'
 import { rotateIssuerKeys } from './actions/rotateIssuerKeys.js'
 import { setCredentialStatus } from './actions/setCredentialStatus.js'
 import { submitPresentation } from './actions/submitPresentation.js'
@@ -18,9 +25,9 @@ import type { ActionContext, ActionOutcome } from './actions/types.js'
 import { withdrawIssuer } from './actions/withdrawIssuer.js'
 import { configureConnection, openDatabase } from './database/openDatabase.js'
 import { defaultDisclosurePolicies } from './disclosurePolicies.js'
-import { VerifierConfigError, VerifierStateError } from './errors.js'
+import { InputRejectedError, VerifierConfigError, VerifierStateError } from './errors.js'
 import { answerInspectQuery } from './inspect/answerInspectQuery.js'
-import type { AdvanceMetadata, AdvanceResult, DisclosurePolicy, InspectResult, VerifierConfig } from './types.js'
+import type { AdvanceMetadata, AdvanceResult, DisclosurePolicy, InspectResult, PortalAddresses, VerifierConfig } from './types.js'
 
 /** Parameters of {@link createVerifier}. */
 export type CreateVerifierParameters = {
@@ -30,7 +37,12 @@ export type CreateVerifierParameters = {
   disclosurePolicies?: Readonly<Record<string, DisclosurePolicy>> | undefined
   /** A database exported by {@link Verifier.exportDatabase}, to resume from. */
   database?: Uint8Array | undefined
+  /** The portals whose inputs are deposits (data deals). Without them, no deposit is credited. */
+  portals?: PortalAddresses | undefined
 }
+
+/** An input: a medcred action, or a deposit when its sender is a portal. */
+type AdvanceInput = VerifierAction | EtherDeposit | Erc20Deposit
 
 /** A running verifier. Calls are queued: one input is processed at a time, in order. */
 export type Verifier = {
@@ -102,20 +114,39 @@ export async function createVerifier(parameters: CreateVerifierParameters): Prom
 
 async function advance(database: Database, config: VerifierConfig, metadata: AdvanceMetadata, payload: Hex): Promise<AdvanceResult> {
   database.exec('BEGIN')
-  let action: VerifierAction | undefined
+  let action: AdvanceInput | undefined
   try {
     if (!isHex(payload, { strict: true })) throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', 'The payload is not 0x-prefixed hex.')
-    action = decodeInput(payload)
+    // The block time is the verifier's only clock: one a Date cannot hold would void every validity window.
+    if (metadata.blockTimestamp < 0n || metadata.blockTimestamp > maxBlockTimestamp) {
+      throw new InputRejectedError('ERR_VERIFIER_BLOCK_TIME_INVALID', `The block timestamp ${metadata.blockTimestamp} is outside the range of dates (0 to ${maxBlockTimestamp} s).`)
+    }
+    action = decodeAdvance(config, metadata.msgSender, payload)
     const outcome = await runAction({ database, metadata, config }, action)
     database.exec('COMMIT')
-    return { status: 'accept', outputs: outcome.outputs, reports: [encodeReport({ ok: true, action: action.action, result: outcome.result })] }
+    return { status: 'accept', outputs: outcome.outputs, reports: [encodeReport({ ok: true, action: nameOf(action), result: outcome.result })] }
   } catch (error) {
     database.exec('ROLLBACK')
     return { status: 'reject', outputs: [], reports: [failureReport(error, action)] }
   }
 }
 
-function runAction(context: ActionContext, action: VerifierAction): ActionOutcome | Promise<ActionOutcome> {
+/** The latest instant an ECMAScript Date holds, in seconds (8.64e15 ms). */
+const maxBlockTimestamp = 8_640_000_000_000n
+
+/** Only the configured portals deposit; every other sender speaks the medcred envelope. */
+function decodeAdvance(config: VerifierConfig, sender: Address, payload: Hex): AdvanceInput {
+  if (sender === config.portals.etherPortal) return decodeEtherDeposit(payload)
+  if (sender === config.portals.erc20Portal) return decodeErc20Deposit(payload)
+  return decodeInput(payload)
+}
+
+function nameOf(input: AdvanceInput): string {
+  return 'action' in input ? input.action : 'deposit'
+}
+
+function runAction(context: ActionContext, action: AdvanceInput): ActionOutcome | Promise<ActionOutcome> {
+  if (!('action' in action)) return creditDeposit(context, action)
   switch (action.action) {
     case 'accreditIssuer':
       return accreditIssuer(context, action)
@@ -127,6 +158,16 @@ function runAction(context: ActionContext, action: VerifierAction): ActionOutcom
       return setCredentialStatus(context, action)
     case 'submitPresentation':
       return submitPresentation(context, action)
+    case 'createDeal':
+      return createDeal(context, action)
+    case 'fundDeal':
+      return fundDeal(context, action)
+    case 'submitToDeal':
+      return submitToDeal(context, action)
+    case 'closeDeal':
+      return closeDeal(context, action)
+    case 'withdraw':
+      return withdraw(context, action)
   }
 }
 
@@ -143,11 +184,11 @@ function inspect(database: Database, payload: Hex): InspectResult {
 }
 
 /** Every failure becomes a report with a code; an unexpected one is named as such. */
-function failureReport(error: unknown, action: VerifierAction | undefined): Hex {
+function failureReport(error: unknown, action: AdvanceInput | undefined): Hex {
   const known = findMedcredError(error)
   return encodeReport({
     ok: false,
-    ...(action ? { action: action.action } : {}),
+    ...(action ? { action: nameOf(action) } : {}),
     code: known?.code ?? 'ERR_VERIFIER_INTERNAL',
     message: known?.message ?? 'The verifier failed on this input; it was rejected and nothing changed.',
   })
@@ -159,5 +200,15 @@ function resolveConfig(parameters: CreateVerifierParameters): VerifierConfig {
     if (!isAddress(address, { strict: false })) throw new VerifierConfigError(`Root authority "${address}" is not an address.`)
     return getAddress(address)
   })
-  return { rootAuthorities, disclosurePolicies: parameters.disclosurePolicies ?? defaultDisclosurePolicies }
+  const portal = (name: keyof PortalAddresses) => {
+    const address = parameters.portals?.[name]
+    if (address === undefined) return undefined
+    if (!isAddress(address, { strict: false })) throw new VerifierConfigError(`The ${name} "${address}" is not an address.`)
+    return getAddress(address)
+  }
+  return {
+    rootAuthorities,
+    disclosurePolicies: parameters.disclosurePolicies ?? defaultDisclosurePolicies,
+    portals: { etherPortal: portal('etherPortal'), erc20Portal: portal('erc20Portal') },
+  }
 }

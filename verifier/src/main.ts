@@ -7,6 +7,8 @@
  *   ROLLUP_HTTP_SERVER_URL    use the rollup HTTP API at this URL; without it, libcmt
  *   MEDCRED_DATABASE          start from this exported database file (host mode only: inside
  *                             the machine the state lives in the machine's memory)
+ *   MEDCRED_ETHER_PORTAL      the deployment's EtherPortal: its inputs credit ETH balances (data deals)
+ *   MEDCRED_ERC20_PORTAL      the deployment's ERC20Portal: its inputs credit token balances
  */
 import { readFileSync } from 'node:fs'
 import { createVerifier } from './createVerifier.js'
@@ -18,9 +20,18 @@ const rootAuthorities = (process.env.MEDCRED_ROOT_AUTHORITIES ?? '')
   .map((address) => address.trim())
   .filter(Boolean) as `0x${string}`[]
 
+/** An unset or empty variable means no such portal: deposits from it are not credited. */
+function portalFromEnv(name: string): `0x${string}` | undefined {
+  return (process.env[name]?.trim() || undefined) as `0x${string}` | undefined
+}
+
 try {
   const databaseFile = process.env.MEDCRED_DATABASE
-  const verifier = await createVerifier({ rootAuthorities, database: databaseFile ? readFileSync(databaseFile) : undefined })
+  const verifier = await createVerifier({
+    rootAuthorities,
+    database: databaseFile ? readFileSync(databaseFile) : undefined,
+    portals: { etherPortal: portalFromEnv('MEDCRED_ETHER_PORTAL'), erc20Portal: portalFromEnv('MEDCRED_ERC20_PORTAL') },
+  })
   const url = process.env.ROLLUP_HTTP_SERVER_URL
   console.log(`medcred verifier: ${rootAuthorities.length} root authorities, transport ${url ? `HTTP ${url}` : 'libcmt'}`)
   await (url ? runHttpTransport({ verifier, url }) : runLibcmtTransport({ verifier }))

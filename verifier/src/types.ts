@@ -44,4 +44,12 @@ export type VerifierConfig = {
   rootAuthorities: readonly Address[]
   /** The credential types this verifier accepts, each with its disclosure policy. */
   disclosurePolicies: Readonly<Record<string, DisclosurePolicy>>
+  /** The Cartesi portals whose inputs are deposits; without them no balance can be credited. */
+  portals: PortalAddresses
+}
+
+/** Where the application's deposits come from (the rollups deployment's portals). */
+export type PortalAddresses = {
+  etherPortal?: Address | undefined
+  erc20Portal?: Address | undefined
 }

@@ -61,5 +61,41 @@ export const migrations: readonly string[] = [
     disclosed_claims_hash BLOB NOT NULL
   ) WITHOUT ROWID;
   CREATE INDEX verdicts_by_issuer ON verdicts (issuer_id);
+  `,  // 2: data deals: balances credited by portal deposits, deals, their approvals.
+  // Amounts are uint256: kept as decimal text (SQLite integers stop at 2^63) and summed as bigint.
+  `
+  CREATE TABLE balances (
+    owner BLOB NOT NULL,
+    asset BLOB NOT NULL,
+    amount TEXT NOT NULL,
+    PRIMARY KEY (owner, asset)
+  ) WITHOUT ROWID;
+  CREATE TABLE deals (
+    id INTEGER PRIMARY KEY,
+    consumer BLOB NOT NULL,
+    credential_type TEXT NOT NULL,
+    required_fields TEXT NOT NULL,
+    predicates TEXT NOT NULL,
+    issuers TEXT NOT NULL,
+    max_approvals INTEGER NOT NULL,
+    reward TEXT NOT NULL,
+    asset BLOB NOT NULL,
+    expires_at INTEGER NOT NULL,
+    consumer_key BLOB NOT NULL,
+    budget TEXT NOT NULL,
+    approvals INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    closed_at INTEGER
+  );
+  CREATE TABLE deal_approvals (
+    deal_id INTEGER NOT NULL REFERENCES deals (id),
+    provider BLOB NOT NULL,
+    presentation_hash BLOB NOT NULL,
+    disclosed_claims_hash BLOB NOT NULL,
+    delivery_hash BLOB NOT NULL,
+    input_index INTEGER NOT NULL,
+    block_timestamp INTEGER NOT NULL,
+    PRIMARY KEY (deal_id, provider)
+  ) WITHOUT ROWID;
   `,
 ]

@@ -3,9 +3,10 @@
  * Answers inspect queries from the tables, read-only.
  */
 import type { Database } from 'sql.js'
-import type { Hex } from 'viem'
+import { getAddress, type Hex } from 'viem'
 import { decodeInspectQuery } from '../../../src/cartesi/inspectQuery.js'
 import { findStatusList, readStatus } from '../state/credentialStatus.js'
+import { type DealRecord, findDeal, listApprovals, listBalances, listDeals } from '../state/deals.js'
 import { findIssuer } from '../state/issuers.js'
 import { countRecords, findVerdict } from '../state/verdicts.js'
 
@@ -30,5 +31,28 @@ export function answerInspectQuery(database: Database, payload: Hex): unknown {
     }
     case 'counts':
       return { counts: countRecords(database) }
+    case 'deal': {
+      const deal = findDeal(database, BigInt(query.dealId))
+      if (!deal) return { deal: null }
+      const approvals = listApprovals(database, deal.id).map((approval) => ({ ...approval, inputIndex: Number(approval.inputIndex), blockTimestamp: Number(approval.blockTimestamp) }))
+      return { deal: { ...dealJson(deal), approvalRecords: approvals } }
+    }
+    case 'deals':
+      return { deals: listDeals(database, query.includeClosed ?? false).map(dealJson) }
+    case 'balances':
+      return { balances: listBalances(database, getAddress(query.owner)).map(({ asset, amount }) => ({ asset, amount: amount.toString() })) }
+  }
+}
+
+/** A deal as JSON: amounts as decimal strings (they pass 2^53), times as numbers. */
+function dealJson(deal: DealRecord) {
+  return {
+    ...deal,
+    id: Number(deal.id),
+    reward: deal.reward.toString(),
+    budget: deal.budget.toString(),
+    expiresAt: Number(deal.expiresAt),
+    createdAt: Number(deal.createdAt),
+    closedAt: deal.closedAt === undefined ? null : Number(deal.closedAt),
   }
 }

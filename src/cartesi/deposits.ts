@@ -1,0 +1,59 @@
+/**
+ * @module
+ * Portal deposits as the Cartesi Rollups 2.2 portals encode them (InputEncoding.sol), packed,
+ * not ABI-encoded: EtherPortal `sender(20) ‖ value(32) ‖ execLayerData`, ERC20Portal
+ * `token(20) ‖ sender(20) ‖ amount(32) ‖ execLayerData`.
+ */
+import { type Address, concat, getAddress, type Hex, hexToBigInt, numberToHex, size, slice } from 'viem'
+import { InputDecodeError } from './errors.js'
+
+/** Ether a sender deposited through the EtherPortal. */
+export type EtherDeposit = { asset: 'ether'; sender: Address; amount: bigint; execLayerData: Hex }
+
+/** ERC-20 tokens a sender deposited through the ERC20Portal. */
+export type Erc20Deposit = { asset: 'erc20'; token: Address; sender: Address; amount: bigint; execLayerData: Hex }
+
+/** Encodes an Ether deposit as the EtherPortal does (for tests and tools). */
+export function encodeEtherDeposit(deposit: Omit<EtherDeposit, 'asset'>): Hex {
+  return concat([deposit.sender, numberToHex(deposit.amount, { size: 32 }), deposit.execLayerData])
+}
+
+/** Encodes an ERC-20 deposit as the ERC20Portal does (for tests and tools). */
+export function encodeErc20Deposit(deposit: Omit<Erc20Deposit, 'asset'>): Hex {
+  return concat([deposit.token, deposit.sender, numberToHex(deposit.amount, { size: 32 }), deposit.execLayerData])
+}
+
+/**
+ * Reads the payload of an input whose sender is the EtherPortal.
+ *
+ * @throws {InputDecodeError} `ERR_CARTESI_INPUT_MALFORMED` when shorter than 52 bytes.
+ */
+export function decodeEtherDeposit(payload: Hex): EtherDeposit {
+  requireLength(payload, 52, 'An Ether deposit')
+  return { asset: 'ether', sender: getAddress(slice(payload, 0, 20)), amount: hexToBigInt(slice(payload, 20, 52)), execLayerData: rest(payload, 52) }
+}
+
+/**
+ * Reads the payload of an input whose sender is the ERC20Portal.
+ *
+ * @throws {InputDecodeError} `ERR_CARTESI_INPUT_MALFORMED` when shorter than 72 bytes.
+ */
+export function decodeErc20Deposit(payload: Hex): Erc20Deposit {
+  requireLength(payload, 72, 'An ERC-20 deposit')
+  return {
+    asset: 'erc20',
+    token: getAddress(slice(payload, 0, 20)),
+    sender: getAddress(slice(payload, 20, 40)),
+    amount: hexToBigInt(slice(payload, 40, 72)),
+    execLayerData: rest(payload, 72),
+  }
+}
+
+/** The bytes after `start`; viem's `slice` refuses a start at the very end. */
+function rest(payload: Hex, start: number): Hex {
+  return size(payload) > start ? slice(payload, start) : '0x'
+}
+
+function requireLength(payload: Hex, bytes: number, what: string): void {
+  if (size(payload) < bytes) throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `${what} is at least ${bytes} bytes; this one is ${size(payload)}.`)
+}

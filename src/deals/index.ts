@@ -1,0 +1,10 @@
+/**
+ * @module
+ * Encrypted delivery for data deals: the provider encrypts the full record to the consumer's
+ * X25519 key (JWE), the deal approval carries its hash.
+ */
+export { generateDeliveryKeyPair, deliveryKeyFromBytes, deliveryKeyToBytes, type DeliveryPrivateKey, type DeliveryPublicKey } from './deliveryKeys.js'
+export { encryptDelivery } from './encryptDelivery.js'
+export { decryptDelivery } from './decryptDelivery.js'
+export { hashDelivery } from './hashDelivery.js'
+export { DeliveryError, type DeliveryErrorCode } from './errors.js'

@@ -1,0 +1,54 @@
+/**
+ * @module
+ * submitToDeal: a provider submits a presentation derived with the deal's challenge; a match
+ * is recorded as an approval, proven by a notice and paid by a voucher.
+ */
+import { createDealChallenge } from '../../../../src/cartesi/createDealChallenge.js'
+import { encodeDealApprovalNotice } from '../../../../src/cartesi/dealApprovalNotice.js'
+import { createPaymentVoucher } from '../../../../src/cartesi/paymentVoucher.js'
+import type { SubmitToDealAction } from '../../../../src/cartesi/types.js'
+import { InputRejectedError } from '../../errors.js'
+import { hasApproval, saveApproval } from '../../state/deals.js'
+import { verifySubmittedPresentation } from '../../verification/verifySubmittedPresentation.js'
+import type { ActionContext, ActionOutcome } from '../types.js'
+import { truncate } from '../validateIssuerFields.js'
+import { matchPredicates } from './matchPredicates.js'
+import { requireOpenDeal, requireUnexpired } from './requireDeal.js'
+
+export async function submitToDeal(context: ActionContext, action: SubmitToDealAction): Promise<ActionOutcome> {
+  const { database, metadata } = context
+  const provider = metadata.msgSender
+  // 1. The cheap refusals before any BBS work: a deal that cannot approve this provider now.
+  const deal = requireOpenDeal(context, action.dealId)
+  requireUnexpired(context, deal)
+  if (hasApproval(database, deal.id, provider)) throw new InputRejectedError('ERR_VERIFIER_DEAL_ALREADY_APPROVED', `${provider} was already approved and paid in deal ${deal.id}.`)
+  if (deal.approvals >= deal.maxApprovals) throw new InputRejectedError('ERR_VERIFIER_DEAL_FULL', `Deal ${deal.id} has its ${deal.maxApprovals} approvals.`)
+  if (deal.budget < deal.reward) throw new InputRejectedError('ERR_VERIFIER_DEAL_BUDGET_EXHAUSTED', `Deal ${deal.id} has ${deal.budget} left, less than its reward of ${deal.reward}.`)
+  // 2. The same verification as submitPresentation, bound to this deal and provider, revealing what the deal reads.
+  const verified = await verifySubmittedPresentation(context, {
+    presentation: action.presentation,
+    challenge: createDealChallenge({ chainId: metadata.chainId, application: metadata.appContract, dealId: deal.id, provider }),
+    extraRequired: [...deal.requiredFields, ...deal.predicates.map((predicate) => predicate.pointer)],
+    credentialType: deal.credentialType,
+  })
+  // 3. The deal's own terms: its issuers, its predicates.
+  if (!deal.issuers.includes(verified.issuer.did)) {
+    throw new InputRejectedError('ERR_VERIFIER_DEAL_ISSUER_NOT_ACCEPTED', `Deal ${deal.id} does not accept credentials from ${truncate(verified.issuer.did)}.`)
+  }
+  matchPredicates(verified.credential, deal.predicates)
+  // 4. Record, prove, pay.
+  const approval = {
+    provider,
+    presentationHash: verified.presentationHash,
+    disclosedClaimsHash: verified.disclosedClaimsHash,
+    deliveryHash: action.deliveryHash,
+    inputIndex: metadata.inputIndex,
+    blockTimestamp: metadata.blockTimestamp,
+  }
+  saveApproval(database, deal, approval)
+  const notice = encodeDealApprovalNotice({ kind: 'dealApproval', dealId: deal.id, ...approval, asset: deal.asset, reward: deal.reward })
+  return {
+    outputs: [{ type: 'notice', payload: notice }, createPaymentVoucher({ asset: deal.asset, to: provider, amount: deal.reward })],
+    result: { dealId: deal.id.toString(), provider, presentationHash: approval.presentationHash, reward: deal.reward.toString(), approvals: deal.approvals + 1 },
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * @module
+ * withdraw: the sender takes free balance (not in any deal's budget) out by voucher.
+ */
+import { getAddress } from 'viem'
+import { createPaymentVoucher } from '../../../../src/cartesi/paymentVoucher.js'
+import type { WithdrawAction } from '../../../../src/cartesi/types.js'
+import { InputRejectedError } from '../../errors.js'
+import { debit } from '../../state/deals.js'
+import type { ActionContext, ActionOutcome } from '../types.js'
+
+export function withdraw(context: ActionContext, action: WithdrawAction): ActionOutcome {
+  if (action.amount < 1n) throw new InputRejectedError('ERR_VERIFIER_DEAL_INVALID', 'The amount to withdraw must be positive.')
+  const asset = getAddress(action.asset)
+  const left = debit(context.database, context.metadata.msgSender, asset, action.amount)
+  return {
+    outputs: [createPaymentVoucher({ asset, to: context.metadata.msgSender, amount: action.amount })],
+    result: { asset, amount: action.amount.toString(), balance: left.toString() },
+  }
+}
