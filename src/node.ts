@@ -1,6 +1,13 @@
 /**
- * @module
- * Node-only entry point (`medcred/node`): the command line, which reads and writes files.
+ * Node-only entry point: the command line, which reads and writes files, and the VC-API
+ * HTTP service (`medcred serve`).
+ *
+ * @module medcred/node
  */
 export { runCli } from './cli/runCli.js'
 export type { CliIo } from './cli/io.js'
+export { createVcApiHandler, defaultMaxBodyBytes } from './serve/createVcApiHandler.js'
+export { createVcApiServer, type CreateVcApiServerParameters, type VcApiServer } from './serve/createVcApiServer.js'
+export { VcApiOptionsError, VcApiRequestError, type VcApiRequestErrorCode } from './serve/errors.js'
+export type { CredentialVerificationResponse, PresentationVerificationResponse, VerificationResponseError } from './serve/toVerificationResponse.js'
+export type { VcApiOptions } from './serve/types.js'

@@ -7,12 +7,14 @@
 import { Command, CommanderError } from 'commander'
 import { MedcredError } from '../errors/MedcredError.js'
 import { registerCredential } from './commands/credential.js'
+import { registerDeal } from './commands/deal.js'
 import { registerDerive } from './commands/derive.js'
 import { registerDevnode } from './commands/devnode.js'
 import { registerDid } from './commands/did.js'
 import { registerIssue } from './commands/issue.js'
 import { registerKeys } from './commands/keys.js'
 import { registerPresent } from './commands/present.js'
+import { registerServe } from './commands/serve.js'
 import { registerStatus } from './commands/status.js'
 import { registerVerify } from './commands/verify.js'
 import { CliUsageError } from './errors.js'
@@ -42,6 +44,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerVerify(program, io, setExitCode)
   registerStatus(program, io, setExitCode)
   registerDevnode(program, io, io.untilStopped ?? untilInterrupted)
+  registerDeal(program, io)
+  registerServe(program, io, io.untilStopped ?? untilInterrupted)
   for (const command of program.commands) command.exitOverride()
   try {
     await program.parseAsync([...argv], { from: 'user' })
