@@ -34,7 +34,11 @@ export async function readText(io: CliIo, path: string): Promise<string> {
 
 /** Reads and parses a JSON file, naming the file when it is not JSON. */
 export async function readJson(io: CliIo, path: string): Promise<unknown> {
-  const text = await readText(io, path)
+  return parseJson(await readText(io, path), path)
+}
+
+/** Parses the text read from `path`, naming the file when it is not JSON. */
+export function parseJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text)
   } catch {
@@ -71,5 +75,5 @@ export async function readKeyFile(io: CliIo, path: string): Promise<KeyPair> {
     }
     return decryptKeyPair(text, passphrase)
   }
-  return importKeyPair(await readJson(io, path))
+  return importKeyPair(parseJson(text, path))
 }

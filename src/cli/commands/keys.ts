@@ -8,7 +8,7 @@ import { inspectEncryptedKeyPair } from '../../keys/inspectEncryptedKeyPair.js'
 import { importKeyPair } from '../../keys/importKeyPair.js'
 import type { KeyType } from '../../keys/types.js'
 import { CliError, CliUsageError } from '../errors.js'
-import { type CliIo, passphraseVariable, readText, writeJson } from '../io.js'
+import { type CliIo, parseJson, passphraseVariable, readText, writeJson } from '../io.js'
 
 const keyTypes: Record<string, KeyType> = { bls12381g2: 'Bls12381G2', ed25519: 'Ed25519' }
 
@@ -41,7 +41,7 @@ export function registerKeys(program: Command, io: CliIo): void {
     .argument('<file>', 'a key file written by `keys generate`')
     .action(async (file: string) => {
       const text = (await readText(io, file)).trim()
-      const keyPair = text.startsWith('{') ? await importKeyPair(JSON.parse(text)) : inspectEncryptedKeyPair(text)
+      const keyPair = text.startsWith('{') ? await importKeyPair(parseJson(text, file)) : inspectEncryptedKeyPair(text)
       await writeJson(io, exportPublicKey(keyPair))
     })
 }

@@ -67,6 +67,8 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
     .requiredOption('--status-list <file...>', 'the status list credentials')
     .option('--now <date-time>', 'judge the lists at this time (default: now)')
     .action(async (options: { credential: string; statusList: string[]; now?: string }) => {
+      // A mistyped option is reported before any file is read.
+      const now = parseNow(options.now)
       const credential = (await readJsonObject(io, options.credential)) as VerifiableCredential
       const didResolver = createDidResolver()
       const check = createBitstringStatusChecker({
@@ -75,7 +77,6 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
       })
       const entries = ([] as unknown[]).concat(credential.credentialStatus ?? [])
       if (entries.length === 0) throw new CliError('ERR_CLI_NO_STATUS', `${options.credential} has no credentialStatus entry.`)
-      const now = parseNow(options.now)
       const statuses = []
       for (const entry of entries as Record<string, unknown>[]) {
         statuses.push({ entry: entry.id, purpose: entry.statusPurpose, status: await check({ entry, credential, now }) })
