@@ -2,11 +2,8 @@
  * @module
  * The hash a verdict notice carries in place of the disclosed claims themselves.
  */
-import canonicalizeModule from 'canonicalize'
 import { type Hex, keccak256, stringToBytes } from 'viem'
-
-// The package is CommonJS (module.exports = fn) but types itself as an ES default export.
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined
+import { canonicalJson } from '../json/canonicalJson.js'
 
 /**
  * Hashes the disclosed claims (the revealed `credentialSubject`) as keccak256 of their
@@ -25,5 +22,5 @@ const canonicalize = canonicalizeModule as unknown as (input: unknown) => string
  * ```
  */
 export function hashDisclosedClaims(claims: Record<string, unknown>): Hex {
-  return keccak256(stringToBytes(canonicalize(claims) ?? 'null'))
+  return keccak256(stringToBytes(canonicalJson(claims)))
 }

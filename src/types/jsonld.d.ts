@@ -23,6 +23,8 @@ declare module 'jsonld' {
       },
     ): Promise<string>
     toRDF(input: Json, options: ProcessingOptions & { format: 'application/n-quads' }): Promise<string>
+    /** Compaction against `context`: terms for IRIs, single values out of their arrays. */
+    compact(input: Json, context: unknown, options?: ProcessingOptions): Promise<Json>
   }
   export default jsonld
 }

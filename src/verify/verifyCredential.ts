@@ -7,6 +7,7 @@ import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { DocumentLoader } from '../contexts/types.js'
 import type { VerifiableCredential } from '../suites/types.js'
 import { fail, findMedcredError, pass } from './checks/check.js'
+import { checkCompactForm } from './checks/checkCompactForm.js'
 import { checkDisclosure } from './checks/checkDisclosure.js'
 import { checkIssuer } from './checks/checkIssuer.js'
 import { checkProof, type ProofSuite, proofSuiteOf } from './checks/checkProof.js'
@@ -103,6 +104,11 @@ export async function verifyParsedCredential(
 
   const { check: proofCheck, signer } = await checkProof(credential, suite, documentLoader)
   checks.push(proofCheck)
+  if (proofCheck.ok) {
+    // Everything below reads the JSON: it must be the one form the proven statements have.
+    const form = await checkCompactForm(credential, documentLoader)
+    if (!form.ok) return result([...checks, form])
+  }
   checks.push(checkIssuer({ issuer, signer, types, trustedIssuers: parameters.trustedIssuers }))
   checks.push(checkValidity(credential, parameters.now))
   const status = await checkStatus(credential as VerifiableCredential, parameters.statusChecker, parameters.now)

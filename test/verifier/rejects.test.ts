@@ -90,6 +90,9 @@ const cases: Case[] = [
   { name: 'VC 1.1 context first', payload: edit((c) => (c['@context'][0] = 'https://www.w3.org/2018/credentials/v1')), code: 'ERR_VERIFY_CREDENTIAL_MALFORMED' },
   { name: 'JSON nested 10,000 deep', payload: () => submit(`${'['.repeat(10_000)}${']'.repeat(10_000)}`, 82), code: 'ERR_VERIFY_INPUT_TOO_DEEP' },
   { name: 'invalid validFrom', payload: edit((c) => (c.validFrom = 'yesterday')), code: 'ERR_VERIFY_PROOF_INVALID' },
+  { name: '"@id" written for "id"', payload: edit((c) => { c.credentialSubject = Object.fromEntries(Object.entries(c.credentialSubject).map(([k, v]) => [k === 'id' ? '@id' : k, v])) }), code: 'ERR_VERIFY_CREDENTIAL_NOT_COMPACT' },
+  { name: 'a revealed value wrapped in an array', payload: edit((c) => (c.credentialSubject.speciality = [c.credentialSubject.speciality])), code: 'ERR_VERIFY_CREDENTIAL_NOT_COMPACT' },
+  { name: 'a block time past the range of dates', payload: present(() => scenario.licence, licenceReveal), at: 2n ** 53n, code: 'ERR_VERIFIER_BLOCK_TIME_INVALID' },
   { name: 'a credential type without a policy', payload: edit((c) => (c.type = ['VerifiableCredential', 'LibraryCard'])), code: 'ERR_VERIFIER_CREDENTIAL_TYPE_UNSUPPORTED' },
   // The machine's own refusals.
   { name: 'accreditation from a non-root sender', payload: () => encodeInput(accreditAction(scenario.parties.otherIssuer, addresses.stranger)), sender: addresses.stranger, code: 'ERR_VERIFIER_NOT_ROOT_AUTHORITY' },
@@ -118,6 +121,7 @@ const cases: Case[] = [
   { name: 'an oversize input', payload: () => submit(JSON.stringify({ padding: 'x'.repeat(70 * 1024) }), 83), code: 'ERR_CARTESI_INPUT_TOO_LARGE' },
   { name: 'a presentation that is not UTF-8', payload: () => encodeAbiParameters(parseAbiParameters('uint16, uint8, bytes'), [1, 5, encodeAbiParameters(parseAbiParameters('bytes32, bytes'), [nonce(84), '0xfffe'])]), code: 'ERR_CARTESI_INPUT_MALFORMED' },
   { name: 'an unknown status value', payload: () => encodeAbiParameters(parseAbiParameters('uint16, uint8, bytes'), [1, 4, encodeAbiParameters(parseAbiParameters('string, string, (uint32, uint8)[]'), [scenario.parties.school.controller, revocationList, [[1, 9]]])]), sender: addresses.schoolController, code: 'ERR_CARTESI_INPUT_MALFORMED' },
+  { name: 'a status index wider than uint32', payload: () => encodeAbiParameters(parseAbiParameters('uint16, uint8, bytes'), [1, 4, encodeAbiParameters(parseAbiParameters('string, string, (uint256, uint8)[]'), [scenario.parties.school.controller, revocationList, [[2n ** 32n, 1]]])]), sender: addresses.schoolController, code: 'ERR_CARTESI_INPUT_MALFORMED' },
   {
     name: 'an accreditation whose key is not a G2 point',
     payload: () => encodeInput({ ...accreditAction(scenario.parties.otherIssuer, addresses.otherController), keys: [{ id: `${scenario.parties.otherIssuer.controller}#k`, publicKey: padHex('0x01', { size: 96 }) }] } as never),

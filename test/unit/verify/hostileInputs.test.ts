@@ -125,6 +125,29 @@ const cases: Case[] = [
     check: 'status',
     code: 'ERR_VERIFY_STATUS_UNAVAILABLE',
   },
+  // One signed graph, other JSON forms: what is read after the proof must be the compact form.
+  {
+    name: '"@id" written for "id"',
+    credential: edit((c) => {
+      const { id, ...subject } = c.credentialSubject as Record<string, unknown>
+      c.credentialSubject = { '@id': id, ...subject } as VerifiableCredential['credentialSubject']
+    }),
+    check: 'input',
+    code: 'ERR_VERIFY_CREDENTIAL_NOT_COMPACT',
+  },
+  { name: 'a revealed value wrapped in an array', credential: edit((c) => (c.credentialSubject.speciality = [c.credentialSubject.speciality])), check: 'input', code: 'ERR_VERIFY_CREDENTIAL_NOT_COMPACT' },
+  {
+    name: 'an inline context renaming validUntil, on an expired credential',
+    credential: edit((c) => {
+      const { validUntil, ...rest } = c as unknown as Record<string, unknown>
+      const validUntilTerm = { '@id': 'https://www.w3.org/2018/credentials#validUntil', '@type': 'http://www.w3.org/2001/XMLSchema#dateTime' }
+      Object.assign(c, { ...rest, '@context': [...(rest['@context'] as string[]), { expires: validUntilTerm }], expires: validUntil })
+      delete (c as unknown as Record<string, unknown>).validUntil
+    }),
+    at: new Date('2029-06-01T00:00:00Z'),
+    check: 'input',
+    code: 'ERR_VERIFY_CREDENTIAL_NOT_COMPACT',
+  },
   { name: 'wrong challenge', credential: clone, presentationHeader: 'nonce-other', check: 'challenge', code: 'ERR_VERIFY_CHALLENGE_MISMATCH' },
   { name: 'required field not revealed', credential: clone, requiredFields: ['credentialSubject.licenceNumber'], check: 'disclosure', code: 'ERR_VERIFY_DISCLOSURE_MISSING' },
   { name: 'unknown cryptosuite', credential: edit((c) => (c.proof.cryptosuite = 'bbs-2099')), check: 'proof', code: 'ERR_VERIFY_CRYPTOSUITE_UNSUPPORTED' },
