@@ -1,17 +1,21 @@
 /**
  * A dev node given a data directory resumes after a restart: inputs added while it was down
- * are processed, none twice, and the verifier keeps its state.
+ * are processed, none twice, and the verifier keeps its state. A claim mined but not saved
+ * before the stop is recorded, not submitted again; one the node disagrees with stops it.
+ * Along the way: the Application's errors are named in viem's and the client's errors.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bytesToHex } from 'viem'
+import { bytesToHex, keccak256, parseEther, zeroAddress } from 'viem'
 import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { createVerifierClient } from '../../src/cartesi/index.js'
+import { applicationAbi } from '../../src/cartesi/rollupsAbi.js'
 import type { AccreditIssuerAction } from '../../src/cartesi/types.js'
 import { type LocalChain, startLocalChain } from '../../verifier/src/devnode/localChain/startLocalChain.js'
-import { startDevnode } from '../../verifier/src/devnode/startDevnode.js'
+import { readNodeState, writeNodeState } from '../../verifier/src/devnode/nodeState.js'
+import { type Devnode, startDevnode } from '../../verifier/src/devnode/startDevnode.js'
 
 let chain: LocalChain
 let dir: string
@@ -72,6 +76,73 @@ describe('dev node restart', () => {
       expect(state.claims.at(-1)?.epochIndex).toBe(Math.max(...state.inputs.map((input) => input.epochIndex)))
     } finally {
       await second.stop()
+    }
+  }, 120_000)
+
+  it('after a claim mined but not saved, a restart records the accepted claim and serves proofs', async () => {
+    const dataDir = join(dir, 'claimed')
+    const first = await startDevnode({ chain, dataDir, epochLength: 2 })
+    const { application, inputBox, etherPortal } = first.deployment
+    const clientOf = (node: Devnode) =>
+      createVerifierClient({ publicClient: chain.publicClient, walletClient: chain.walletClient(chain.accounts[3]), application, rpcUrl: `${node.nodeUrl}/rpc`, inputBox, etherPortal, pollingInterval: 50 })
+    const withdraw = (amount: string) => ({ action: 'withdraw', asset: zeroAddress, amount: parseEther(amount) }) as const
+    const before = clientOf(first)
+    await before.depositEther(parseEther('1'))
+    await before.send(withdraw('0.25'))
+    // No waitForInput: settle() itself must see the block the input was just mined in.
+    await first.settle()
+    expect(first.state().inputs.map((input) => input.status)).toEqual(['ACCEPTED', 'ACCEPTED'])
+    const claimed = first.state().claims.at(-1)
+    await first.stop()
+
+    // What a stop between the claim's receipt and the save leaves: the claim is on chain only.
+    const saved = readNodeState(dataDir)?.state
+    if (!saved || !claimed) throw new Error('the first run saved no state or claimed nothing')
+    writeNodeState(dataDir, { ...saved, claims: saved.claims.slice(0, -1) })
+
+    const second = await startDevnode({ chain, dataDir })
+    try {
+      await second.settle()
+      expect(second.state().claims.at(-1)).toEqual(claimed)
+      const client = clientOf(second)
+      const { inputIndex } = await client.send(withdraw('0.5'))
+      const [voucher] = (await client.waitForInput(inputIndex)).vouchers
+      await second.settle()
+      expect(second.state().outputs).toHaveLength(2)
+      for (const output of second.state().outputs) expect(await client.validateNotice(BigInt(output.index))).toBe(true)
+
+      // A wrong sibling: viem names the Application's error, and the client answers false.
+      const { rawData, proof } = await client.waitForProof(0n)
+      const wrong = { ...proof, outputHashesSiblings: proof.outputHashesSiblings.map((sibling, level) => (level === 0 ? keccak256(sibling) : sibling)) }
+      await expect(chain.publicClient.readContract({ address: application, abi: applicationAbi, functionName: 'validateOutput', args: [rawData, wrong] })).rejects.toThrow(
+        /InvalidOutputsMerkleRoot\(bytes32 outputsMerkleRoot\)/,
+      )
+      expect(await client.validateOutput(rawData, wrong)).toBe(false)
+
+      // An Application without the ETH to pay: the client's error names the revert, in one line.
+      const voucherIndex = voucher?.outputIndex ?? -1n
+      const balance = await chain.publicClient.getBalance({ address: application })
+      await chain.publicClient.request({ method: 'hardhat_setBalance' as never, params: [application, '0x0'] as never })
+      await expect(client.executeVoucher(voucherIndex)).rejects.toMatchObject({
+        code: 'ERR_CARTESI_TRANSACTION_FAILED',
+        message: `executeOutput of output ${voucherIndex} failed: reverted with InsufficientFunds.`,
+      })
+      await chain.publicClient.request({ method: 'hardhat_setBalance' as never, params: [application, `0x${balance.toString(16)}`] as never })
+      await client.executeVoucher(voucherIndex)
+      expect(await chain.publicClient.readContract({ address: application, abi: applicationAbi, functionName: 'wasOutputExecuted', args: [voucherIndex] })).toBe(true)
+    } finally {
+      await second.stop()
+    }
+
+    // The same, but the node's outputs no longer give the accepted root: it stops, and says why.
+    const last = readNodeState(dataDir)?.state
+    if (!last) throw new Error('the second run saved no state')
+    writeNodeState(dataDir, { ...last, outputs: last.outputs.slice(0, -1), claims: last.claims.slice(0, -1) })
+    const third = await startDevnode({ chain, dataDir })
+    try {
+      await expect(third.settle()).rejects.toMatchObject({ code: 'ERR_VERIFIER_STATE_INVALID', message: expect.stringMatching(/The Authority accepted the outputs root 0x[0-9a-f]{64} for epoch \d+/) })
+    } finally {
+      await third.stop()
     }
   }, 120_000)
 })

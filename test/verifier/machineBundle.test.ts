@@ -1,7 +1,7 @@
 /**
  * The machine build: the single-file bundle runs under libcmt's host mock (@cartesi/rollup,
- * CMT_INPUTS), its outputs and outputs Merkle root match ours, and the bundle holds no use of
- * wall-clock time, randomness or network APIs.
+ * CMT_INPUTS), its outputs and outputs Merkle root match ours, the bundle holds no use of
+ * wall-clock time, randomness or network APIs, and the Dockerfile's defaults are right.
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bytesToHex, encodeFunctionData, type Hex, hexToBytes } from 'viem'
+import { bytesToHex, concat, encodeAbiParameters, encodeFunctionData, getContractAddress, type Hex, hexToBytes, zeroHash } from 'viem'
 import { accreditAction, addresses, createScenario, licenceReveal, metadataAt, nonce, presentFor, submit, vaccinationReveal } from '#test/verifierScenario.js'
+import { canonicalInputBox } from '../../src/cartesi/client/createVerifierClient.js'
 import { encodeInput } from '../../src/cartesi/encodeInput.js'
 import { encodeInspectQuery } from '../../src/cartesi/inspectQuery.js'
 import { encodeOutput } from '../../src/cartesi/encodeOutput.js'
@@ -18,6 +19,7 @@ import { computeOutputsMerkleRoot } from '../../src/cartesi/outputsMerkle.js'
 import { decodeReport } from '../../src/cartesi/reports.js'
 import { inputsAbi } from '../../src/cartesi/rollupsAbi.js'
 import { createVerifier } from '../../verifier/src/createVerifier.js'
+import { rollupsArtifact } from '../../verifier/src/devnode/rollupsArtifacts.js'
 import type { AdvanceMetadata } from '../../verifier/src/types.js'
 import { buildVerifier, machineNodeFlags } from '../../verifier/build.js'
 
@@ -80,10 +82,21 @@ describe('libcmt host mock', () => {
 })
 
 describe('Dockerfile', () => {
+  const dockerfile = () => readFileSync(new URL('../../verifier/Dockerfile', import.meta.url), 'utf8')
+
   it('starts node with the flags the tests and the bench run the bundle with', () => {
-    const dockerfile = readFileSync(new URL('../../verifier/Dockerfile', import.meta.url), 'utf8')
-    const command = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1]
+    const command = /^CMD (\[.*\])$/m.exec(dockerfile())?.[1]
     expect(JSON.parse(command ?? '[]')).toEqual(['node', ...machineNodeFlags, 'medcred-verifier.mjs'])
+  })
+
+  it("defaults the portals to the Rollups 2.2 deterministic deployments: CREATE2 of the package's bytecode", () => {
+    // Arachnid's deterministic deployment proxy, salt 0, as Cartesi deploys the 2.x contracts.
+    const create2 = (bytecode: Hex) => getContractAddress({ opcode: 'CREATE2', from: '0x4e59b44847b379578588920cA78FbF26c0B4956C', salt: zeroHash, bytecode })
+    const portal = (name: 'EtherPortal' | 'ERC20Portal') => create2(concat([rollupsArtifact(name).bytecode, encodeAbiParameters([{ type: 'address' }], [canonicalInputBox])]))
+    const argDefault = (name: string) => new RegExp(`^ARG ${name}=(0x[0-9a-fA-F]{40})$`, 'm').exec(dockerfile())?.[1]
+    expect(create2(rollupsArtifact('InputBox').bytecode)).toBe(canonicalInputBox)
+    expect(argDefault('MEDCRED_ETHER_PORTAL')).toBe(portal('EtherPortal'))
+    expect(argDefault('MEDCRED_ERC20_PORTAL')).toBe(portal('ERC20Portal'))
   })
 })
 

@@ -5,14 +5,16 @@
  * and validates a verdict notice on L1. It speaks a Cartesi Rollups Node v2's JSON-RPC, so
  * it works the same against the dev node and a real node.
  */
-import { type Account, type Address, type Chain, type Hex, parseEventLogs, type PublicClient, type Transport, type WalletClient, hexToBigInt, hexToBytes } from 'viem'
+import { type Account, type Address, type Chain, erc20Abi, type Hex, parseEventLogs, type PublicClient, type Transport, type WalletClient, hexToBigInt, hexToBytes } from 'viem'
+import { createDealChallenge } from '../createDealChallenge.js'
 import { createPresentationChallenge } from '../createPresentationChallenge.js'
+import { decodeNotice } from '../decodeNotice.js'
 import { encodeInput } from '../encodeInput.js'
 import { encodeInspectQuery, type InspectQuery } from '../inspectQuery.js'
 import { decodeReport, type VerifierReport } from '../reports.js'
-import { applicationAbi, inputBoxAbi } from '../rollupsAbi.js'
-import type { VerdictNotice, VerifierAction } from '../types.js'
-import { decodeVerdictNotice } from '../verdictNotice.js'
+import { applicationAbi, erc20PortalAbi, etherPortalAbi, inputBoxAbi } from '../rollupsAbi.js'
+import type { DealApprovalNotice, VerdictNotice, VerifierAction } from '../types.js'
+import { describeFailure, revertOf } from './describeFailure.js'
 import { NodeRequestError, TransactionFailedError, WaitTimeoutError } from './errors.js'
 import { createNodeRpc, type NodeOutput } from './nodeRpc.js'
 
@@ -31,6 +33,10 @@ export type CreateVerifierClientParameters = {
   /** The node's inspect base; `<inspectUrl>/<application>` is posted to. Default: beside `rpcUrl`. */
   inspectUrl?: string | undefined
   inputBox?: Address | undefined
+  /** The deployment's EtherPortal, for the client's `depositEther`. */
+  etherPortal?: Address | undefined
+  /** The deployment's ERC20Portal, for the client's `depositErc20`. */
+  erc20Portal?: Address | undefined
   /** How long to wait for an input or a proof, in ms. Default 120,000. */
   timeout?: number | undefined
   /** How often to ask the node, in ms. Default 250. */
@@ -48,6 +54,10 @@ export type InputOutcome = {
   outputs: InputOutput[]
   /** The verdicts among the outputs, decoded. */
   verdicts: (VerdictNotice & { outputIndex: bigint })[]
+  /** The deal approvals among the outputs, decoded. */
+  dealApprovals: (DealApprovalNotice & { outputIndex: bigint })[]
+  /** The vouchers among the outputs (rewards, refunds, withdrawals): execute them with the client's `executeVoucher`. */
+  vouchers: InputOutput[]
   reports: VerifierReport[]
 }
 
@@ -73,6 +83,32 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
   const rpc = createNodeRpc(parameters.rpcUrl, application)
   const inspectUrl = parameters.inspectUrl ?? new URL('../inspect', new URL(parameters.rpcUrl.replace(/\/?$/, '/'))).href.replace(/\/$/, '')
 
+  const requireWallet = (what: string) => {
+    if (!walletClient) throw new NodeRequestError(`A wallet client is needed to ${what}.`)
+    return walletClient
+  }
+  const requirePortal = (address: Address | undefined, name: string) => {
+    if (!address) throw new NodeRequestError(`The client needs the deployment's ${name} address to deposit.`)
+    return address
+  }
+  /** Sends a transaction; a refusal becomes a {@link TransactionFailedError} that names the contract's error. */
+  async function write(call: string, send: () => Promise<Hex>): Promise<Hex> {
+    try {
+      return await send()
+    } catch (cause) {
+      throw new TransactionFailedError(`${call} failed: ${describeFailure(cause)}.`, { cause })
+    }
+  }
+
+  /** The index of the input a mined transaction added to the InputBox. */
+  async function addedInput(hash: Hex, call: string): Promise<{ inputIndex: bigint; transactionHash: Hex }> {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash })
+    if (receipt.status !== 'success') throw new TransactionFailedError(`${call} reverted (${hash}).`)
+    const [added] = parseEventLogs({ abi: inputBoxAbi, eventName: 'InputAdded', logs: receipt.logs })
+    if (!added) throw new TransactionFailedError(`${call} logged no InputAdded event (${hash}).`)
+    return { inputIndex: added.args.index, transactionHash: hash }
+  }
+
   /** Polls until `probe` gives a value, or the timeout passes. */
   async function poll<Value>(what: string, probe: () => Promise<Value | undefined>): Promise<Value> {
     const deadline = Date.now() + timeout
@@ -89,19 +125,63 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
 
     /** The challenge to derive a presentation with, for this application and the wallet's account. */
     challenge(nonce: Hex): string {
-      if (!walletClient) throw new NodeRequestError('A wallet client is needed to know the sender the challenge binds.')
-      return createPresentationChallenge({ chainId: publicClient.chain.id, application, sender: walletClient.account.address, nonce })
+      const wallet = requireWallet('know the sender the challenge binds')
+      return createPresentationChallenge({ chainId: publicClient.chain.id, application, sender: wallet.account.address, nonce })
+    },
+
+    /** The challenge to derive a deal presentation with, for this application, the deal and the wallet's account. */
+    dealChallenge(dealId: bigint): string {
+      if (!walletClient) throw new NodeRequestError('A wallet client is needed to know the provider the challenge binds.')
+      return createDealChallenge({ chainId: publicClient.chain.id, application, dealId, provider: walletClient.account.address })
     },
 
     /** Sends an action to the InputBox and returns the input's index once mined. */
     async send(action: VerifierAction): Promise<{ inputIndex: bigint; transactionHash: Hex }> {
-      if (!walletClient) throw new NodeRequestError('A wallet client is needed to send inputs.')
-      const hash = await walletClient.writeContract({ address: inputBox, abi: inputBoxAbi, functionName: 'addInput', args: [application, encodeInput(action)] })
-      const receipt = await publicClient.waitForTransactionReceipt({ hash })
-      if (receipt.status !== 'success') throw new TransactionFailedError(`addInput reverted (${hash}).`)
-      const [added] = parseEventLogs({ abi: inputBoxAbi, eventName: 'InputAdded', logs: receipt.logs })
-      if (!added) throw new TransactionFailedError(`addInput logged no InputAdded event (${hash}).`)
-      return { inputIndex: added.args.index, transactionHash: hash }
+      const wallet = requireWallet('send inputs')
+      // Encoded first: a bad action is the encoder's own typed error, not a failed transaction.
+      const payload = encodeInput(action)
+      return addedInput(await write('addInput', () => wallet.writeContract({ address: inputBox, abi: inputBoxAbi, functionName: 'addInput', args: [application, payload] })), 'addInput')
+    },
+
+    /** Deposits ETH to the wallet's balance in the application, through the EtherPortal. */
+    async depositEther(amount: bigint): Promise<{ inputIndex: bigint; transactionHash: Hex }> {
+      const wallet = requireWallet('deposit')
+      const portal = requirePortal(parameters.etherPortal, 'etherPortal')
+      return addedInput(
+        await write('depositEther', () => wallet.writeContract({ address: portal, abi: etherPortalAbi, functionName: 'depositEther', args: [application, '0x'], value: amount })),
+        'depositEther',
+      )
+    },
+
+    /** Approves the ERC20Portal for `amount` of `token`, then deposits it to the wallet's balance in the application. */
+    async depositErc20(token: Address, amount: bigint): Promise<{ inputIndex: bigint; transactionHash: Hex }> {
+      const wallet = requireWallet('deposit')
+      const portal = requirePortal(parameters.erc20Portal, 'erc20Portal')
+      const approval = await write('approve', () => wallet.writeContract({ address: token, abi: erc20Abi, functionName: 'approve', args: [portal, amount] }))
+      if ((await publicClient.waitForTransactionReceipt({ hash: approval })).status !== 'success') throw new TransactionFailedError(`approve reverted (${approval}).`)
+      return addedInput(
+        await write('depositERC20Tokens', () => wallet.writeContract({ address: portal, abi: erc20PortalAbi, functionName: 'depositERC20Tokens', args: [token, application, amount, '0x'] })),
+        'depositERC20Tokens',
+      )
+    },
+
+    /**
+     * Waits for a voucher's epoch to be claimed, then executes it on L1 with
+     * `Application.executeOutput` (from the wallet's account: anyone may execute a voucher).
+     *
+     * @throws {TransactionFailedError} `ERR_CARTESI_TRANSACTION_FAILED` when the voucher was already executed, or the
+     *   execution reverted (the message names the Application's error, e.g. `OutputNotExecutable` for a notice).
+     */
+    async executeVoucher(outputIndex: bigint): Promise<{ transactionHash: Hex }> {
+      const wallet = requireWallet('execute vouchers')
+      const { rawData, proof } = await this.waitForProof(outputIndex)
+      // A second execution would revert with OutputNotReexecutable; say it in plain words instead.
+      if (await publicClient.readContract({ address: application, abi: applicationAbi, functionName: 'wasOutputExecuted', args: [outputIndex] })) {
+        throw new TransactionFailedError(`Output ${outputIndex} was already executed: the Application runs a voucher once.`)
+      }
+      const hash = await write(`executeOutput of output ${outputIndex}`, () => wallet.writeContract({ address: application, abi: applicationAbi, functionName: 'executeOutput', args: [rawData, proof] }))
+      if ((await publicClient.waitForTransactionReceipt({ hash })).status !== 'success') throw new TransactionFailedError(`executeOutput of output ${outputIndex} reverted (${hash}).`)
+      return { transactionHash: hash }
     },
 
     /** Waits until the node has processed the input, then reads its outputs and reports. */
@@ -115,11 +195,14 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
       })
       const [outputs, reports] = await Promise.all([rpc.listOutputs(inputIndex), rpc.listReports(inputIndex)])
       const shaped = outputs.map(toInputOutput)
+      const notices = shaped.flatMap((output) => (output.type === 'notice' && output.payload ? [{ ...decodeNotice(output.payload), outputIndex: output.outputIndex }] : []))
       return {
         inputIndex,
         status: input.status,
         outputs: shaped,
-        verdicts: shaped.flatMap((output) => (output.type === 'notice' && output.payload ? [{ ...decodeVerdictNotice(output.payload), outputIndex: output.outputIndex }] : [])),
+        verdicts: notices.filter((notice) => notice.kind === 'verdict'),
+        dealApprovals: notices.filter((notice) => notice.kind === 'dealApproval'),
+        vouchers: shaped.filter((output) => output.type === 'voucher'),
         reports: reports.map((report) => decodeReport(report.raw_data)),
       }
     },
@@ -136,13 +219,16 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
     /**
      * Whether the Application on L1 accepts `rawData` as output `proof.outputIndex` under a
      * claimed outputs root: `Application.validateOutput`, which reverts for anything else.
+     *
+     * @throws {NodeRequestError} `ERR_CARTESI_NODE_REQUEST` when the chain could not answer (a failure is not a `false`).
      */
     async validateOutput(rawData: Hex, proof: { outputIndex: bigint; outputHashesSiblings: readonly Hex[] }): Promise<boolean> {
       try {
         await publicClient.readContract({ address: application, abi: applicationAbi, functionName: 'validateOutput', args: [rawData, proof] })
         return true
-      } catch {
-        return false
+      } catch (error) {
+        if (revertOf(error)) return false
+        throw new NodeRequestError(`Could not validate output ${proof.outputIndex} on L1: ${describeFailure(error)}.`, { cause: error })
       }
     },
 

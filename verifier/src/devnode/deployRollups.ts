@@ -51,7 +51,7 @@ export async function deployRollups(parameters: DeployRollupsParameters): Promis
   const dataAvailability = encodeFunctionData({ abi: rollupsArtifact('DataAvailability').abi, functionName: 'InputBox', args: [inputBox] })
   const templateHash = parameters.templateHash ?? keccak256(stringToHex('medcred verifier (dev node)'))
   const application = await chain.deployContract({ ...rollupsArtifact('Application'), args: [authority, owner, templateHash, dataAvailability] })
-  const deploymentBlock = Number(await chain.publicClient.getBlockNumber())
+  const deploymentBlock = Number(await chain.publicClient.getBlockNumber({ cacheTime: 0 }))
   // 3. The DID registry did:ethr issuers publish their BBS keys to.
   const ethrDidRegistry = await deployEthrDidRegistry(chain)
   return { inputBox, etherPortal, erc20Portal, authority, application, ethrDidRegistry, epochLength, deploymentBlock }

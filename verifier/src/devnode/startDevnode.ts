@@ -91,7 +91,11 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
   const { deployment } = state
 
   // The verifier, behind a rollup HTTP server, as it would run in host mode.
-  const verifier = await createVerifier({ rootAuthorities, database: restored?.verifierDatabase })
+  const verifier = await createVerifier({
+    rootAuthorities,
+    database: restored?.verifierDatabase,
+    portals: { etherPortal: deployment.etherPortal, erc20Portal: deployment.erc20Portal },
+  })
   const rollup = await createRollupHttpServer({ idleMilliseconds: 1_000 })
   const stopTransport = new AbortController()
   const transport = runHttpTransport({ verifier, url: rollup.url, signal: stopTransport.signal }).catch((error: unknown) => {
@@ -105,8 +109,11 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
   const inputBoxAbi = rollupsArtifact('InputBox').abi
   const authorityAbi = rollupsArtifact('Authority').abi
 
+  // viem caches the block number for a while; the node must see the block just mined.
+  const currentBlock = async () => Number(await chain.publicClient.getBlockNumber({ cacheTime: 0 }))
+
   async function readInputs(): Promise<void> {
-    const head = Number(await chain.publicClient.getBlockNumber())
+    const head = await currentBlock()
     if (head < state.nextBlock) return
     const logs = await chain.publicClient.getContractEvents({
       address: deployment.inputBox,
@@ -155,7 +162,7 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
     const pending = [...new Set(state.inputs.filter((input) => input.epochIndex > lastClaimed).map((input) => input.epochIndex))]
     for (const epochIndex of pending) {
       const lastBlock = (epochIndex + 1) * deployment.epochLength - 1
-      const head = Number(await chain.publicClient.getBlockNumber())
+      const head = await currentBlock()
       // A claim must name a past block: close the epoch by mining empty blocks to its end.
       if (head <= lastBlock) {
         await chain.publicClient.request({ method: 'hardhat_mine' as never, params: [`0x${(lastBlock - head + 1).toString(16)}`] as never })
@@ -163,17 +170,48 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
       }
       const outputCount = state.outputs.filter((output) => output.epochIndex <= epochIndex).length
       const outputsMerkleRoot = computeOutputsMerkleRoot(state.outputs.slice(0, outputCount).map((output) => output.rawData))
-      const hash = await chain.walletClient(chain.accounts[0]).writeContract({
-        address: deployment.authority,
-        abi: authorityAbi,
-        functionName: 'submitClaim',
-        args: [deployment.application, BigInt(lastBlock), outputsMerkleRoot],
-      })
-      const receipt = await chain.publicClient.waitForTransactionReceipt({ hash })
-      if (receipt.status !== 'success') throw new Error(`the claim for epoch ${epochIndex} reverted (${hash})`)
+      const hash = (await acceptedClaim(epochIndex, lastBlock, outputsMerkleRoot)) ?? (await submitClaim(epochIndex, lastBlock, outputsMerkleRoot))
       state.claims.push({ epochIndex, lastBlock, outputCount, outputsMerkleRoot, transactionHash: hash })
       await persist(false)
     }
+  }
+
+  /**
+   * The transaction of the claim the Authority already accepted for this epoch, if any: the
+   * node may have stopped after its claim was mined but before it saved it, and the Authority
+   * takes one claim per epoch. Read from the events, as the same root may stand for several epochs.
+   *
+   * @throws {VerifierStateError} when the accepted root is not the one the node computed.
+   */
+  async function acceptedClaim(epochIndex: number, lastBlock: number, outputsMerkleRoot: Hex): Promise<Hex | undefined> {
+    const logs = await chain.publicClient.getContractEvents({
+      address: deployment.authority,
+      abi: authorityAbi,
+      eventName: 'ClaimAccepted',
+      args: { appContract: deployment.application },
+      fromBlock: BigInt(lastBlock + 1),
+    })
+    const accepted = logs.find((log) => (log.args as { lastProcessedBlockNumber: bigint }).lastProcessedBlockNumber === BigInt(lastBlock))
+    if (!accepted) return undefined
+    const root = (accepted.args as { outputsMerkleRoot: Hex }).outputsMerkleRoot
+    if (root !== outputsMerkleRoot) {
+      throw new VerifierStateError(
+        `The Authority accepted the outputs root ${root} for epoch ${epochIndex} (${accepted.transactionHash}), but the node computes ${outputsMerkleRoot}: its data directory does not match the chain; start it with a new one.`,
+      )
+    }
+    return accepted.transactionHash as Hex
+  }
+
+  async function submitClaim(epochIndex: number, lastBlock: number, outputsMerkleRoot: Hex): Promise<Hex> {
+    const hash = await chain.walletClient(chain.accounts[0]).writeContract({
+      address: deployment.authority,
+      abi: authorityAbi,
+      functionName: 'submitClaim',
+      args: [deployment.application, BigInt(lastBlock), outputsMerkleRoot],
+    })
+    const receipt = await chain.publicClient.waitForTransactionReceipt({ hash })
+    if (receipt.status !== 'success') throw new Error(`the claim for epoch ${epochIndex} reverted (${hash})`)
+    return hash
   }
 
   // One loop, one step at a time: read new inputs, then claim what closed.
@@ -202,7 +240,7 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
     nodeUrl: api.url,
     state: () => state,
     async settle() {
-      const target = Number(await chain.publicClient.getBlockNumber())
+      const target = await currentBlock()
       for (;;) {
         if (failure) throw failure
         await idle
