@@ -1,7 +1,8 @@
 /**
- * @module
- * medcred: health credentials as W3C Verifiable Credentials with BBS selective disclosure.
+ * Health credentials as W3C Verifiable Credentials with BBS selective disclosure.
  * Everything here runs in Node >= 20 and in browsers; Node-only parts are in `medcred/node`.
+ *
+ * @module medcred
  */
 export { MedcredError, type MedcredErrorOptions } from './errors/MedcredError.js'
 
@@ -16,8 +17,16 @@ export {
   exportPublicKey,
   generateKeyPair,
   importKeyPair,
+  inspectEncryptedKeyPair,
+  type EncryptKeyPairOptions,
+  type ExportPublicKeyOptions,
+  type GenerateKeyPairParameters,
+  type ImportKeyPairOptions,
   type KeyPair,
   type KeyType,
+  type PrivateKeyPair,
+  type PrivateMultikey,
+  type PublicMultikey,
 } from './keys/index.js'
 
 export {
@@ -26,7 +35,14 @@ export {
   revokeBbsKey,
   type CreateDidResolverParameters,
   type DidDocument,
+  type DidDocumentResolver,
   type DidResolver,
+  type EthrNetwork,
+  type GetEthrResolverParameters,
+  type GetWebResolverParameters,
+  type PublishBbsKeyParameters,
+  type RevokeBbsKeyParameters,
+  type VerificationMethod,
 } from './did/index.js'
 
 export {
@@ -34,8 +50,20 @@ export {
   createVaccinationCertificate,
   credentialTypes,
   CredentialValidationError,
+  type CredentialValidationIssue,
+  type CodedConcept,
+  type CodeSystem,
+  type CredentialTypeName,
+  type LicensedPractitioner,
+  type MedicalDegree,
+  type MedicalLicenseCredential,
   type MedicalLicenseInput,
+  type UnsignedCredential,
+  type VaccinationCertificate,
   type VaccinationCertificateInput,
+  type VaccinationEvent,
+  type Vaccine,
+  type VaccineRecipient,
 } from './credentials/index.js'
 
 export { mandatoryPointersFor } from './disclosure/mandatoryPointers.js'
@@ -64,10 +92,12 @@ export {
 
 export { verifyCredential, type VerifyCredentialParameters } from './verify/verifyCredential.js'
 export { verifyPresentation, type VerifyPresentationParameters } from './verify/verifyPresentation.js'
-export { VerifyOptionsError } from './verify/errors.js'
+export { parseTrustedIssuer } from './verify/parseTrustedIssuer.js'
+export { TrustedIssuerSyntaxError, VerifyOptionsError } from './verify/errors.js'
 export type {
   CredentialStatusValue,
   CredentialVerificationResult,
+  InputLimits,
   PresentationVerificationResult,
   StatusChecker,
   TrustedIssuer,
@@ -83,3 +113,16 @@ export { issueStatusListCredential, type IssueStatusListCredentialParameters } f
 export { setCredentialStatus, type SetCredentialStatusParameters } from './status/setCredentialStatus.js'
 export { StatusListError } from './status/errors.js'
 export type { BitstringStatusListEntry, StatusList, StatusPurpose } from './status/types.js'
+
+export {
+  decryptDelivery,
+  deliveryKeyFromBytes,
+  deliveryKeyToBytes,
+  DeliveryError,
+  encryptDelivery,
+  generateDeliveryKeyPair,
+  hashDelivery,
+  type DeliveryErrorCode,
+  type DeliveryPrivateKey,
+  type DeliveryPublicKey,
+} from './deals/index.js'

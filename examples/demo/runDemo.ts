@@ -5,17 +5,16 @@
  * the licence and a second presentation is refused; a patient presents a masked vaccination
  * record. Every step reports what it saw and whether that is what should happen.
  */
-import { bytesToHex, type Hex, numberToHex, padHex } from 'viem'
-import { createVerifierClient, type InputOutcome, type VerifierClient } from '../../src/cartesi/index.js'
+import { type Hex, numberToHex, padHex } from 'viem'
+import { createVerifierClient, type InputOutcome, issuerKeyOf, type VerifierClient } from '../../src/cartesi/index.js'
 import { createDocumentLoader } from '../../src/contexts/createDocumentLoader.js'
 import { createMedicalLicenseCredential } from '../../src/credentials/createMedicalLicenseCredential.js'
-import { createVaccinationCertificate } from '../../src/credentials/createVaccinationCertificate.js'
 import { createDidResolver } from '../../src/did/createDidResolver.js'
-import { decodePublicKeyMultibase } from '../../src/did/multikey/decodePublicKeyMultibase.js'
 import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
 import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
 import { issueCredential } from '../../src/suites/bbs-2023/issueCredential.js'
 import { type Devnode, startDevnode } from '../../verifier/src/devnode/startDevnode.js'
+import { issueSampleCertificate } from '../patient-wallet/sample/issueSampleCertificate.js'
 
 /** One step of the story. */
 export type DemoStep = { step: string; ok: boolean; detail: string }
@@ -62,7 +61,7 @@ export async function runDemo(report: (step: DemoStep) => void, options: { keepN
       did: school.controller,
       controller: schoolController.address,
       credentialTypes: ['MedicalLicenseCredential', 'VaccinationCertificate'],
-      keys: [{ id: school.id, publicKey: bytesToHex(decodePublicKeyMultibase(school.publicKeyMultibase).publicKey) }],
+      keys: [issuerKeyOf(school)],
       statusLists: [statusList],
     })
     const accredited = await hospital.waitForInput(accreditation.inputIndex)
@@ -122,23 +121,8 @@ export async function runDemo(report: (step: DemoStep) => void, options: { keepN
       refusal && !refusal.ok ? `refused: ${refusal.code} (${refusal.message})` : 'not refused',
     )
 
-    // 6. A patient shows "measles, dose 2" and nothing that identifies them.
-    const certificate = await issueCredential({
-      credential: createVaccinationCertificate({
-        issuer: school.controller,
-        patient: { name: 'Noor de Vries', birthDate: '2019-04-12' },
-        vaccine: { product: 'M-M-RvaxPro', manufacturer: 'Merck Sharp & Dohme', code: { system: 'CVX', code: '03' }, targetDisease: 'measles' },
-        doseNumber: 2,
-        seriesSize: 2,
-        date: '2024-03-14',
-        lot: 'X7734-B',
-        administeringCentre: 'GGD Amsterdam',
-        country: 'NL',
-        validFrom: '2024-04-02T09:30:00Z',
-      }),
-      issuerKey: school,
-      documentLoader,
-    })
+    // 6. A patient shows "measles, dose 2" of the wallet's sample certificate, and nothing that identifies them.
+    const { certificate } = await issueSampleCertificate(school)
     const patientClient = client(patient)
     const masked = await deriveCredential({
       credential: certificate,

@@ -1,18 +1,44 @@
 /**
- * @module
- * medcred/cartesi: the input protocol shared by clients and the Cartesi verifier.
+ * The input protocol shared by clients and the Cartesi verifier, and the client that sends
+ * inputs, waits for their outputs and validates them on L1.
+ *
+ * @module medcred/cartesi
  */
-export { actionCodes, maxInputBytes, protocolVersion, statusCodes, type ActionName, type CredentialStatusName } from './protocol.js'
+export {
+  actionCodes,
+  maxInputBytes,
+  noticeKinds,
+  predicateOperators,
+  protocolVersion,
+  statusCodes,
+  type ActionName,
+  type CredentialStatusName,
+  type PredicateOperator,
+} from './protocol.js'
 export { encodeInput } from './encodeInput.js'
 export { decodeInput } from './decodeInput.js'
 export { createPresentationChallenge, type CreatePresentationChallengeParameters } from './createPresentationChallenge.js'
 export { hashDisclosedClaims } from './hashDisclosedClaims.js'
+export { issuerKeyOf } from './issuerKeyOf.js'
 export { decodeVerdictNotice, encodeVerdictNotice } from './verdictNotice.js'
+export { decodeDealApprovalNotice, encodeDealApprovalNotice } from './dealApprovalNotice.js'
+export { decodeNotice } from './decodeNotice.js'
+export { createDealChallenge, type CreateDealChallengeParameters } from './createDealChallenge.js'
+export { decodeErc20Deposit, decodeEtherDeposit, encodeErc20Deposit, encodeEtherDeposit, type Erc20Deposit, type EtherDeposit } from './deposits.js'
+export { createPaymentVoucher } from './paymentVoucher.js'
 export { decodeReport, encodeReport, type FailureReport, type SuccessReport, type VerifierReport } from './reports.js'
 export { decodeInspectQuery, encodeInspectQuery, type InspectQuery } from './inspectQuery.js'
 export { InputDecodeError, NoticeCodecError, ProtocolParameterError, type InputDecodeErrorCode } from './errors.js'
 export type {
   AccreditIssuerAction,
+  CloseDealAction,
+  CreateDealAction,
+  DealApprovalNotice,
+  DealPredicate,
+  FundDealAction,
+  PredicateValue,
+  SubmitToDealAction,
+  WithdrawAction,
   IssuerKey,
   RotateIssuerKeysAction,
   SetCredentialStatusAction,
@@ -22,7 +48,7 @@ export type {
   VerifierAction,
   WithdrawIssuerAction,
 } from './types.js'
-export { applicationAbi, inputBoxAbi, inputsAbi, outputsAbi } from './rollupsAbi.js'
+export { applicationAbi, erc20PortalAbi, etherPortalAbi, inputBoxAbi, inputsAbi, outputsAbi } from './rollupsAbi.js'
 export { encodeOutput, type RollupOutput } from './encodeOutput.js'
 export { computeOutputsMerkleRoot, createOutputValidityProof, outputsTreeHeight, type OutputValidityProof } from './outputsMerkle.js'
 export {

@@ -11,7 +11,13 @@ export type { CodeSystem } from './codedConceptSchema.js'
 export type { MedicalLicenseInput } from './medicalLicenseInputSchema.js'
 export type { VaccinationCertificateInput } from './vaccinationCertificateInputSchema.js'
 export type {
+  CodedConcept,
+  LicensedPractitioner,
+  MedicalDegree,
   MedicalLicenseCredential,
   UnsignedCredential,
   VaccinationCertificate,
+  VaccinationEvent,
+  Vaccine,
+  VaccineRecipient,
 } from './types.js'

@@ -15,3 +15,13 @@ export class UntrustedInputError extends MedcredError {
     super(code, message)
   }
 }
+
+/** A trusted-issuer entry (`did`, or `did=Type1,Type2`) that cannot be read; the message says why. */
+export class TrustedIssuerSyntaxError extends MedcredError {
+  override name = 'TrustedIssuerSyntaxError'
+  constructor(value: string, reason: string) {
+    super('ERR_VERIFY_TRUSTED_ISSUER_INVALID', `"${value}" is not a trusted issuer: ${reason}. Write a DID, optionally followed by =Type1,Type2.`, {
+      details: { value },
+    })
+  }
+}

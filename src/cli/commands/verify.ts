@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
 import { createDidResolver } from '../../did/createDidResolver.js'
 import { createBitstringStatusChecker } from '../../status/createBitstringStatusChecker.js'
+import { TrustedIssuerSyntaxError } from '../../verify/errors.js'
+import { parseTrustedIssuer } from '../../verify/parseTrustedIssuer.js'
 import type { TrustedIssuer } from '../../verify/types.js'
 import { verifyCredential } from '../../verify/verifyCredential.js'
 import { verifyPresentation } from '../../verify/verifyPresentation.js'
@@ -42,7 +44,7 @@ export function registerVerify(program: Command, io: CliIo, setExitCode: (code: 
       const didResolver = createDidResolver()
       const statusListCredentials = await Promise.all((options.statusList ?? []).map((file) => readJsonObject(io, file)))
       const common = {
-        trustedIssuers: options.trust.map(parseTrust),
+        trustedIssuers: options.trust.map(parseTrustOption),
         now: parseNow(options.now),
         didResolver,
         statusChecker: createBitstringStatusChecker({ statusListCredentials, didResolver }),
@@ -63,8 +65,12 @@ export function registerVerify(program: Command, io: CliIo, setExitCode: (code: 
     })
 }
 
-function parseTrust(value: string): TrustedIssuer {
-  const [id, types] = value.split('=', 2) as [string, string | undefined]
-  if (!id.startsWith('did:')) throw new CliUsageError(`--trust takes a DID, optionally =Type,Type; got "${value}".`)
-  return types === undefined ? id : { id, types: types.split(',').filter(Boolean) }
+/** Reads a `--trust` value (a DID, optionally `=Type1,Type2`); `medcred serve` takes the same. */
+export function parseTrustOption(value: string): TrustedIssuer {
+  try {
+    return parseTrustedIssuer(value)
+  } catch (error) {
+    if (error instanceof TrustedIssuerSyntaxError) throw new CliUsageError(`--trust takes a DID, optionally =Type,Type; got "${value}".`)
+    throw error
+  }
 }

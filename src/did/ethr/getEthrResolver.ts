@@ -21,7 +21,7 @@ export type EthrNetwork = {
   registry?: Address | undefined
 }
 
-/** Parameters of {@link getEthrResolver}. */
+/** How `createDidResolver` resolves did:ethr. */
 export type GetEthrResolverParameters = {
   /** The chains to resolve on; at least one. */
   networks: readonly EthrNetwork[]

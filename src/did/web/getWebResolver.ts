@@ -7,7 +7,7 @@ import type { DIDDocument, DIDResolutionResult, ResolverRegistry } from 'did-res
 import { DidMalformedError } from '../errors.js'
 import { didWebToUrl } from './didWebToUrl.js'
 
-/** Parameters of {@link getWebResolver}. */
+/** How `createDidResolver` resolves did:web. */
 export type GetWebResolverParameters = {
   /** The fetch used for every request. Default: `globalThis.fetch`, looked up per request. */
   fetch?: typeof globalThis.fetch | undefined
