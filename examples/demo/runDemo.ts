@@ -6,7 +6,7 @@
  * record. Every step reports what it saw and whether that is what should happen.
  */
 import { type Hex, numberToHex, padHex } from 'viem'
-import { createVerifierClient, type InputOutcome, issuerKeyOf, type VerifierClient } from '../../src/cartesi/index.js'
+import { type InputOutcome, issuerKeyOf, type VerifierClient } from '../../src/cartesi/index.js'
 import { createDocumentLoader } from '../../src/contexts/createDocumentLoader.js'
 import { createMedicalLicenseCredential } from '../../src/credentials/createMedicalLicenseCredential.js'
 import { createDidResolver } from '../../src/did/createDidResolver.js'
@@ -39,15 +39,7 @@ export async function runDemo(report: (step: DemoStep) => void, options: { keepN
   }
   const node = await startDevnode({ epochLength: 2 })
   const [, authority, schoolController, doctor, patient] = node.chain.accounts
-  const client = (account: (typeof node.chain.accounts)[number]) =>
-    createVerifierClient({
-      publicClient: node.chain.publicClient,
-      walletClient: node.chain.walletClient(account),
-      application: node.deployment.application,
-      rpcUrl: `${node.nodeUrl}/rpc`,
-      inputBox: node.deployment.inputBox,
-      pollingInterval: 50,
-    })
+  const client = node.client
   const hospital = client(doctor)
   const run: DemoRun = { steps, node, hospital, licenceVerdict: undefined }
   try {

@@ -5,7 +5,6 @@
  * and bad requests are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createVerifierClient } from '../../src/cartesi/index.js'
 import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
 import type { KeyPair } from '../../src/keys/types.js'
 import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
@@ -31,14 +30,7 @@ beforeAll(async () => {
     issueCredential({ credential: sampleLicence(other.controller, doctor), issuerKey: other, documentLoader }),
   ])
   expect((await accreditSchool({ node, school, controller: node.chain.accounts[2].address })).status).toBe('ACCEPTED')
-  const client = createVerifierClient({
-    publicClient: node.chain.publicClient,
-    walletClient: node.chain.walletClient(node.chain.accounts[4]),
-    application: node.deployment.application,
-    rpcUrl: `${node.nodeUrl}/rpc`,
-    inputBox: node.deployment.inputBox,
-    pollingInterval: 50,
-  })
+  const client = node.client(node.chain.accounts[4])
   hospital = await createHospitalService({ client, trustedIssuers: [school.controller], requiredFields: ['credentialSubject.speciality'] })
 })
 afterAll(async () => {

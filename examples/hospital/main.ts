@@ -3,7 +3,6 @@
  * service on 127.0.0.1. A clinician presents a licence once, so there is a result to look at;
  * the service then keeps running (Ctrl-C stops it) for more presentations.
  */
-import { createVerifierClient } from '../../src/cartesi/index.js'
 import { createDocumentLoader } from '../../src/contexts/createDocumentLoader.js'
 import { createMedicalLicenseCredential } from '../../src/credentials/createMedicalLicenseCredential.js'
 import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
@@ -18,14 +17,7 @@ const documentLoader = createDocumentLoader()
 const school = await generateKeyPair({ type: 'Bls12381G2' })
 await accreditSchool({ node, school, controller: node.chain.accounts[2].address })
 const hospital = await createHospitalService({
-  client: createVerifierClient({
-    publicClient: node.chain.publicClient,
-    walletClient: node.chain.walletClient(node.chain.accounts[4]),
-    application: node.deployment.application,
-    rpcUrl: `${node.nodeUrl}/rpc`,
-    inputBox: node.deployment.inputBox,
-    pollingInterval: 50,
-  }),
+  client: node.client(node.chain.accounts[4]),
   trustedIssuers: [{ id: school.controller, types: ['MedicalLicenseCredential'] }],
   requiredFields: ['credentialSubject.speciality'],
   port: Number(process.env.PORT ?? 0),

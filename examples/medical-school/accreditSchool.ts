@@ -4,7 +4,7 @@
  * that anyone can read on L1.
  */
 import type { Address } from 'viem'
-import { createVerifierClient, type InputOutcome, issuerKeyOf } from '../../src/cartesi/index.js'
+import { type InputOutcome, issuerKeyOf } from '../../src/cartesi/index.js'
 import type { KeyPair } from '../../src/keys/types.js'
 import type { Devnode } from '../../verifier/src/devnode/startDevnode.js'
 
@@ -19,14 +19,7 @@ export type AccreditSchoolParameters = {
 export async function accreditSchool({ node, school, controller }: AccreditSchoolParameters): Promise<InputOutcome> {
   const authority = node.chain.accounts.find((account) => node.rootAuthorities.includes(account.address))
   if (!authority) throw new Error('none of the dev accounts is a root authority of this dev node')
-  const client = createVerifierClient({
-    publicClient: node.chain.publicClient,
-    walletClient: node.chain.walletClient(authority),
-    application: node.deployment.application,
-    rpcUrl: `${node.nodeUrl}/rpc`,
-    inputBox: node.deployment.inputBox,
-    pollingInterval: 50,
-  })
+  const client = node.client(authority)
   const { inputIndex } = await client.send({
     action: 'accreditIssuer',
     did: school.controller,

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { numberToHex, padHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createVerifierClient } from '../../src/cartesi/index.js'
 import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
 import type { KeyPair } from '../../src/keys/types.js'
 import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
@@ -65,14 +64,7 @@ describe('examples/medical-school', () => {
   it('the school is accredited on the chain, and its licence passes the Cartesi verifier', async () => {
     expect(summary.accreditation.status).toBe('ACCEPTED')
     const doctor = node.chain.accounts[3]
-    const hospital = createVerifierClient({
-      publicClient: node.chain.publicClient,
-      walletClient: node.chain.walletClient(doctor),
-      application: node.deployment.application,
-      rpcUrl: `${node.nodeUrl}/rpc`,
-      inputBox: node.deployment.inputBox,
-      pollingInterval: 50,
-    })
+    const hospital = node.client(doctor)
     const nonce = padHex(numberToHex(1), { size: 32 })
     const presentation = await deriveCredential({
       credential: summary.issued[0]!.verifiableCredential,

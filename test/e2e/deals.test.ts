@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Account, bytesToHex, type Hex, parseEther, zeroAddress } from 'viem'
-import { dealClient, dealSubmitter, developmentAccount as extra, failure, measlesPredicates, startDealsDevnode } from '#test/dealsE2e.js'
+import { dealSubmitter, developmentAccount as extra, failure, measlesPredicates, startDealsDevnode } from '#test/dealsE2e.js'
 import { runCli } from '../../src/cli/runCli.js'
 import { decryptDelivery } from '../../src/deals/decryptDelivery.js'
 import { deliveryKeyToBytes, generateDeliveryKeyPair } from '../../src/deals/deliveryKeys.js'
@@ -28,7 +28,7 @@ let credentials: Awaited<ReturnType<typeof startDealsDevnode>>['credentials']
 let school: Awaited<ReturnType<typeof startDealsDevnode>>['school']
 let dir: string
 
-const clientOf = (account: Account) => dealClient(node, account)
+const clientOf = (account: Account) => node.client(account)
 const balanceOf = (address: Hex) => node.chain.publicClient.getBalance({ address })
 
 beforeAll(async () => {

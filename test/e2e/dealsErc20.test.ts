@@ -7,7 +7,7 @@
 import tokenArtifact from '@openzeppelin/contracts/build/contracts/ERC20PresetFixedSupply.json' with { type: 'json' }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Abi, type Address, decodeFunctionData, erc20Abi, getAddress, type Hex, parseUnits } from 'viem'
-import { dealClient, dealSubmitter, developmentAccount, failure, measlesPredicates, startDealsDevnode } from '#test/dealsE2e.js'
+import { dealSubmitter, developmentAccount, failure, measlesPredicates, startDealsDevnode } from '#test/dealsE2e.js'
 import type { InputOutcome, InputOutput } from '../../src/cartesi/index.js'
 import { outputsAbi } from '../../src/cartesi/rollupsAbi.js'
 import { deliveryKeyToBytes, generateDeliveryKeyPair } from '../../src/deals/deliveryKeys.js'
@@ -31,8 +31,8 @@ describe('an ERC-20 data deal on the dev node', () => {
     const { node, credentials, school } = setup
     const [consumerAccount, providerA, providerB] = [node.chain.accounts[3], node.chain.accounts[4], node.chain.accounts[5]]
     const [nonMatching, executor] = [developmentAccount(6), developmentAccount(9)]
-    const consumer = dealClient(node, consumerAccount)
-    const executorClient = dealClient(node, executor)
+    const consumer = node.client(consumerAccount)
+    const executorClient = node.client(executor)
 
     // 1. The consumer deploys a token holding the whole supply (the receipt's address is in lower case).
     const token = getAddress(

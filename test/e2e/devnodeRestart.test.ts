@@ -43,14 +43,7 @@ describe('dev node restart', () => {
     const dataDir = join(dir, 'node')
     const first = await startDevnode({ chain, dataDir, epochLength: 2 })
     const client = () =>
-      createVerifierClient({
-        publicClient: chain.publicClient,
-        walletClient: chain.walletClient(chain.accounts[1]),
-        application: first.deployment.application,
-        rpcUrl: `${first.nodeUrl}/rpc`,
-        inputBox: first.deployment.inputBox,
-        pollingInterval: 50,
-      })
+      first.client(chain.accounts[1])
     const before = client()
     for (const n of [1, 2]) await before.waitForInput((await before.send(accredit(n))).inputIndex)
     await first.settle()

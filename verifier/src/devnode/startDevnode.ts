@@ -6,7 +6,8 @@
  * Merkle root on the Authority, and serves a Rollups Node's JSON-RPC and inspect API. No
  * Docker, no Cartesi CLI: everything runs from npm packages on Node 20.
  */
-import { type Address, decodeFunctionData, type Hex } from 'viem'
+import { type Account, type Address, decodeFunctionData, type Hex } from 'viem'
+import { createVerifierClient, type VerifierClient } from '../../../src/cartesi/client/createVerifierClient.js'
 import { encodeOutput } from '../../../src/cartesi/encodeOutput.js'
 import { computeOutputsMerkleRoot } from '../../../src/cartesi/outputsMerkle.js'
 import { inputsAbi } from '../../../src/cartesi/rollupsAbi.js'
@@ -47,6 +48,8 @@ export type Devnode = {
   nodeUrl: string
   /** The node's current state (read-only). */
   state(): NodeState
+  /** A client of the deployed application (all its contracts, this node's RPC) sending from `account` (default: the first). */
+  client(account?: Account): VerifierClient
   /** Resolves once every input added so far is processed and every epoch with inputs claimed. */
   settle(): Promise<void>
   stop(): Promise<void>
@@ -239,6 +242,17 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
     rootAuthorities,
     nodeUrl: api.url,
     state: () => state,
+    client: (account) =>
+      createVerifierClient({
+        publicClient: chain.publicClient,
+        walletClient: chain.walletClient(account),
+        application: deployment.application,
+        rpcUrl: `${api.url}/rpc`,
+        inputBox: deployment.inputBox,
+        etherPortal: deployment.etherPortal,
+        erc20Portal: deployment.erc20Portal,
+        pollingInterval: 50,
+      }),
     async settle() {
       const target = await currentBlock()
       for (;;) {
