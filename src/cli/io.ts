@@ -59,7 +59,18 @@ export async function readJsonObject(io: CliIo, path: string): Promise<Record<st
 export async function writeJson(io: CliIo, value: unknown, out?: string): Promise<void> {
   const text = `${JSON.stringify(value, null, 2)}\n`
   if (out === undefined || out === '-') io.stdout(text)
-  else await writeFile(out, text, { mode: 0o600 })
+  else await writeText(out, text)
+}
+
+/** Writes a file readable by its owner only (outputs may hold keys or health data), naming the path on failure. */
+export async function writeText(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, { mode: 0o600 })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : ((error as Error).message ?? 'unknown error')
+    throw new CliError('ERR_CLI_FILE_UNWRITABLE', `Cannot write ${path}: ${reason}.`, error)
+  }
 }
 
 /**

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { type Address, createPublicClient, createWalletClient, defineChain, type Hex, http, isAddress, isHex, size, zeroAddress, zeroHash } from 'viem'
 import { type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
@@ -12,7 +11,7 @@ import { toJsonPointer } from '../../disclosure/toJsonPointer.js'
 import { deriveCredential } from '../../suites/bbs-2023/deriveCredential.js'
 import type { VerifiableCredential } from '../../suites/types.js'
 import { CliError, CliUsageError } from '../errors.js'
-import { type CliIo, readJsonObject, readText, writeJson } from '../io.js'
+import { type CliIo, readJsonObject, readText, writeJson, writeText } from '../io.js'
 
 /** The environment variable that holds the account's private key: never an argument, where other users could see it. */
 export const privateKeyVariable = 'MEDCRED_PRIVATE_KEY'
@@ -117,7 +116,7 @@ export function registerDeal(program: Command, io: CliIo): void {
       let deliveryHash: Hex = zeroHash
       if (record !== undefined && options.jweOut !== undefined) {
         const jwe = await encryptDelivery({ record, consumerKey: deliveryKeyFromBytes(terms.consumerKey) })
-        await writeFile(options.jweOut, jwe, { mode: 0o600 })
+        await writeText(options.jweOut, jwe)
         deliveryHash = hashDelivery(jwe)
       }
       const outcome = await sendAndWait(client, { action: 'submitToDeal', dealId, presentation, deliveryHash })

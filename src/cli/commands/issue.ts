@@ -1,10 +1,9 @@
-import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
 import { allocateStatusEntry } from '../../status/allocateStatusEntry.js'
 import type { StatusList } from '../../status/types.js'
 import { issueCredential } from '../../suites/bbs-2023/issueCredential.js'
-import { type CliIo, readJsonObject, readKeyFile, writeJson } from '../io.js'
+import { type CliIo, readJsonObject, readKeyFile, writeJson, writeText } from '../io.js'
 
 /** `medcred issue`. */
 export function registerIssue(program: Command, io: CliIo): void {
@@ -27,7 +26,7 @@ export function registerIssue(program: Command, io: CliIo): void {
       }
       const signed = await issueCredential({ credential, issuerKey, documentLoader: createDocumentLoader(), mandatory: options.mandatory })
       // The list is saved only once the credential that uses the index exists.
-      if (options.statusList && updatedList) await writeFile(options.statusList, `${JSON.stringify(updatedList, null, 2)}\n`)
+      if (options.statusList && updatedList) await writeText(options.statusList, `${JSON.stringify(updatedList, null, 2)}\n`)
       await writeJson(io, signed, options.out)
     })
 }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { encryptKeyPair } from '../../keys/encryptKeyPair.js'
 import { exportPrivateKey } from '../../keys/exportPrivateKey.js'
@@ -8,7 +7,7 @@ import { inspectEncryptedKeyPair } from '../../keys/inspectEncryptedKeyPair.js'
 import { importKeyPair } from '../../keys/importKeyPair.js'
 import type { KeyType } from '../../keys/types.js'
 import { CliError, CliUsageError } from '../errors.js'
-import { type CliIo, parseJson, passphraseVariable, readText, writeJson } from '../io.js'
+import { type CliIo, parseJson, passphraseVariable, readText, writeJson, writeText } from '../io.js'
 
 const keyTypes: Record<string, KeyType> = { bls12381g2: 'Bls12381G2', ed25519: 'Ed25519' }
 
@@ -29,7 +28,7 @@ export function registerKeys(program: Command, io: CliIo): void {
       if (options.encrypt) {
         const passphrase = io.env[passphraseVariable]
         if (!passphrase) throw new CliError('ERR_CLI_PASSPHRASE_MISSING', `--encrypt needs the passphrase in ${passphraseVariable}.`)
-        await writeFile(options.out, `${await encryptKeyPair(keyPair, passphrase)}\n`, { mode: 0o600 })
+        await writeText(options.out, `${await encryptKeyPair(keyPair, passphrase)}\n`)
       } else {
         await writeJson(io, exportPrivateKey(keyPair), options.out)
       }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
 import { createDidResolver } from '../../did/createDidResolver.js'
@@ -9,7 +8,7 @@ import { setCredentialStatus } from '../../status/setCredentialStatus.js'
 import type { StatusList, StatusPurpose } from '../../status/types.js'
 import type { VerifiableCredential } from '../../suites/types.js'
 import { CliError, CliUsageError } from '../errors.js'
-import { type CliIo, readJsonObject, readKeyFile, writeJson } from '../io.js'
+import { type CliIo, readJsonObject, readKeyFile, writeJson, writeText } from '../io.js'
 import { parseNow } from './parseNow.js'
 
 /** `medcred status create|revoke|suspend|reinstate|publish|check`. */
@@ -39,7 +38,7 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
           throw new CliError('ERR_CLI_WRONG_LIST', `${options.list} is a ${String(list.purpose)} list; ${name} needs a ${purpose} list.`)
         }
         const updated = await setCredentialStatus({ list, index: options.index, set })
-        await writeFile(options.list, `${JSON.stringify(updated, null, 2)}\n`)
+        await writeText(options.list, `${JSON.stringify(updated, null, 2)}\n`)
       })
   flip('revoke', true, 'revocation', 'revoke a credential (final)')
   flip('suspend', true, 'suspension', 'suspend a credential')

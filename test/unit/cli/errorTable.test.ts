@@ -48,6 +48,7 @@ const table: Record<string, Row[]> = {
     { input: 'generate without --out', argv: () => ['keys', 'generate', '--type', 'ed25519'], exit: 2, code: usage },
     { input: 'generate --type rsa', argv: () => ['keys', 'generate', '--type', 'rsa', '--out', at('rsa.json')], exit: 2, code: usage },
     { input: 'generate --encrypt without a passphrase', argv: () => ['keys', 'generate', '--type', 'ed25519', '--encrypt', '--out', at('x.json')], exit: 1, code: 'ERR_CLI_PASSPHRASE_MISSING' },
+    { input: 'generate --out into a missing folder', argv: () => ['keys', 'generate', '--type', 'ed25519', '--out', at('no-such-folder/key.json')], exit: 1, code: 'ERR_CLI_FILE_UNWRITABLE' },
     { input: 'show a missing file', argv: () => ['keys', 'show', at('missing.json')], exit: 1, code: 'ERR_CLI_FILE_UNREADABLE' },
     { input: 'show truncated JSON', argv: () => ['keys', 'show', at('truncated.json')], exit: 1, code: 'ERR_CLI_FILE_NOT_JSON' },
     { input: 'show a JSON array', argv: () => ['keys', 'show', at('array.json')], exit: 1, code: 'ERR_KEY_FILE_MALFORMED' },
