@@ -1,30 +1,40 @@
 /**
  * The valid material the fuzzer mutates, built once: a verifier state with three accredited
- * issuers, admin inputs that this state accepts, and derived presentations (the expensive part:
- * each BBS derivation costs ~130-250 ms, so there are a dozen, reused by every case).
+ * issuers, portal deposits and three funded open deals, admin and deal inputs that this state
+ * accepts, and derived presentations (the expensive part: each BBS derivation costs ~130-250
+ * ms, so there are eighteen, reused by every case).
  */
-import type { Address, Hex } from 'viem'
+import { type Address, type Hex, padHex, zeroAddress, zeroHash } from 'viem'
+import { type Erc20Deposit, type EtherDeposit, encodeErc20Deposit, encodeEtherDeposit } from '../../src/cartesi/deposits.js'
 import { encodeInput } from '../../src/cartesi/encodeInput.js'
 import { issuerKeyOf } from '../../src/cartesi/issuerKeyOf.js'
 import { decodeReport } from '../../src/cartesi/reports.js'
-import type { VerifierAction } from '../../src/cartesi/types.js'
+import type { CreateDealAction, VerifierAction } from '../../src/cartesi/types.js'
 import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
 import type { VerifiableCredential } from '../../src/suites/types.js'
 import { createVerifier } from '../../verifier/src/createVerifier.js'
+import type { PortalAddresses } from '../../verifier/src/types.js'
 import {
   accreditAction,
   addresses,
+  createDealCredentials,
   createScenario,
+  dealAddresses,
+  firstBlockTimestamp,
   licenceReveal,
   metadataAt,
   nonce,
   presentFor,
+  presentForDeal,
   revocationList,
   vaccinationReveal,
 } from '../fixtures/verifierScenario.js'
 
+/** A portal deposit: its payload is the portal's packed layout, not an envelope. */
+export type PoolDeposit = EtherDeposit | Erc20Deposit
+
 /** A valid input of the pool, with the sender it is valid for. */
-export type PoolInput = { name: string; action: VerifierAction; payload: Hex; sender: Address; presentation?: PoolPresentation | undefined }
+export type PoolInput = { name: string; action: VerifierAction | PoolDeposit; payload: Hex; sender: Address; presentation?: PoolPresentation | undefined }
 
 /** A derived credential and what its source credential kept hidden. */
 export type PoolPresentation = {
@@ -43,6 +53,10 @@ export type FuzzPool = {
   /** Claim values no presentation of the pool discloses: what a case without a source is scanned for. */
   neverDisclosed: readonly string[]
   senders: readonly Address[]
+  /** The portals the fuzzed verifier reads deposits from. */
+  portals: Required<PortalAddresses>
+  /** The deals of the base database: ids 1 (ETH), 2 (the token), 3 (ETH); deal 4 is the next one created. */
+  deals: readonly CreateDealAction[]
 }
 
 /**
@@ -52,6 +66,15 @@ export type FuzzPool = {
 const minScannedLength = 6
 
 const registryDid = 'did:web:registry.example'
+const { consumer, provider1, provider2, provider3, etherPortal, erc20Portal, token } = dealAddresses
+const ether = 10n ** 18n
+/** Far enough ahead that 100,000 cases, 12 s apart, all fall before it; the 'block time' mutator goes past. */
+const dealExpiry = firstBlockTimestamp + 400n * 86_400n
+const vaccinationType = 'VaccinationCertificate'
+const measlesPredicates: CreateDealAction['predicates'] = [
+  { pointer: '/credentialSubject/vaccine/targetDisease', operator: 'equals', values: ['measles'] },
+  { pointer: '/credentialSubject/doseNumber', operator: 'atLeast', values: [2] },
+]
 
 export async function createFuzzPool(): Promise<FuzzPool> {
   const scenario = await createScenario()
@@ -65,19 +88,59 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     keys: [issuerKeyOf(registryKey1!)],
     statusLists: [],
   }
-  const setup: [VerifierAction, Address][] = [
+  const deal = (overrides: Partial<CreateDealAction>): CreateDealAction => ({
+    action: 'createDeal',
+    credentialType: vaccinationType,
+    requiredFields: [],
+    predicates: measlesPredicates,
+    issuers: [school.controller],
+    maxApprovals: 3,
+    reward: 100n,
+    asset: zeroAddress,
+    expiresAt: dealExpiry,
+    consumerKey: padHex('0x09', { size: 32 }),
+    funding: 250n,
+    ...overrides,
+  })
+  // Deal 1 pays two of its three approvals before its budget runs out; deal 2 pays in the token;
+  // deal 3 takes either disease, up to dose 5, from the school or the other issuer.
+  const deals: CreateDealAction[] = [
+    deal({}),
+    deal({ asset: token, reward: 200n, maxApprovals: 2, funding: 400n, requiredFields: ['/credentialSubject/seriesSize'] }),
+    deal({
+      predicates: [
+        { pointer: '/credentialSubject/vaccine/targetDisease', operator: 'oneOf', values: ['measles', 'rubella'] },
+        { pointer: '/credentialSubject/doseNumber', operator: 'atMost', values: [5] },
+      ],
+      issuers: [school.controller, otherIssuer.controller],
+      reward: 7n,
+      funding: 70n,
+      maxApprovals: 10,
+    }),
+  ]
+  const setup: [VerifierAction | Hex, Address][] = [
     [accreditAction(school, addresses.schoolController), addresses.rootAuthority],
     [accreditAction(otherIssuer, addresses.otherController, ['VaccinationCertificate']), addresses.rootAuthority],
     [accreditRegistry, addresses.rootAuthority],
+    [encodeEtherDeposit({ sender: consumer, amount: ether, execLayerData: '0x' }), etherPortal],
+    [encodeErc20Deposit({ token, sender: consumer, amount: 1_000_000n, execLayerData: '0x' }), erc20Portal],
+    ...deals.map((action): [VerifierAction, Address] => [action, consumer]),
   ]
-  const verifier = await createVerifier({ rootAuthorities: [addresses.rootAuthority] })
+  const portals = { etherPortal, erc20Portal }
+  const verifier = await createVerifier({ rootAuthorities: [addresses.rootAuthority], portals })
   for (const [index, [action, sender]] of setup.entries()) {
-    const result = await verifier.advance({ metadata: metadataAt(index, sender), payload: encodeInput(action) })
+    const result = await verifier.advance({ metadata: metadataAt(index, sender), payload: typeof action === 'string' ? action : encodeInput(action) })
     if (result.status !== 'accept') throw new Error(`fuzz pool setup failed: ${JSON.stringify(result.reports.map(decodeReport))}`)
   }
   const baseDatabase = verifier.exportDatabase()
   verifier.close()
 
+  const deposits: [string, PoolDeposit, Address][] = [
+    ['deposit ether', { asset: 'ether', sender: provider1, amount: ether / 10n, execLayerData: '0x' }, etherPortal],
+    ['deposit ether with exec-layer data', { asset: 'ether', sender: consumer, amount: 5_000n, execLayerData: '0xdeadbeef' }, etherPortal],
+    ['deposit tokens', { asset: 'erc20', token, sender: consumer, amount: 3_000n, execLayerData: '0x' }, erc20Portal],
+    ['deposit another token', { asset: 'erc20', token: addresses.stranger, sender: provider2, amount: 1n, execLayerData: '0x' }, erc20Portal],
+  ]
   const admin: [string, VerifierAction, Address][] = [
     ['re-accredit the school', accreditAction(school, addresses.schoolController), addresses.rootAuthority],
     ['re-accredit the registry', accreditRegistry, addresses.rootAuthority],
@@ -87,38 +150,64 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     ['revoke licence 7', { action: 'setCredentialStatus', did: school.controller, statusList: revocationList, entries: [{ index: 7, status: 'revoked' }] }, addresses.schoolController],
     ['reinstate 7, suspend 100000', { action: 'setCredentialStatus', did: school.controller, statusList: revocationList, entries: [{ index: 7, status: 'active' }, { index: 100_000, status: 'suspended' }] }, addresses.schoolController],
     ['a new registry list', { action: 'setCredentialStatus', did: registryDid, statusList: 'https://registry.example/status/1', entries: [{ index: 0, status: 'revoked' }] }, addresses.otherController],
+    ['create a deal', deal({ maxApprovals: 2, funding: 1_000n }), consumer],
+    ['create a token deal, unfunded', deal({ asset: token, funding: 0n, predicates: [{ pointer: '/credentialSubject/seriesSize', operator: 'atLeast', values: [1] }] }), consumer],
+    ['fund deal 1', { action: 'fundDeal', dealId: 1n, amount: 100n }, consumer],
+    ['fund deal 2', { action: 'fundDeal', dealId: 2n, amount: 200n }, consumer],
+    ['close deal 3', { action: 'closeDeal', dealId: 3n }, consumer],
+    ['withdraw ether', { action: 'withdraw', asset: zeroAddress, amount: 1_000n }, consumer],
+    ['withdraw tokens', { action: 'withdraw', asset: token, amount: 999_600n }, consumer],
   ]
 
-  type Wanted = [string, VerifiableCredential, string[], Address]
+  type Wanted = [string, VerifiableCredential, string[], Address, { dealId: bigint } | undefined]
+  const dealCredentials = await createDealCredentials(scenario.parties)
   const wanted: Wanted[] = [
-    ['licence', scenario.licence, licenceReveal, addresses.doctor],
-    ['licence', scenario.licence, licenceReveal, addresses.doctor],
-    ['licence with licensing body', scenario.licence, [...licenceReveal, 'credentialSubject.licensingBody'], addresses.doctor],
-    ['revocable licence', scenario.revocableLicence, licenceReveal, addresses.doctor],
-    ['vaccination', scenario.vaccination, vaccinationReveal, addresses.patient],
-    ['vaccination', scenario.vaccination, vaccinationReveal, addresses.patient],
-    ['vaccination with series size', scenario.vaccination, [...vaccinationReveal, 'credentialSubject.seriesSize'], addresses.patient],
-    ['vaccination revealing the name', scenario.vaccination, [...vaccinationReveal, 'credentialSubject.recipient.name'], addresses.patient],
-    ['licence of an issuer not trusted for it', scenario.otherIssuerLicence, licenceReveal, addresses.doctor],
-    ['licence of an unaccredited issuer', scenario.unaccreditedLicence, licenceReveal, addresses.doctor],
+    ['licence', scenario.licence, licenceReveal, addresses.doctor, undefined],
+    ['licence', scenario.licence, licenceReveal, addresses.doctor, undefined],
+    ['licence with licensing body', scenario.licence, [...licenceReveal, 'credentialSubject.licensingBody'], addresses.doctor, undefined],
+    ['revocable licence', scenario.revocableLicence, licenceReveal, addresses.doctor, undefined],
+    ['vaccination', scenario.vaccination, vaccinationReveal, addresses.patient, undefined],
+    ['vaccination', scenario.vaccination, vaccinationReveal, addresses.patient, undefined],
+    ['vaccination with series size', scenario.vaccination, [...vaccinationReveal, 'credentialSubject.seriesSize'], addresses.patient, undefined],
+    ['vaccination revealing the name', scenario.vaccination, [...vaccinationReveal, 'credentialSubject.recipient.name'], addresses.patient, undefined],
+    ['licence of an issuer not trusted for it', scenario.otherIssuerLicence, licenceReveal, addresses.doctor, undefined],
+    ['licence of an unaccredited issuer', scenario.unaccreditedLicence, licenceReveal, addresses.doctor, undefined],
+    // Bound to a deal and a provider: the deal challenge, no nonce.
+    ['deal 1, provider 1', dealCredentials.measles, vaccinationReveal, provider1, { dealId: 1n }],
+    ['deal 1, provider 2', dealCredentials.measles, vaccinationReveal, provider2, { dealId: 1n }],
+    ['deal 1, provider 3', dealCredentials.measles, vaccinationReveal, provider3, { dealId: 1n }],
+    ['deal 1, rubella', dealCredentials.rubella, vaccinationReveal, addresses.stranger, { dealId: 1n }],
+    ['deal 2 (token), provider 1', dealCredentials.measles, [...vaccinationReveal, 'credentialSubject.seriesSize'], provider1, { dealId: 2n }],
+    ['deal 3, a first dose', dealCredentials.firstDose, vaccinationReveal, addresses.patient, { dealId: 3n }],
+    // Deal 4 is whatever the first createDeal a run accepts says: fuzzed terms meet real presentations.
+    ['deal 4, provider 2', dealCredentials.measles, [...vaccinationReveal, 'credentialSubject.seriesSize'], provider2, { dealId: 4n }],
+    ['deal 4, provider 3', dealCredentials.otherIssuerMeasles, vaccinationReveal, provider3, { dealId: 4n }],
   ]
   // Derivations run one after another: the machine's two cores are shared.
   const presentations: PoolInput[] = []
-  for (const [i, [name, credential, reveal, sender]] of wanted.entries()) {
+  for (const [i, [name, credential, reveal, sender, forDeal]] of wanted.entries()) {
     const n = 1_000 + i
-    const text = await presentFor(credential, reveal, { sender, nonce: nonce(n) })
+    const text = forDeal ? await presentForDeal(credential, reveal, { dealId: forDeal.dealId, provider: sender }) : await presentFor(credential, reveal, { sender, nonce: nonce(n) })
     const json = JSON.parse(text) as Record<string, unknown>
-    const action: VerifierAction = { action: 'submitPresentation', nonce: nonce(n), presentation: text }
+    const action: VerifierAction = forDeal
+      ? { action: 'submitToDeal', dealId: forDeal.dealId, presentation: text, deliveryHash: i % 2 === 0 ? zeroHash : padHex('0xde11', { size: 32 }) }
+      : { action: 'submitPresentation', nonce: nonce(n), presentation: text }
     presentations.push({ name, action, payload: encodeInput(action), sender, presentation: { text, json, undisclosed: undisclosedValues(credential, json) } })
   }
   const disclosedAnywhere = new Set(presentations.flatMap((input) => leaves(input.presentation!.json.credentialSubject).map(([, value]) => value)))
-  const allClaims = [scenario.licence, scenario.vaccination].flatMap((credential) => leaves(credential.credentialSubject).map(([, value]) => value))
+  const allClaims = [scenario.licence, scenario.vaccination, ...Object.values(dealCredentials)].flatMap((credential) => leaves(credential.credentialSubject).map(([, value]) => value))
   return {
     baseDatabase,
     firstInputIndex: setup.length,
-    inputs: [...admin.map(([name, action, sender]) => ({ name, action, payload: encodeInput(action), sender })), ...presentations],
+    inputs: [
+      ...deposits.map(([name, deposit, sender]) => ({ name, action: deposit, payload: deposit.asset === 'ether' ? encodeEtherDeposit(deposit) : encodeErc20Deposit(deposit), sender })),
+      ...admin.map(([name, action, sender]) => ({ name, action, payload: encodeInput(action), sender })),
+      ...presentations,
+    ],
     neverDisclosed: [...new Set(allClaims)].filter((value) => !disclosedAnywhere.has(value) && value.length >= minScannedLength),
-    senders: Object.values(addresses).filter((address) => address !== addresses.application),
+    senders: [...new Set([...Object.values(addresses), consumer, provider1, provider2, provider3, etherPortal, erc20Portal])].filter((address) => address !== addresses.application),
+    portals,
+    deals,
   }
 }
 

@@ -2,15 +2,19 @@
  * The invariants checked after every case. Each returns the violations it found, as sentences;
  * an empty list means the case passed.
  */
-import { type Hex, hexToBytes, keccak256 } from 'viem'
+import { getAddress, type Hex, hexToBytes, keccak256 } from 'viem'
 import { decodeInput } from '../../src/cartesi/decodeInput.js'
+import { decodeErc20Deposit, decodeEtherDeposit } from '../../src/cartesi/deposits.js'
 import { encodeOutput } from '../../src/cartesi/encodeOutput.js'
 import { hashDisclosedClaims } from '../../src/cartesi/hashDisclosedClaims.js'
 import { decodeReport, type VerifierReport } from '../../src/cartesi/reports.js'
+import type { VerifierAction } from '../../src/cartesi/types.js'
 import { decodeVerdictNotice } from '../../src/cartesi/verdictNotice.js'
 import type { AdvanceMetadata, AdvanceResult } from '../../verifier/src/types.js'
-import { actionTables } from './actionTables.js'
+import { actionTables, dealActions } from './actionTables.js'
+import { checkMoney, type DealCheckCounts } from './dealInvariants.js'
 import type { FuzzCase } from './fuzzCase.js'
+import type { FuzzPool, PoolDeposit } from './fuzzPool.js'
 import { changedTables, type TableSnapshot } from './tableSnapshot.js'
 
 /** One report that says what happened, with a stable code when refused; outputs only when accepted. */
@@ -34,25 +38,39 @@ export function checkResult(result: AdvanceResult): { violations: string[]; repo
   return { violations, report }
 }
 
-/** What an accepted input may change: the tables its action owns, no other, and its outputs. */
+/** An accepted input as the verifier read it: a deposit when it came from a portal, else an envelope. */
+export function decodeAccepted(payload: Hex, metadata: AdvanceMetadata, report: VerifierReport, portals: FuzzPool['portals']): VerifierAction | PoolDeposit | string {
+  if (report.action !== 'deposit') return decodeInput(payload)
+  const sender = getAddress(metadata.msgSender)
+  if (sender === portals.etherPortal) return decodeEtherDeposit(payload)
+  if (sender === portals.erc20Portal) return decodeErc20Deposit(payload)
+  return `a deposit was accepted from ${sender}, which is no portal`
+}
+
+/** What an accepted input may change: the tables its action owns, no other, its money, and its outputs. */
 export function checkAccepted(
   fuzzCase: Pick<FuzzCase, 'payload' | 'source'>,
   metadata: AdvanceMetadata,
   result: AdvanceResult,
   report: VerifierReport,
   tables: { before: TableSnapshot; after: TableSnapshot },
+  context: { portals: FuzzPool['portals']; counts: DealCheckCounts },
 ): string[] {
-  const action = decodeInput(fuzzCase.payload)
+  const input = decodeAccepted(fuzzCase.payload, metadata, report, context.portals)
+  if (typeof input === 'string') return [input]
+  const name = 'action' in input ? input.action : 'deposit'
   const violations: string[] = []
-  if (report.action !== action.action) violations.push(`the report names ${String(report.action)} for a ${action.action}`)
-  const owned = actionTables[action.action]
-  if (!owned) return [...violations, `no tables are declared for ${action.action} in test/fuzz/actionTables.ts`]
+  if (report.action !== name) violations.push(`the report names ${String(report.action)} for a ${name}`)
+  const owned = actionTables[name]
+  if (!owned) return [...violations, `no tables are declared for ${name} in test/fuzz/actionTables.ts`]
   const foreign = changedTables(tables.before, tables.after).filter((table) => !owned.includes(table))
-  if (foreign.length > 0) violations.push(`${action.action} changed ${foreign.join(', ')}`)
-  if (action.action !== 'submitPresentation') {
-    if (result.outputs.length > 0) violations.push(`${action.action} produced outputs`)
+  if (foreign.length > 0) violations.push(`${name} changed ${foreign.join(', ')}`)
+  violations.push(...checkMoney(input, metadata, result.outputs, { before: tables.before.ledger, after: tables.after.ledger }, fuzzCase.source, context.counts))
+  if (!('action' in input) || input.action !== 'submitPresentation') {
+    if (!dealActions.has(name) && result.outputs.length > 0) violations.push(`${name} produced outputs`)
     return violations
   }
+  const action = input
   if (result.outputs.length !== 1 || result.outputs[0]?.type !== 'notice') return [...violations, 'an accepted presentation must produce exactly one notice']
   const notice = decodeVerdictNotice(result.outputs[0].payload)
   const presentation = JSON.parse(action.presentation) as { issuer?: unknown }

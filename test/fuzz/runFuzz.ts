@@ -31,8 +31,12 @@ export type FuzzStats = {
   runs: number
   milliseconds: number
   categories: Record<string, CategoryCounts>
-  /** Notices decoded and checked against their presentation. */
+  /** Notices decoded and checked against their presentation (verdicts and deal approvals). */
   noticesChecked: number
+  /** Deal approvals checked: notice, voucher, budget, terms. */
+  approvalsChecked: number
+  /** Vouchers decoded and checked against the ledger. */
+  vouchersChecked: number
   /** Outputs and reports scanned for undisclosed claim values. */
   blobsScanned: number
   /** Presentations judged by the proof check or a later one (accepted, or refused from the proof on). */
@@ -55,7 +59,12 @@ const proofStageCodes = new Set([
   'ERR_VERIFY_CHALLENGE_MISMATCH',
   'ERR_VERIFY_DISCLOSURE_MISSING',
   'ERR_VERIFIER_DISCLOSURE_FORBIDDEN',
+  'ERR_VERIFIER_DEAL_ISSUER_NOT_ACCEPTED',
+  'ERR_VERIFIER_DEAL_PREDICATE_FAILED',
 ])
+
+/** The actions whose acceptance means a presentation passed the proof check. */
+const presentationActions = new Set(['submitPresentation', 'submitToDeal'])
 
 /**
  * Runs `options.runs` cases from `options.seed` against a verifier restored from the pool;
@@ -64,7 +73,8 @@ const proofStageCodes = new Set([
 export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<FuzzStats> {
   const { seed, runs, resetEvery = 250, progress, progressEvery = 5_000 } = options
   const started = performance.now()
-  const stats: FuzzStats = { seed, runs, milliseconds: 0, categories: {}, noticesChecked: 0, blobsScanned: 0, reachedProof: 0, violations: [] }
+  const stats: FuzzStats = { seed, runs, milliseconds: 0, categories: {}, noticesChecked: 0, approvalsChecked: 0, vouchersChecked: 0, blobsScanned: 0, reachedProof: 0, violations: [] }
+  const dealCounts = { approvals: 0, vouchers: 0 }
   const neverDisclosed = toSecrets(pool.neverDisclosed)
   const secretsOf = new Map<unknown, Secrets>(pool.inputs.map((input) => [input.presentation, input.presentation ? toSecrets(input.presentation.undisclosed) : neverDisclosed]))
 
@@ -74,7 +84,7 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
   let done = 0
   const reset = async () => {
     verifier?.close()
-    verifier = await createVerifier({ rootAuthorities: [addresses.rootAuthority], database: pool.baseDatabase })
+    verifier = await createVerifier({ rootAuthorities: [addresses.rootAuthority], portals: pool.portals, database: pool.baseDatabase })
     database = verifier.exportDatabase()
     tables = undefined
   }
@@ -107,8 +117,8 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
     if (report && result.status === 'accept') {
       tables ??= await snapshotTables(database)
       const afterTables = await snapshotTables(after)
-      violations.push(...checkAccepted(fuzzCase, metadata, result, report, { before: tables, after: afterTables }))
-      if (result.outputs.length > 0) stats.noticesChecked++
+      violations.push(...checkAccepted(fuzzCase, metadata, result, report, { before: tables, after: afterTables }, { portals: pool.portals, counts: dealCounts }))
+      stats.noticesChecked += result.outputs.filter((output) => output.type === 'notice').length
       tables = afterTables
     }
     violations.push(...scanOutputs(result, secretsOf.get(fuzzCase.source) ?? neverDisclosed))
@@ -123,7 +133,7 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
     const code = result.status === 'accept' ? 'accepted' : report?.ok === false ? report.code : 'unreadable report'
     counts[result.status === 'accept' ? 'accepted' : 'rejected']++
     counts.codes[code] = (counts.codes[code] ?? 0) + 1
-    if (proofStageCodes.has(code) || (code === 'accepted' && report?.action === 'submitPresentation')) stats.reachedProof++
+    if (proofStageCodes.has(code) || (code === 'accepted' && presentationActions.has(String(report?.action)))) stats.reachedProof++
     if (progress && done % progressEvery === 0) progress(`${done}/${runs} cases, ${((performance.now() - started) / 1000).toFixed(0)} s`)
   })
 
@@ -135,6 +145,8 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
     verifier?.close()
   }
   stats.milliseconds = performance.now() - started
+  stats.approvalsChecked = dealCounts.approvals
+  stats.vouchersChecked = dealCounts.vouchers
   return stats
 }
 
@@ -168,6 +180,6 @@ export function formatStats(stats: FuzzStats): string {
   }
   const accepted = Object.values(stats.categories).reduce((sum, counts) => sum + counts.accepted, 0)
   for (const { violation, count, example } of stats.violations) lines.push(`  VIOLATION x${count}: ${violation}\n    first: ${example}`)
-  lines.push(`  total: ${stats.violations.reduce((sum, entry) => sum + entry.count, 0)} violations; accepted ${accepted}, rejected ${stats.runs - accepted}; reached proof verification ${stats.reachedProof}; notices decoded ${stats.noticesChecked}; outputs and reports scanned ${stats.blobsScanned}`)
+  lines.push(`  total: ${stats.violations.reduce((sum, entry) => sum + entry.count, 0)} violations; accepted ${accepted}, rejected ${stats.runs - accepted}; reached proof verification ${stats.reachedProof}; notices decoded ${stats.noticesChecked} (deal approvals ${stats.approvalsChecked}); vouchers checked ${stats.vouchersChecked}; outputs and reports scanned ${stats.blobsScanned}`)
   return lines.join('\n')
 }

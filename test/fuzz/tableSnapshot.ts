@@ -3,11 +3,15 @@
  * copy: the live verifier is never touched.
  */
 import initSqlJs, { type SqlJsStatic, type SqlValue } from 'sql.js'
+import { type Ledger, readLedger } from './ledger.js'
 
 let sql: Promise<SqlJsStatic> | undefined
 
-/** Every table's rows (sorted, blobs as hex), plus the schema and `user_version` under reserved keys. */
-export type TableSnapshot = ReadonlyMap<string, string>
+/**
+ * Every table's rows (sorted, blobs as hex), plus the schema and `user_version` under reserved
+ * keys; and the deals' ledger, read in the same pass.
+ */
+export type TableSnapshot = { tables: ReadonlyMap<string, string>; ledger: Ledger }
 
 export async function snapshotTables(exported: Uint8Array): Promise<TableSnapshot> {
   sql ??= initSqlJs()
@@ -22,7 +26,7 @@ export async function snapshotTables(exported: Uint8Array): Promise<TableSnapsho
       const rows = database.exec(`SELECT * FROM "${name.replaceAll('"', '""')}"`)[0]?.values ?? []
       tables.set(name, rows.map(rowText).sort().join('\n'))
     }
-    return tables
+    return { tables, ledger: readLedger(database) }
   } finally {
     database.close()
   }
@@ -30,8 +34,8 @@ export async function snapshotTables(exported: Uint8Array): Promise<TableSnapsho
 
 /** The tables whose contents differ between two snapshots (schema and version included). */
 export function changedTables(before: TableSnapshot, after: TableSnapshot): string[] {
-  const names = new Set([...before.keys(), ...after.keys()])
-  return [...names].filter((name) => before.get(name) !== after.get(name))
+  const names = new Set([...before.tables.keys(), ...after.tables.keys()])
+  return [...names].filter((name) => before.tables.get(name) !== after.tables.get(name))
 }
 
 const rowText = (row: SqlValue[]) => JSON.stringify(row.map((value) => (value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value)))

@@ -22,6 +22,11 @@ describe('verifier fuzz (bounded slice)', () => {
     expect(Object.keys(stats.categories).sort()).toEqual(mutators.map((mutator) => mutator.category).sort())
     expect(stats.categories.valid?.accepted).toBeGreaterThan(0)
     expect(stats.noticesChecked).toBeGreaterThan(0)
+    // Deals too: deposits credited, deals created, approvals proven and paid.
+    expect(stats.approvalsChecked).toBeGreaterThan(0)
+    expect(stats.vouchersChecked).toBeGreaterThan(stats.approvalsChecked)
+    expect(stats.categories['deposit fields']?.accepted).toBeGreaterThan(0)
+    expect(stats.categories['createDeal fields']?.accepted).toBeGreaterThan(0)
     expect(stats.reachedProof).toBeGreaterThan(runs / 50)
   }, 300_000)
 })

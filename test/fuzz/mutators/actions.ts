@@ -10,7 +10,7 @@ import { actionCodes } from '../../../src/cartesi/protocol.js'
 import type { IssuerKey, VerifierAction } from '../../../src/cartesi/types.js'
 import type { Mutator } from '../fuzzCase.js'
 import type { FuzzPool } from '../fuzzPool.js'
-import { hostileStringBytes } from './values.js'
+import { hostileStringBytes, isEnvelope } from './values.js'
 
 // The v1 bodies with `bytes` in place of `string`: the same ABI layout, any bytes inside.
 const rawBodies = {
@@ -22,11 +22,11 @@ const rawBodies = {
 const envelope = (code: number, body: Hex) => encodeAbiParameters(envelopeParameters, [1, code, body])
 
 /** What the pool's valid actions name: the values a hostile field starts from. */
-function knownValues(pool: FuzzPool) {
-  const actions = pool.inputs.map((input) => input.action)
+export function knownValues(pool: FuzzPool) {
+  const actions = pool.inputs.filter(isEnvelope).map((input) => input.action)
   const keys: IssuerKey[] = actions.flatMap((action: VerifierAction) => (action.action === 'accreditIssuer' ? action.keys : action.action === 'rotateIssuerKeys' ? action.add : []))
   return {
-    dids: [...new Set(actions.filter((action) => action.action !== 'submitPresentation').map((action) => (action as { did: string }).did))],
+    dids: [...new Set(actions.flatMap((action) => ('did' in action ? [action.did] : [])))],
     keyIds: [...new Set(keys.map((key) => key.id))],
     publicKeys: [...new Set(keys.map((key) => key.publicKey))],
     statusLists: [...new Set(actions.flatMap((action) => (action.action === 'setCredentialStatus' ? [action.statusList] : action.action === 'accreditIssuer' ? action.statusLists : [])))],
@@ -36,7 +36,7 @@ function knownValues(pool: FuzzPool) {
 
 /** Mostly a sender the action may come from, so some cases get past authorisation. */
 const sender = (pool: FuzzPool, likely: readonly Address[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...likely) }, { weight: 1, arbitrary: fc.constantFrom(...pool.senders) })
-const sendersOf = (pool: FuzzPool, name: VerifierAction['action']) => [...new Set(pool.inputs.filter((input) => input.action.action === name).map((input) => input.sender))]
+const sendersOf = (pool: FuzzPool, name: VerifierAction['action']) => [...new Set(pool.inputs.filter((input) => isEnvelope(input) && input.action.action === name).map((input) => input.sender))]
 
 const publicKeyBytes = (known: readonly Hex[]) =>
   fc.oneof(

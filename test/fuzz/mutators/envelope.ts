@@ -1,13 +1,14 @@
 /**
  * Byte- and ABI-level mutations of whole payloads: random bytes, bit flips, truncation, extra
  * bytes, rewritten ABI words (offsets, lengths, counts), another action code or version.
+ * Portal deposits (packed, not ABI) get the byte-level ones.
  * All are cheap: they fail (or pass) the envelope decoder before any cryptography.
  */
 import fc from 'fast-check'
 import { bytesToHex, concat, decodeAbiParameters, encodeAbiParameters, type Hex, hexToBytes, numberToHex, size, slice } from 'viem'
 import { envelopeParameters } from '../../../src/cartesi/actionParameters.js'
 import type { Mutator } from '../fuzzCase.js'
-import { poolInput, senderFor } from './values.js'
+import { isEnvelope, poolInput, senderFor } from './values.js'
 
 const envelope = (version: number, code: number, body: Hex) => encodeAbiParameters(envelopeParameters, [version, code, body])
 const bodyOf = (payload: Hex) => decodeAbiParameters(envelopeParameters, payload)[2]
@@ -75,7 +76,7 @@ export const envelopeMutators: Mutator[] = [
     category: 'ABI word',
     weight: 8,
     arbitrary: (pool) =>
-      poolInput(pool).chain((input) =>
+      poolInput(pool, isEnvelope).chain((input) =>
         fc
           .record({
             word: fc.nat(),
@@ -99,7 +100,7 @@ export const envelopeMutators: Mutator[] = [
     category: 'another action code',
     weight: 3,
     arbitrary: (pool) =>
-      poolInput(pool).chain((input) =>
+      poolInput(pool, isEnvelope).chain((input) =>
         fc.record({ code: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 255 })), sender: senderFor(pool, input) }).map(({ code, sender }) => ({
           category: 'another action code',
           payload: envelope(1, code, bodyOf(input.payload)),
@@ -112,7 +113,7 @@ export const envelopeMutators: Mutator[] = [
     category: 'another version',
     weight: 1,
     arbitrary: (pool) =>
-      poolInput(pool).chain((input) =>
+      poolInput(pool, isEnvelope).chain((input) =>
         fc.record({ version: fc.oneof(fc.constantFrom(0, 2, 255, 256, 65_535), fc.integer({ min: 0, max: 65_535 })), sender: senderFor(pool, input) }).map(({ version, sender }) => ({
           category: 'another version',
           payload: envelope(version, hexToBytes(input.payload)[63]!, bodyOf(input.payload)),

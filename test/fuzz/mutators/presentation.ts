@@ -1,23 +1,30 @@
 /**
- * Mutations of the JSON inside valid submitPresentation inputs. Most break the JSON, its
- * bounds or its shape and are refused before any cryptography; 'tampered proof', 'tampered
- * value' and 'other binding' keep a well-formed credential so the BBS proof itself is checked.
+ * Mutations of the JSON inside valid submitPresentation and submitToDeal inputs. Most break the
+ * JSON, its bounds or its shape and are refused before any cryptography; 'tampered proof',
+ * 'tampered value' and 'other binding' keep a well-formed credential so the BBS proof itself is
+ * checked.
  */
 import fc from 'fast-check'
 import { bytesToHex, concat, encodeAbiParameters, type Hex, stringToBytes, stringToHex } from 'viem'
 import { actionParameters, envelopeParameters } from '../../../src/cartesi/actionParameters.js'
 import { actionCodes } from '../../../src/cartesi/protocol.js'
+import type { SubmitPresentationAction, SubmitToDealAction } from '../../../src/cartesi/types.js'
 import type { FuzzCase, Mutator } from '../fuzzCase.js'
 import type { FuzzPool, PoolInput } from '../fuzzPool.js'
 import { editAt, getAt, type JsonPath, pathsOf, setAt } from './jsonPaths.js'
 import { hostileJson, invalidUtf8, lookalikeEdits, oddNumberLiterals, oddNumbers, poolInput, senderFor, toLookalike, unicodeEdges } from './values.js'
 
-type Presentation = PoolInput & { presentation: NonNullable<PoolInput['presentation']>; action: { action: 'submitPresentation'; nonce: Hex } }
+type Presentation = PoolInput & { presentation: NonNullable<PoolInput['presentation']>; action: SubmitPresentationAction | SubmitToDealAction }
 const presentations = (pool: FuzzPool) => poolInput(pool, (input) => input.presentation !== undefined) as fc.Arbitrary<Presentation>
 
-/** The input with the presentation bytes replaced (any bytes: the body field is `bytes`). */
-const submitBytes = (input: Presentation, bytes: Hex, nonce: Hex = input.action.nonce) =>
-  encodeAbiParameters(envelopeParameters, [1, actionCodes.submitPresentation, encodeAbiParameters(actionParameters.submitPresentation, [nonce, bytes])])
+/** Another binding of a submission: a nonce for submitPresentation; a deal id or delivery hash for submitToDeal. */
+type Binding = { nonce?: Hex | undefined; dealId?: bigint | undefined; deliveryHash?: Hex | undefined }
+
+/** The input with the presentation bytes replaced (any bytes: the body field is `bytes`), in its own action. */
+const submitBytes = (input: Presentation, bytes: Hex, binding: Binding = {}) =>
+  input.action.action === 'submitPresentation'
+    ? encodeAbiParameters(envelopeParameters, [1, actionCodes.submitPresentation, encodeAbiParameters(actionParameters.submitPresentation, [binding.nonce ?? input.action.nonce, bytes])])
+    : encodeAbiParameters(envelopeParameters, [1, actionCodes.submitToDeal, encodeAbiParameters(actionParameters.submitToDeal, [binding.dealId ?? input.action.dealId, bytes, binding.deliveryHash ?? input.action.deliveryHash])])
 const submitText = (input: Presentation, text: string) => submitBytes(input, stringToHex(text))
 
 /**
@@ -201,16 +208,24 @@ export const presentationMutators: Mutator[] = [
     },
   ),
   {
+    // Another nonce or sender; for a deal, another deal id or provider (a copied presentation).
     category: 'other binding',
     weight: 1,
     arbitrary: (pool) =>
       presentations(pool).chain((input) =>
         fc
-          .record({ nonce: fc.uint8Array({ minLength: 32, maxLength: 32 }).map(bytesToHex), sender: fc.constantFrom(...pool.senders), keepNonce: fc.boolean() })
-          .map(({ nonce, sender, keepNonce }) => ({
+          .record({
+            nonce: fc.uint8Array({ minLength: 32, maxLength: 32 }).map(bytesToHex),
+            dealId: fc.oneof(fc.constant(undefined), fc.constantFrom(1n, 2n, 3n, 4n, 5n), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })),
+            // The delivery hash is not bound by the proof: any one is echoed in the approval notice.
+            deliveryHash: fc.oneof(fc.constant(undefined), fc.uint8Array({ minLength: 32, maxLength: 32 }).map(bytesToHex)),
+            sender: fc.constantFrom(...pool.senders),
+            keepBinding: fc.boolean(),
+          })
+          .map(({ nonce, dealId, deliveryHash, sender, keepBinding }) => ({
             category: 'other binding',
-            payload: keepNonce ? input.payload : submitBytes(input, stringToHex(input.presentation.text), nonce),
-            sender: keepNonce ? sender : input.sender,
+            payload: keepBinding ? input.payload : submitBytes(input, stringToHex(input.presentation.text), { nonce, dealId, deliveryHash }),
+            sender: keepBinding ? sender : input.sender,
             source: input.presentation,
           })),
       ),

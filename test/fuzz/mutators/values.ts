@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check'
 import { concat, type Hex, stringToHex } from 'viem'
+import type { VerifierAction } from '../../../src/cartesi/types.js'
 import type { FuzzPool, PoolInput } from '../fuzzPool.js'
 
 /** Code points that break naive string handling. */
@@ -84,6 +85,9 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant({}),
   fc.jsonValue({ maxDepth: 3 }),
 )
+
+/** Whether a pool input is a medcred envelope (not a portal's packed deposit). */
+export const isEnvelope = (input: PoolInput): input is PoolInput & { action: VerifierAction } => 'action' in input.action
 
 /** Uniform choice of a pool input that satisfies `filter`. */
 export const poolInput = (pool: FuzzPool, filter: (input: PoolInput) => boolean = () => true): fc.Arbitrary<PoolInput> => fc.constantFrom(...pool.inputs.filter(filter))
