@@ -17,7 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url))
  * sql.js's wasm: optimising it with TurboFan briefly takes ~25 MiB, a quarter of the budget,
  * for SQL that is a small part of any input's cost.
  */
-export const machineNodeFlags = ['--single-threaded', '--optimize-for-size', '--liftoff-only'] as const
+export const machineNodeFlags = ['--single-threaded', '--optimize-for-size', '--liftoff-only', '--expose-gc'] as const
 const determinism = join(here, 'src', 'determinism')
 
 /** Global clock and entropy references, pointed at the deterministic replacements. */

@@ -32,6 +32,19 @@ try {
     database: databaseFile ? readFileSync(databaseFile) : undefined,
     portals: { etherPortal: portalFromEnv('MEDCRED_ETHER_PORTAL'), erc20Portal: portalFromEnv('MEDCRED_ERC20_PORTAL') },
   })
+  // Started with --expose-gc (the Dockerfile does): a full collection after each input keeps
+  // the heap near what the state needs instead of letting garbage grow toward the RAM limit.
+  const collect = (globalThis as { gc?: () => void }).gc
+  if (collect) {
+    const { advance } = verifier
+    verifier.advance = async (request) => {
+      try {
+        return await advance(request)
+      } finally {
+        collect()
+      }
+    }
+  }
   const url = process.env.ROLLUP_HTTP_SERVER_URL
   console.log(`medcred verifier: ${rootAuthorities.length} root authorities, transport ${url ? `HTTP ${url}` : 'libcmt'}`)
   await (url ? runHttpTransport({ verifier, url }) : runLibcmtTransport({ verifier }))
