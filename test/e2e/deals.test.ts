@@ -12,10 +12,10 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Account, bytesToHex, type Hex, parseEther, zeroAddress } from 'viem'
-import { dealSubmitter, developmentAccount as extra, failure, measlesPredicates, startDealsDevnode } from '#test/dealsE2e.js'
-import { runCli } from '../../src/cli/runCli.js'
+import { createMeaslesDeal, dealSubmitter, developmentAccount as extra, failure, startDealsDevnode } from '#test/dealsE2e.js'
+import { runCliCaptured } from '#test/runCliCaptured.js'
 import { decryptDelivery } from '../../src/deals/decryptDelivery.js'
-import { deliveryKeyToBytes, generateDeliveryKeyPair } from '../../src/deals/deliveryKeys.js'
+import { generateDeliveryKeyPair } from '../../src/deals/deliveryKeys.js'
 import { encryptDelivery } from '../../src/deals/encryptDelivery.js'
 import { hashDelivery } from '../../src/deals/hashDelivery.js'
 import { buildVerifier, machineNodeFlags } from '../../verifier/build.js'
@@ -53,25 +53,7 @@ describe('a data deal on the dev node', () => {
     expect(deposited.reports[0]).toMatchObject({ ok: true, action: 'deposit', result: { owner: consumerAccount.address, asset: zeroAddress, balance: parseEther('1').toString() } })
 
     // 2. A deal: measles, dose >= 2, from the school; 2 approvals of 0.1 ETH, 0.3 ETH funded.
-    const keys = await generateDeliveryKeyPair()
-    const latest = await node.chain.publicClient.getBlock()
-    const created = await consumer.waitForInput(
-      (
-        await consumer.send({
-          action: 'createDeal',
-          credentialType: 'VaccinationCertificate',
-          requiredFields: [],
-          predicates: measlesPredicates,
-          issuers: [school.controller],
-          maxApprovals: 2,
-          reward,
-          asset: zeroAddress,
-          expiresAt: latest.timestamp + 3_600n,
-          consumerKey: deliveryKeyToBytes(keys.publicKey),
-          funding: parseEther('0.3'),
-        })
-      ).inputIndex,
-    )
+    const { created, keys } = await createMeaslesDeal(node, consumerAccount, { school: school.controller, maxApprovals: 2, reward, asset: zeroAddress, funding: parseEther('0.3') })
     expect(created.status, JSON.stringify(created.reports)).toBe('ACCEPTED')
     const dealId = BigInt((created.reports[0] as { result: { dealId: string } }).result.dealId)
 
@@ -157,10 +139,8 @@ describe('the machine build', () => {
 
 describe('medcred deal against the dev node', () => {
   const cli = async (argv: string[], env: Record<string, string> = {}) => {
-    let stdout = ''
-    let stderr = ''
-    const code = await runCli(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stdin: async () => '', env })
-    return { code, stdout, stderr, json: () => JSON.parse(stdout) }
+    const run = await runCliCaptured(argv, { env })
+    return { ...run, json: () => JSON.parse(run.stdout) }
   }
   const connection = () => ['--rpc-url', node.chain.rpcUrl, '--node-url', node.nodeUrl, '--application', node.deployment.application, '--ether-portal', node.deployment.etherPortal]
   const keyOf = (index: number) => bytesToHex(extra(index).getHdKey().privateKey as Uint8Array)

@@ -7,10 +7,9 @@
 import tokenArtifact from '@openzeppelin/contracts/build/contracts/ERC20PresetFixedSupply.json' with { type: 'json' }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Abi, type Address, decodeFunctionData, erc20Abi, getAddress, type Hex, parseUnits } from 'viem'
-import { dealSubmitter, developmentAccount, failure, measlesPredicates, startDealsDevnode } from '#test/dealsE2e.js'
+import { createMeaslesDeal, dealSubmitter, developmentAccount, failure, startDealsDevnode } from '#test/dealsE2e.js'
 import type { InputOutcome, InputOutput } from '../../src/cartesi/index.js'
 import { outputsAbi } from '../../src/cartesi/rollupsAbi.js'
-import { deliveryKeyToBytes, generateDeliveryKeyPair } from '../../src/deals/deliveryKeys.js'
 
 const supply = parseUnits('1000', 18)
 const deposit = parseUnits('600', 18)
@@ -55,25 +54,7 @@ describe('an ERC-20 data deal on the dev node', () => {
     expect(await node.chain.publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'allowance', args: [consumerAccount.address, node.deployment.erc20Portal] })).toBe(0n)
 
     // 3. A measles deal paid in the token: 2 approvals of 100, 250 funded from the 600 deposited.
-    const keys = await generateDeliveryKeyPair()
-    const latest = await node.chain.publicClient.getBlock()
-    const created = await consumer.waitForInput(
-      (
-        await consumer.send({
-          action: 'createDeal',
-          credentialType: 'VaccinationCertificate',
-          requiredFields: [],
-          predicates: measlesPredicates,
-          issuers: [school.controller],
-          maxApprovals: 2,
-          reward,
-          asset: token,
-          expiresAt: latest.timestamp + 3_600n,
-          consumerKey: deliveryKeyToBytes(keys.publicKey),
-          funding,
-        })
-      ).inputIndex,
-    )
+    const { created } = await createMeaslesDeal(node, consumerAccount, { school: school.controller, maxApprovals: 2, reward, asset: token, funding })
     expect(created.status, JSON.stringify(created.reports)).toBe('ACCEPTED')
     const dealId = BigInt((created.reports[0] as { result: { dealId: string } }).result.dealId)
     const submitFrom = dealSubmitter(node, dealId)

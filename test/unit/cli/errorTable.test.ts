@@ -9,18 +9,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/cli/runCli.js'
+import { runCliCaptured } from '#test/runCliCaptured.js'
 import { generateDeliveryKeyPair } from '../../../src/deals/deliveryKeys.js'
 
 let dir: string
 const at = (name: string) => join(dir, name)
 
-async function cli(argv: readonly string[], env: Record<string, string> = {}) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stdin: async () => 'not json', env, untilStopped: async () => {} })
-  return { code, stdout, stderr }
-}
+const cli = (argv: readonly string[], env: Record<string, string> = {}) => runCliCaptured(argv, { env, stdin: 'not json', untilStopped: async () => {} })
 
 type Row = {
   input: string

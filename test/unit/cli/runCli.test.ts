@@ -2,23 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/cli/runCli.js'
+import { runCliCaptured } from '#test/runCliCaptured.js'
 
 let dir: string
 const at = (name: string) => join(dir, name)
 const now = '2025-06-01T12:00:00Z'
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    stdin: async () => '',
-    env,
-  })
-  return { code, stdout, stderr }
-}
+const cli = (argv: string[], env: Record<string, string> = {}) => runCliCaptured(argv, { env })
 
 let issuer: string
 beforeAll(async () => {
