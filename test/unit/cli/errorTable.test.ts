@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sampleLicenceInput } from '#test/credentials.js'
 import { runCliCaptured } from '#test/runCliCaptured.js'
 import { generateDeliveryKeyPair } from '../../../src/deals/deliveryKeys.js'
 
@@ -153,19 +154,7 @@ beforeAll(async () => {
   const issuer = JSON.parse(await ok(['keys', 'generate', '--type', 'bls12381g2', '--out', at('school.key.json')])).controller as string
   await ok(['keys', 'generate', '--type', 'ed25519', '--out', at('holder.key.json')])
   await ok(['keys', 'generate', '--type', 'bls12381g2', '--encrypt', '--out', at('sealed.key')], passphrase)
-  const licenceInput = {
-    issuer,
-    holder: 'did:example:doctor',
-    name: 'Dr Amira Haddad',
-    profession: 'Physician',
-    speciality: 'Cardiology',
-    licenceNumber: 'BIG-19023456701',
-    jurisdiction: 'NL',
-    licensingBody: 'CIBG',
-    degree: { name: 'Doctor of Medicine', school: 'Leiden University', graduationDate: '2012-07-01' },
-    validFrom: '2024-01-01T00:00:00Z',
-    validUntil: '2029-01-01T00:00:00Z',
-  }
+  const licenceInput = sampleLicenceInput(issuer, 'did:example:doctor')
   await writeFile(at('licence-input.json'), JSON.stringify(licenceInput))
   await writeFile(at('bad-input.json'), JSON.stringify({ ...licenceInput, validUntil: 'soon', jurisdiction: 42 }))
   await writeFile(at('garbage.txt'), 'this is not JSON, nor a key')

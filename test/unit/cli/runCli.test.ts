@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sampleLicenceInput } from '#test/credentials.js'
 import { runCliCaptured } from '#test/runCliCaptured.js'
 
 let dir: string
@@ -18,18 +19,7 @@ beforeAll(async () => {
   issuer = JSON.parse(generated.stdout).controller
   await writeFile(
     at('input.json'),
-    JSON.stringify({
-      issuer,
-      holder: 'did:example:doctor',
-      name: 'Dr Amira Haddad',
-      profession: 'Physician',
-      speciality: 'Cardiology',
-      licenceNumber: 'BIG-19023456701',
-      jurisdiction: 'NL',
-      licensingBody: 'CIBG',
-      degree: { name: 'Doctor of Medicine', school: 'Leiden University', graduationDate: '2012-07-01' },
-      validFrom: '2024-01-01T00:00:00Z',
-    }),
+    JSON.stringify(sampleLicenceInput(issuer, 'did:example:doctor')),
   )
 })
 afterAll(() => rm(dir, { recursive: true, force: true }))
