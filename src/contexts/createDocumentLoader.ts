@@ -73,7 +73,8 @@ export function createDocumentLoader(parameters: CreateDocumentLoaderParameters 
       document,
     })
     const context = contextsByUrl.get(url)
-    if (context) return remote(loadBundledContext(context))
+    // Pinned by hash, so the same at every call: jsonld.js may cache it and its processing.
+    if (context) return { ...remote(loadBundledContext(context)), tag: 'static' }
     const given = documents?.get(url)
     if (given) return remote(given)
     if (didResolver && url.startsWith('did:')) {

@@ -10,6 +10,11 @@ export type RemoteDocument = {
   contextUrl: null
   documentUrl: string
   document: Record<string, unknown>
+  /**
+   * `'static'` marks a document that never changes at this URL (a bundled context): jsonld.js
+   * then keeps the context, and what it computed from it, across operations.
+   */
+  tag?: 'static'
 }
 
 /** A JSON-LD document loader: URL in, document out, never from the network. */

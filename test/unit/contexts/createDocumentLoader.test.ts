@@ -67,6 +67,14 @@ describe('createDocumentLoader', () => {
     expect(Object.isFrozen(document['@context'])).toBe(true)
   })
 
+  it('behavior: only bundled contexts are tagged static, for jsonld.js to cache across operations', async () => {
+    const list = { id: 'https://example.org/status/1' }
+    const loader = (await load())({ didResolver, documents: new Map([['https://example.org/status/1', list]]) })
+    expect((await loader('https://www.w3.org/ns/credentials/v2')).tag).toBe('static')
+    expect((await loader('https://example.org/status/1')).tag).toBeUndefined()
+    expect((await loader('did:example:issuer')).tag).toBeUndefined()
+  })
+
   describe('errors', () => {
     it.each([
       'https://w3id.org/vaccination/v1',
