@@ -2,12 +2,28 @@
  * @module
  * The pairing side of verification: public keys decoded, validated and turned into Miller
  * loop line coefficients once (octets_to_pubkey, cached as the draft allows), and products of
- * pairings checked against Identity_GT with a single final exponentiation.
+ * pairings checked against Identity_GT with one shared Miller loop and a single final
+ * exponentiation. The lines are @noble/curves' precomputes; the loop and the exponentiation
+ * run on the lazily reduced Fp12 of `fp12.ts`, the same steps as noble's in a third of the time.
  *
  * - Spec: https://datatracker.ietf.org/doc/draft-irtf-cfrg-bbs-signatures/ ("Octets to Public Key")
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { bytesToHex } from '@noble/curves/utils.js'
+import { p } from './ciphersuite.js'
+import {
+  conjugate,
+  cyclotomicPowSeed,
+  cyclotomicSquare,
+  type Fp12,
+  frobenius,
+  invert,
+  isOne,
+  mul,
+  mulByLine,
+  one,
+  square,
+} from './fp12.js'
 import type { AffinePoint } from './g1.js'
 
 /** A G2 point's Miller loop line coefficients. */
@@ -58,7 +74,43 @@ export function basePointG2Lines(): G2Precompute {
 
 /** Whether Π e(Pᵢ, Qᵢ) = Identity_GT: one Miller loop over all pairs, one final exponentiation. */
 export function isPairingProductOne(pairs: readonly (readonly [AffinePoint, G2Precompute])[]): boolean {
-  const { Fp12 } = bls12_381.fields
-  const miller = bls12_381.millerLoopBatch(pairs.map(([point, lines]) => [lines, point.x, point.y]))
-  return Fp12.eql(Fp12.finalExponentiate(miller), Fp12.ONE)
+  return pairs.length === 0 || isOne(finalExponentiate(millerLoop(pairs)))
+}
+
+/**
+ * The optimal ate Miller loop of every pair at once: one squaring per step shared by all pairs,
+ * then each pair's precomputed lines evaluated at its G1 point. The seed x is negative, hence
+ * the final conjugation.
+ */
+export function millerLoop(pairs: readonly (readonly [AffinePoint, G2Precompute])[]): Fp12 {
+  let f = one
+  const steps = pairs[0]![1].length
+  for (let i = 0; i < steps; i++) {
+    if (i !== 0) f = square(f)
+    for (const [{ x, y }, lines] of pairs) {
+      for (const [c0, c1, c2] of lines[i]!) {
+        f = mulByLine(f, c0.c0, c0.c1, (c1.c0 * x) % p, (c1.c1 * x) % p, (c2.c0 * y) % p, (c2.c1 * y) % p)
+      }
+    }
+  }
+  return conjugate(f)
+}
+
+/** f^((p¹² - 1) / r), the addition chain of @noble/curves' Fp12finalExponentiate. */
+export function finalExponentiate(f: Fp12): Fp12 {
+  // Easy part: f^((p⁶ - 1)(p² + 1)) lands in the cyclotomic subgroup.
+  const t0 = mul(frobenius(f, 6), invert(f))
+  const t1 = mul(frobenius(t0, 2), t0)
+  // Hard part. x < 0, so f^x = conjugate(f^|x|) in the cyclotomic subgroup.
+  const powSeed = (g: Fp12) => conjugate(cyclotomicPowSeed(g))
+  const t2 = powSeed(t1)
+  const t3 = mul(conjugate(cyclotomicSquare(t1)), t2)
+  const t4 = powSeed(t3)
+  const t5 = powSeed(t4)
+  const t6 = mul(powSeed(t5), cyclotomicSquare(t2))
+  const t7 = powSeed(t6)
+  return mul(
+    mul(mul(frobenius(mul(t2, t5), 2), frobenius(mul(t4, t1), 3)), frobenius(mul(t6, conjugate(t1)), 1)),
+    mul(mul(t7, conjugate(t3)), t1),
+  )
 }

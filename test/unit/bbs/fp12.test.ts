@@ -1,0 +1,130 @@
+import { bls12_381 } from '@noble/curves/bls12-381.js'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { p, r } from '../../../src/bbs/ciphersuite.js'
+import {
+  conjugate,
+  cyclotomicPowSeed,
+  cyclotomicSquare,
+  type Fp12,
+  frobenius,
+  fromNoble,
+  invert,
+  isOne,
+  mul,
+  mulByLine,
+  one,
+  square,
+  toNoble,
+} from '../../../src/bbs/fp12.js'
+import { finalExponentiate, isPairingProductOne, millerLoop } from '../../../src/bbs/pairing.js'
+
+const { Fp12: NobleFp12 } = bls12_381.fields
+const G1 = bls12_381.G1.Point
+const G2 = bls12_381.G2.Point
+const options = { seed: 1212, numRuns: 25 }
+
+const element = fc.array(fc.bigInt({ min: 0n, max: p - 1n }), { minLength: 12, maxLength: 12 })
+const fp2 = fc.tuple(fc.bigInt({ min: 0n, max: p - 1n }), fc.bigInt({ min: 0n, max: p - 1n }))
+const scalar = fc.bigInt({ min: 1n, max: r - 1n })
+const same = (ours: Fp12, noble: ReturnType<typeof NobleFp12.create>) => expect(NobleFp12.eql(toNoble(ours), noble)).toBe(true)
+/** f^((p⁶ - 1)(p² + 1)): an element of the cyclotomic subgroup, where the cyclotomic squaring holds. */
+const cyclotomic = (f: Fp12) => {
+  const t = NobleFp12.div(NobleFp12.frobeniusMap(toNoble(f), 6), toNoble(f))
+  return NobleFp12.mul(NobleFp12.frobeniusMap(t, 2), t)
+}
+
+describe('Fp12 with lazy reduction, against @noble/curves', () => {
+  it('behavior: the layout round-trips through noble, and one is noble ONE', () => {
+    fc.assert(
+      fc.property(element, (f) => {
+        expect(fromNoble(toNoble(f))).toEqual(f)
+      }),
+      options,
+    )
+    same(one, NobleFp12.ONE)
+    expect(isOne(one)).toBe(true)
+    expect(isOne(fromNoble(NobleFp12.neg(NobleFp12.ONE)))).toBe(false)
+  })
+
+  it('behavior: multiplication, squaring, conjugation and inversion agree with noble', () => {
+    fc.assert(
+      fc.property(element, element, (f, g) => {
+        same(mul(f, g), NobleFp12.mul(toNoble(f), toNoble(g)))
+        same(square(f), NobleFp12.sqr(toNoble(f)))
+        same(conjugate(f), NobleFp12.conjugate(toNoble(f)))
+        if (!f.every((x) => x === 0n)) same(mul(invert(f), f), NobleFp12.ONE)
+      }),
+      options,
+    )
+  })
+
+  it('behavior: results stay in [0, p) whatever the signs of the unreduced sums', () => {
+    const top = Array.from({ length: 12 }, () => p - 1n)
+    for (const result of [mul(top, top), square(top), mulByLine(top, p - 1n, p - 1n, p - 1n, p - 1n, p - 1n, p - 1n), frobenius(top, 1)]) {
+      expect(result.every((x) => x >= 0n && x < p)).toBe(true)
+    }
+  })
+
+  it('behavior: the Frobenius maps p, p², p³ and p⁶ agree with noble', () => {
+    fc.assert(
+      fc.property(element, (f) => {
+        for (const power of [1, 2, 3, 6]) same(frobenius(f, power), NobleFp12.frobeniusMap(toNoble(f), power))
+      }),
+      options,
+    )
+  })
+
+  it('behavior: a line multiplication equals the product with the sparse element (o0 + o1·v) + (o4·v)·w', () => {
+    fc.assert(
+      fc.property(element, fp2, fp2, fp2, (f, o0, o1, o4) => {
+        const line = [o0[0], o0[1], o1[0], o1[1], 0n, 0n, 0n, 0n, o4[0], o4[1], 0n, 0n]
+        same(mulByLine(f, o0[0], o0[1], o1[0], o1[1], o4[0], o4[1]), NobleFp12.mul(toNoble(f), toNoble(line)))
+      }),
+      options,
+    )
+  })
+
+  it('behavior: the cyclotomic squaring and the power by |x| agree with noble on the cyclotomic subgroup', () => {
+    fc.assert(
+      fc.property(element.filter((f) => !f.every((x) => x === 0n)), (f) => {
+        const g = cyclotomic(f)
+        same(cyclotomicSquare(fromNoble(g)), NobleFp12.sqr(g))
+        same(cyclotomicPowSeed(fromNoble(g)), NobleFp12.pow(g, 0xd201000000010000n))
+      }),
+      { ...options, numRuns: 5 },
+    )
+  })
+})
+
+describe('the pairing product, against @noble/curves', () => {
+  it('behavior: Miller loop and final exponentiation equal noble millerLoopBatch and finalExponentiate', () => {
+    fc.assert(
+      fc.property(scalar, scalar, scalar, (a, b, c) => {
+        const P = G1.BASE.multiply(a).toAffine()
+        const Q = G1.BASE.multiply(b).toAffine()
+        const lines = [bls12_381.utils.calcPairingPrecomputes(G2.BASE.multiply(c)), bls12_381.utils.calcPairingPrecomputes(G2.BASE)]
+        const miller = millerLoop([[P, lines[0]!], [Q, lines[1]!]])
+        const nobleMiller = bls12_381.millerLoopBatch([[lines[0]!, P.x, P.y], [lines[1]!, Q.x, Q.y]])
+        same(miller, nobleMiller)
+        same(finalExponentiate(miller), NobleFp12.finalExponentiate(nobleMiller))
+      }),
+      { ...options, numRuns: 5 },
+    )
+  })
+
+  it('behavior: a product of pairings is one exactly when the exponents cancel (bilinearity)', () => {
+    fc.assert(
+      fc.property(scalar, scalar, (a, b) => {
+        const lines = bls12_381.utils.calcPairingPrecomputes(G2.BASE.multiply(b))
+        const base = bls12_381.utils.calcPairingPrecomputes(G2.BASE)
+        const P = G1.BASE.multiply(a).toAffine()
+        // e(aG, bH) · e(-abG, H) = 1, and off by one in the exponent it is not.
+        expect(isPairingProductOne([[P, lines], [G1.BASE.multiply((a * b) % r).negate().toAffine(), base]])).toBe(true)
+        expect(isPairingProductOne([[P, lines], [G1.BASE.multiply((a * b + 1n) % r).negate().toAffine(), base]])).toBe(false)
+      }),
+      { ...options, numRuns: 5 },
+    )
+    expect(isPairingProductOne([])).toBe(true)
+  })
+})
