@@ -4,7 +4,7 @@
  * loop line coefficients once (octets_to_pubkey, cached as the draft allows), and products of
  * pairings checked against Identity_GT with one shared Miller loop and a single final
  * exponentiation. The lines are @noble/curves' precomputes; the loop and the exponentiation
- * run on the lazily reduced Fp12 of `fp12.ts`, the same steps as noble's in a third of the time.
+ * run on the lazily reduced Fp12 of `fp12.ts`, the same steps as noble's in about half the time.
  *
  * - Spec: https://datatracker.ietf.org/doc/draft-irtf-cfrg-bbs-signatures/ ("Octets to Public Key")
  */
