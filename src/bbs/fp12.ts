@@ -14,15 +14,21 @@
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { p } from './ciphersuite.js'
+import { seedAbs } from './g1.js'
 
 /** An element of Fp12, coordinates in [0, p). */
 export type Fp12 = readonly bigint[]
 
 /** An Fp12 element in @noble/curves' own representation. */
-export type NobleFp12 = ReturnType<typeof bls12_381.fields.Fp12.create>
+export type NobleFp12 = ReturnType<typeof nobleFp12.create>
 
-const NobleFp12 = bls12_381.fields.Fp12
+/** The twelve coordinates, for destructuring. */
+type Coordinates = [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]
+type Fp6Coordinates = [bigint, bigint, bigint, bigint, bigint, bigint]
 
+const nobleFp12 = bls12_381.fields.Fp12
+
+/** The multiplicative identity. */
 export const one: Fp12 = [1n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n]
 
 function reduce(x: bigint): bigint {
@@ -59,13 +65,13 @@ function mul6(
 
 /** f · g. Karatsuba over w: (a + bw)(c + dw) = (ac + v·bd) + ((a + b)(c + d) - ac - bd)w. */
 export function mul(f: Fp12, g: Fp12): Fp12 {
-  const [a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5] = f as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]
-  const [c0, c1, c2, c3, c4, c5, d0, d1, d2, d3, d4, d5] = g as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]
+  const [a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5] = f as Coordinates
+  const [c0, c1, c2, c3, c4, c5, d0, d1, d2, d3, d4, d5] = g as Coordinates
   const ac = mul6(a0, a1, a2, a3, a4, a5, c0, c1, c2, c3, c4, c5)
   const bd = mul6(b0, b1, b2, b3, b4, b5, d0, d1, d2, d3, d4, d5)
   const s = mul6(a0 + b0, a1 + b1, a2 + b2, a3 + b3, a4 + b4, a5 + b5, c0 + d0, c1 + d1, c2 + d2, c3 + d3, c4 + d4, c5 + d5)
-  const [x0, x1, x2, x3, x4, x5] = ac as [bigint, bigint, bigint, bigint, bigint, bigint]
-  const [y0, y1, y2, y3, y4, y5] = bd as [bigint, bigint, bigint, bigint, bigint, bigint]
+  const [x0, x1, x2, x3, x4, x5] = ac as Fp6Coordinates
+  const [y0, y1, y2, y3, y4, y5] = bd as Fp6Coordinates
   // v·(y0 + y1 v + y2 v²) = ξ·y2 + y0 v + y1 v²
   return [
     reduce(x0 + y4 - y5), reduce(x1 + y4 + y5), reduce(x2 + y0), reduce(x3 + y1), reduce(x4 + y2), reduce(x5 + y3),
@@ -76,8 +82,8 @@ export function mul(f: Fp12, g: Fp12): Fp12 {
 
 /** f². (a + bw)² = ((a + b)(a + v·b) - ab - v·ab) + 2ab·w. */
 export function square(f: Fp12): Fp12 {
-  const [a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5] = f as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]
-  const [x0, x1, x2, x3, x4, x5] = mul6(a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5) as [bigint, bigint, bigint, bigint, bigint, bigint]
+  const [a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5] = f as Coordinates
+  const [x0, x1, x2, x3, x4, x5] = mul6(a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5) as Fp6Coordinates
   const s = mul6(a0 + b0, a1 + b1, a2 + b2, a3 + b3, a4 + b4, a5 + b5, a0 + b4 - b5, a1 + b4 + b5, a2 + b0, a3 + b1, a4 + b2, a5 + b3)
   return [
     reduce(s[0]! - x0 - x4 + x5), reduce(s[1]! - x1 - x4 - x5), reduce(s[2]! - x2 - x0), reduce(s[3]! - x3 - x1), reduce(s[4]! - x4 - x2), reduce(s[5]! - x5 - x3),
@@ -90,7 +96,7 @@ export function square(f: Fp12): Fp12 {
  * precomputed lines (o0 = c0, o1 = c1·Px, o4 = c2·Py for a line (c0, c1, c2) at P).
  */
 export function mulByLine(f: Fp12, o0r: bigint, o0i: bigint, o1r: bigint, o1i: bigint, o4r: bigint, o4i: bigint): Fp12 {
-  const [a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5] = f as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]
+  const [a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5] = f as Coordinates
   // (a + bw)(L0 + L1 w) = (a·L0 + v·b·L1) + (a·L1 + b·L0)w with L0 = o0 + o1 v, L1 = o4 v: 18
   // Fp2 products, named after their operands (a0o1 is a's v⁰ coordinate times o1).
   const a0o0r = a0 * o0r - a1 * o0i, a0o0i = a0 * o0i + a1 * o0r
@@ -124,7 +130,7 @@ export function mulByLine(f: Fp12, o0r: bigint, o0i: bigint, o1r: bigint, o1i: b
   ]
 }
 
-/** The conjugate a - bw: the inverse, for elements of the cyclotomic subgroup. */
+/** The conjugate a - bw, which is f^(p⁶): the inverse on the cyclotomic subgroup. */
 export function conjugate(f: Fp12): Fp12 {
   return f.map((x, i) => (i < 6 || x === 0n ? x : p - x))
 }
@@ -141,7 +147,7 @@ function fp4Square(ar: bigint, ai: bigint, br: bigint, bi: bigint): [bigint, big
 
 /** f² for f in the cyclotomic subgroup (Granger–Scott, ePrint 2009/565), as noble computes it. */
 export function cyclotomicSquare(f: Fp12): Fp12 {
-  const [a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5] = f as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]
+  const [a0, a1, a2, a3, a4, a5, b0, b1, b2, b3, b4, b5] = f as Coordinates
   const [t3r, t3i, t4r, t4i] = fp4Square(a0, a1, b2, b3)
   const [t5r, t5i, t6r, t6i] = fp4Square(b0, b1, a4, a5)
   const [t7r, t7i, t8r, t8i] = fp4Square(a2, a3, b4, b5)
@@ -156,13 +162,13 @@ export function cyclotomicSquare(f: Fp12): Fp12 {
   ]
 }
 
-/** f^|x| for f in the cyclotomic subgroup, x the BLS12-381 seed (|x| = 0xd201000000010000). */
+/** f^|x| for f in the cyclotomic subgroup, x the BLS12-381 seed. */
 export function cyclotomicPowSeed(f: Fp12): Fp12 {
   let result = f
-  // |x| in binary from the second-highest bit down: 63 squarings, 5 multiplications.
-  for (let bit = 62; bit >= 0; bit--) {
+  // |x| = 0xd201000000010000 from the second-highest bit down: 63 squarings, 5 multiplications.
+  for (let bit = 62n; bit >= 0n; bit--) {
     result = cyclotomicSquare(result)
-    if ((0xd201000000010000n >> BigInt(bit)) & 1n) result = mul(result, f)
+    if ((seedAbs >> bit) & 1n) result = mul(result, f)
   }
   return result
 }
@@ -178,8 +184,10 @@ function frobeniusMatrix(power: number): [number, number, bigint][] {
   if (!entries) {
     entries = []
     for (let i = 0; i < 12; i++) {
-      const image = fromNoble(NobleFp12.frobeniusMap(toNoble(one.map((_, j) => (j === i ? 1n : 0n))), power))
-      image.forEach((value, j) => value !== 0n && entries!.push([i, j, value]))
+      const image = fromNoble(nobleFp12.frobeniusMap(toNoble(one.map((_, j) => (j === i ? 1n : 0n))), power))
+      image.forEach((value, j) => {
+        if (value !== 0n) entries!.push([i, j, value])
+      })
     }
     frobeniusMatrices.set(power, entries)
   }
@@ -195,21 +203,24 @@ export function frobenius(f: Fp12, power: number): Fp12 {
 
 /** f^-1, through noble (used once per final exponentiation). */
 export function invert(f: Fp12): Fp12 {
-  return fromNoble(NobleFp12.inv(toNoble(f)))
+  return fromNoble(nobleFp12.inv(toNoble(f)))
 }
 
+/** Whether f is the identity (f as produced here: coordinates reduced). */
 export function isOne(f: Fp12): boolean {
   return f.every((x, i) => x === one[i])
 }
 
+/** f in @noble/curves' representation. */
 export function toNoble(f: Fp12): NobleFp12 {
   const fp2 = (i: number) => ({ c0: f[i]!, c1: f[i + 1]! })
-  return NobleFp12.create({
+  return nobleFp12.create({
     c0: { c0: fp2(0), c1: fp2(2), c2: fp2(4) },
     c1: { c0: fp2(6), c1: fp2(8), c2: fp2(10) },
   })
 }
 
+/** An element of @noble/curves' Fp12 in this layout. */
 export function fromNoble(f: NobleFp12): Fp12 {
   return [f.c0, f.c1].flatMap((half) => [half.c0, half.c1, half.c2].flatMap((x) => [x.c0, x.c1]))
 }

@@ -80,11 +80,11 @@ export function isPairingProductOne(pairs: readonly (readonly [AffinePoint, G2Pr
 /**
  * The optimal ate Miller loop of every pair at once: one squaring per step shared by all pairs,
  * then each pair's precomputed lines evaluated at its G1 point. The seed x is negative, hence
- * the final conjugation.
+ * the final conjugation. Exported for tests.
  */
 export function millerLoop(pairs: readonly (readonly [AffinePoint, G2Precompute])[]): Fp12 {
   let f = one
-  const steps = pairs[0]![1].length
+  const steps = pairs[0]?.[1].length ?? 0
   for (let i = 0; i < steps; i++) {
     if (i !== 0) f = square(f)
     for (const [{ x, y }, lines] of pairs) {
@@ -96,7 +96,7 @@ export function millerLoop(pairs: readonly (readonly [AffinePoint, G2Precompute]
   return conjugate(f)
 }
 
-/** f^((p¹² - 1) / r), the addition chain of @noble/curves' Fp12finalExponentiate. */
+/** f^((p¹² - 1) / r), the addition chain of @noble/curves' Fp12finalExponentiate. Exported for tests. */
 export function finalExponentiate(f: Fp12): Fp12 {
   // Easy part: f^((p⁶ - 1)(p² + 1)) lands in the cyclotomic subgroup.
   const t0 = mul(frobenius(f, 6), invert(f))

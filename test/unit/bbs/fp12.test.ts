@@ -27,7 +27,11 @@ const options = { seed: 1212, numRuns: 25 }
 const element = fc.array(fc.bigInt({ min: 0n, max: p - 1n }), { minLength: 12, maxLength: 12 })
 const fp2 = fc.tuple(fc.bigInt({ min: 0n, max: p - 1n }), fc.bigInt({ min: 0n, max: p - 1n }))
 const scalar = fc.bigInt({ min: 1n, max: r - 1n })
-const same = (ours: Fp12, noble: ReturnType<typeof NobleFp12.create>) => expect(NobleFp12.eql(toNoble(ours), noble)).toBe(true)
+/** Equal to noble's value, and canonical: toNoble would reduce a coordinate left at p or above. */
+const same = (ours: Fp12, noble: ReturnType<typeof NobleFp12.create>) => {
+  expect(ours.every((x) => x >= 0n && x < p)).toBe(true)
+  expect(NobleFp12.eql(toNoble(ours), noble)).toBe(true)
+}
 /** f^((p⁶ - 1)(p² + 1)): an element of the cyclotomic subgroup, where the cyclotomic squaring holds. */
 const cyclotomic = (f: Fp12) => {
   const t = NobleFp12.div(NobleFp12.frobeniusMap(toNoble(f), 6), toNoble(f))
@@ -43,6 +47,7 @@ describe('Fp12 with lazy reduction, against @noble/curves', () => {
       options,
     )
     same(one, NobleFp12.ONE)
+    expect(conjugate(one)).toEqual(one)
     expect(isOne(one)).toBe(true)
     expect(isOne(fromNoble(NobleFp12.neg(NobleFp12.ONE)))).toBe(false)
   })
@@ -98,19 +103,19 @@ describe('Fp12 with lazy reduction, against @noble/curves', () => {
 })
 
 describe('the pairing product, against @noble/curves', () => {
-  it('behavior: Miller loop and final exponentiation equal noble millerLoopBatch and finalExponentiate', () => {
+  it('behavior: Miller loop and final exponentiation equal noble millerLoopBatch and finalExponentiate, for 1 to 3 pairs', () => {
     fc.assert(
-      fc.property(scalar, scalar, scalar, (a, b, c) => {
-        const P = G1.BASE.multiply(a).toAffine()
-        const Q = G1.BASE.multiply(b).toAffine()
-        const lines = [bls12_381.utils.calcPairingPrecomputes(G2.BASE.multiply(c)), bls12_381.utils.calcPairingPrecomputes(G2.BASE)]
-        const miller = millerLoop([[P, lines[0]!], [Q, lines[1]!]])
-        const nobleMiller = bls12_381.millerLoopBatch([[lines[0]!, P.x, P.y], [lines[1]!, Q.x, Q.y]])
+      fc.property(fc.array(fc.tuple(scalar, scalar), { minLength: 1, maxLength: 3 }), (drawn) => {
+        // A batch passes one pair per key and one for BP2: any number of pairs, keys repeated or not.
+        const pairs = drawn.map(([a, b]) => [G1.BASE.multiply(a).toAffine(), bls12_381.utils.calcPairingPrecomputes(G2.BASE.multiply(b))] as const)
+        const miller = millerLoop(pairs)
+        const nobleMiller = bls12_381.millerLoopBatch(pairs.map(([P, lines]) => [lines, P.x, P.y]))
         same(miller, nobleMiller)
         same(finalExponentiate(miller), NobleFp12.finalExponentiate(nobleMiller))
       }),
-      { ...options, numRuns: 5 },
+      { ...options, numRuns: 6 },
     )
+    same(millerLoop([]), NobleFp12.ONE)
   })
 
   it('behavior: a product of pairings is one exactly when the exponents cancel (bilinearity)', () => {
@@ -122,6 +127,10 @@ describe('the pairing product, against @noble/curves', () => {
         // e(aG, bH) · e(-abG, H) = 1, and off by one in the exponent it is not.
         expect(isPairingProductOne([[P, lines], [G1.BASE.multiply((a * b) % r).negate().toAffine(), base]])).toBe(true)
         expect(isPairingProductOne([[P, lines], [G1.BASE.multiply((a * b + 1n) % r).negate().toAffine(), base]])).toBe(false)
+        // Three pairs, as a batch of two proofs under one key has: e(aG, bH) · e(aG, bH) · e(-2abG, H).
+        const twice = G1.BASE.multiply((2n * a * b) % r).negate().toAffine()
+        expect(isPairingProductOne([[P, lines], [P, lines], [twice, base]])).toBe(true)
+        expect(isPairingProductOne([[P, lines], [G1.BASE.multiply(a).double().toAffine(), lines], [twice, base]])).toBe(false)
       }),
       { ...options, numRuns: 5 },
     )
