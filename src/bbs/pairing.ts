@@ -74,7 +74,7 @@ export function basePointG2Lines(): G2Precompute {
 
 /** Whether Π e(Pᵢ, Qᵢ) = Identity_GT: one Miller loop over all pairs, one final exponentiation. */
 export function isPairingProductOne(pairs: readonly (readonly [AffinePoint, G2Precompute])[]): boolean {
-  return pairs.length === 0 || isOne(finalExponentiate(millerLoop(pairs)))
+  return isOne(finalExponentiate(millerLoop(pairs)))
 }
 
 /**
@@ -98,8 +98,8 @@ export function millerLoop(pairs: readonly (readonly [AffinePoint, G2Precompute]
 
 /** f^((p¹² - 1) / r), the addition chain of @noble/curves' Fp12finalExponentiate. Exported for tests. */
 export function finalExponentiate(f: Fp12): Fp12 {
-  // Easy part: f^((p⁶ - 1)(p² + 1)) lands in the cyclotomic subgroup.
-  const t0 = mul(frobenius(f, 6), invert(f))
+  // Easy part: f^((p⁶ - 1)(p² + 1)) lands in the cyclotomic subgroup (f^(p⁶) is the conjugate).
+  const t0 = mul(conjugate(f), invert(f))
   const t1 = mul(frobenius(t0, 2), t0)
   // Hard part. x < 0, so f^x = conjugate(f^|x|) in the cyclotomic subgroup.
   const powSeed = (g: Fp12) => conjugate(cyclotomicPowSeed(g))
