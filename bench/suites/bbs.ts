@@ -5,19 +5,17 @@
  * proofs, timed on the same number of messages as a reference point for wasm speed).
  */
 import * as stock from '@digitalbazaar/bbs-signatures'
+import { ciphersuite, stockKey, stockProof, stockVerifyProof, utf8 } from '#test/stockBbs.js'
 import { verifyProof } from '../../src/bbs/index.js'
 import { pairingFloor } from '../lib/anchors.js'
 import { measure, measureTogether } from '../lib/measure.js'
 import { anchor, type BenchSuite, compare, type Figure, type Measurement } from '../lib/suite.js'
-
-const ciphersuite = stock.CIPHERSUITES.BLS12381_SHA256
 
 // MATTR's wasm build, loaded as src/suites/bbs-2020 loads it (its package entry's request
 // types do not compile under this project's settings; src/types declares this module).
 type BbsPlus = typeof import('@mattrglobal/bbs-signatures/lib/wasm_module.js')
 const mattrModule = await import('@mattrglobal/bbs-signatures/lib/wasm_module.js')
 const mattr = (mattrModule as { default?: BbsPlus }).default ?? mattrModule
-const utf8 = (text: string) => new TextEncoder().encode(text)
 /** Proof checks that fail would time the wrong thing. */
 const expectValid = (valid: boolean, what: string) => {
   if (!valid) throw new Error(`bench: ${what} did not verify`)
@@ -31,27 +29,9 @@ async function atMessageCount(count: number): Promise<Figure[]> {
   const header = new Uint8Array(64).fill(7)
   const presentationHeader = utf8('verifier challenge 2f1c9a')
 
-  const key = await stock.generateKeyPair({ seed: new Uint8Array(32).fill(count), ciphersuite })
-  const signature = await stock.sign({ ...key, header, messages, ciphersuite })
-  const proof = await stock.deriveProof({
-    publicKey: key.publicKey,
-    signature,
-    header,
-    messages,
-    presentationHeader,
-    disclosedMessageIndexes: disclosed,
-    ciphersuite,
-  })
-  const verifyInput = {
-    publicKey: key.publicKey,
-    proof,
-    header,
-    presentationHeader,
-    disclosedMessages: disclosed.map((i) => messages[i]!),
-    disclosedIndexes: disclosed,
-  }
-  const stockVerify = () =>
-    stock.verifyProof({ ...verifyInput, disclosedMessages: [...verifyInput.disclosedMessages], disclosedMessageIndexes: disclosed, ciphersuite })
+  const key = await stockKey(count)
+  const { signature, proof: verifyInput } = await stockProof({ key, messages, disclosedIndexes: disclosed, header, presentationHeader })
+  const stockVerify = () => stockVerifyProof(verifyInput)
   expectValid(await stockVerify(), `${tag} stock proof`)
   expectValid(verifyProof(verifyInput), `${tag} medcred proof`)
 

@@ -4,7 +4,7 @@ import { deterministicWeights, randomWeights } from '../../../src/bbs/batchWeigh
 import { coreProofVerify } from '../../../src/bbs/coreProofVerify.js'
 import { BbsArgumentError } from '../../../src/bbs/errors.js'
 import { type VerifyProofParameters, verifyProof } from '../../../src/bbs/verifyProof.js'
-import { madeUpSignature, stockKey, stockProof, utf8 } from './stockBbs.js'
+import { madeUpSignature, stockKey, stockProof, utf8 } from '#test/stockBbs.js'
 
 let proofs: VerifyProofParameters[]
 

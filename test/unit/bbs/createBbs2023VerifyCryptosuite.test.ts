@@ -9,7 +9,7 @@ import { deriveCredential } from '../../../src/suites/bbs-2023/deriveCredential.
 import { issueCredential } from '../../../src/suites/bbs-2023/issueCredential.js'
 import { verifyBbs2023Proof } from '../../../src/suites/bbs-2023/verifyBbs2023Proof.js'
 import type { VerifiableCredential } from '../../../src/suites/types.js'
-import { stockVerifyProof } from './stockBbs.js'
+import { stockVerifyProof } from '#test/stockBbs.js'
 
 let parties: Parties
 let derived: VerifiableCredential

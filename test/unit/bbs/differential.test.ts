@@ -14,7 +14,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { r } from '../../../src/bbs/ciphersuite.js'
 import { type VerifyProofParameters, verifyProof } from '../../../src/bbs/verifyProof.js'
-import { madeUpSignature, type StockKey, stockKey, stockProof, stockVerifyProof } from './stockBbs.js'
+import { madeUpSignature, type StockKey, stockKey, stockProof, stockVerifyProof } from '#test/stockBbs.js'
 
 const runs = 200
 const verdictsPerRun = 10

@@ -5,7 +5,7 @@ import { p, r } from '../../../src/bbs/ciphersuite.js'
 import { maxBbsMessages } from '../../../src/bbs/createGenerators.js'
 import { BbsArgumentError, BbsMessageLimitError } from '../../../src/bbs/errors.js'
 import { type VerifyProofParameters, verifyProof } from '../../../src/bbs/verifyProof.js'
-import { madeUpSignature, type StockKey, stockKey, stockProof, stockVerifyProof, utf8 } from './stockBbs.js'
+import { madeUpSignature, type StockKey, stockKey, stockProof, stockVerifyProof, utf8 } from '#test/stockBbs.js'
 
 const messages = ['family name', 'given name', 'licence BIG-190', 'cardiology', ''].map(utf8)
 let key: StockKey

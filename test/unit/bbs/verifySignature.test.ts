@@ -5,7 +5,7 @@ import { r } from '../../../src/bbs/ciphersuite.js'
 import { maxBbsMessages } from '../../../src/bbs/createGenerators.js'
 import { BbsArgumentError, BbsMessageLimitError } from '../../../src/bbs/errors.js'
 import { type VerifySignatureParameters, verifySignature } from '../../../src/bbs/verifySignature.js'
-import { type StockKey, stockKey, stockProof, stockVerifySignature, utf8 } from './stockBbs.js'
+import { type StockKey, stockKey, stockProof, stockVerifySignature, utf8 } from '#test/stockBbs.js'
 
 const messages = ['Noor de Vries', 'measles', 'dose 2 of 2'].map(utf8)
 const header = utf8('GGD Amsterdam')
