@@ -2,8 +2,8 @@
  * @module
  * One line for a refused action or a thrown error: the stable code, then the sentence.
  */
-import { MedcredError } from '../../src/errors/MedcredError.js'
 import type { ClinicOutcome } from './openClinicVerifier.js'
+import { MedcredError } from 'medcred'
 
 /** `ERR_…: message` for a rejected outcome or an error; never a stack trace. */
 export function describeFailure(failure: Extract<ClinicOutcome, { accepted: false }> | unknown): string {

@@ -2,7 +2,7 @@
  * @module
  * Why the clinic's embedded verifier could not load or save its state.
  */
-import { MedcredError } from '../../src/errors/MedcredError.js'
+import { MedcredError } from 'medcred'
 
 /** Codes of {@link ClinicError}. */
 export type ClinicErrorCode = 'ERR_CLINIC_STATE_UNREADABLE' | 'ERR_CLINIC_STATE_WRITE_FAILED' | 'ERR_CLINIC_VERIFIER_CLOSED' | 'ERR_CLINIC_QUERY_REFUSED'

@@ -4,13 +4,17 @@
  * the Cartesi machine runs, fed with metadata the application controls, its SQLite database
  * kept in a file between runs.
  */
+import {
+  createPresentationChallenge,
+  decodeReport,
+  decodeVerdictNotice,
+  encodeInput,
+  encodeInspectQuery,
+  type InspectQuery,
+  type VerdictNotice,
+  type VerifierAction,
+} from 'medcred/cartesi'
 import type { Address, Hex } from 'viem'
-import { createPresentationChallenge } from '../../src/cartesi/createPresentationChallenge.js'
-import { encodeInput } from '../../src/cartesi/encodeInput.js'
-import { encodeInspectQuery, type InspectQuery } from '../../src/cartesi/inspectQuery.js'
-import { decodeReport } from '../../src/cartesi/reports.js'
-import type { VerdictNotice, VerifierAction } from '../../src/cartesi/types.js'
-import { decodeVerdictNotice } from '../../src/cartesi/verdictNotice.js'
 import { createVerifier } from '../../verifier/src/createVerifier.js'
 import { ClinicError } from './errors.js'
 import { readStateFile, writeStateFile } from './stateFile.js'

@@ -6,16 +6,14 @@
  * - `POST /presentations` `{ nonce, verifiableCredential }` -> 200 `{ id, inProcess, cartesi }`.
  * - `GET /presentations/<id>` -> the verdicts as an HTML page.
  */
+import { createDidResolver, MedcredError, type TrustedIssuer } from 'medcred'
+import type { VerifierClient } from 'medcred/cartesi'
+import { readJsonBody, sendJson } from 'medcred/internal'
+import { VcApiRequestError } from 'medcred/node'
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { bytesToHex, type Hex } from 'viem'
-import type { VerifierClient } from '../../src/cartesi/index.js'
-import { createDidResolver } from '../../src/did/createDidResolver.js'
-import { MedcredError } from '../../src/errors/MedcredError.js'
-import { VcApiRequestError } from '../../src/serve/errors.js'
-import { readJsonBody, sendJson } from '../../src/serve/httpMessages.js'
-import type { TrustedIssuer } from '../../src/verify/types.js'
 import { type HospitalVerdicts, verifyBothWays } from './hospitalVerdicts.js'
 import { renderVerdicts } from './renderVerdicts.js'
 

@@ -4,12 +4,8 @@
  * and the Cartesi verifier's notice validated on L1); a replayed nonce, an unaccredited school
  * and bad requests are refused.
  */
+import { deriveCredential, generateKeyPair, issueCredential, type KeyPair, type VerifiableCredential } from 'medcred'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
-import type { KeyPair } from '../../src/keys/types.js'
-import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
-import { issueCredential } from '../../src/suites/bbs-2023/issueCredential.js'
-import type { VerifiableCredential } from '../../src/suites/types.js'
 import { type Devnode, startDevnode } from '../../verifier/src/devnode/startDevnode.js'
 import { documentLoader, sampleLicence } from '../../test/fixtures/credentials.js'
 import { accreditSchool } from '../medical-school/accreditSchool.js'

@@ -2,11 +2,9 @@
  * Verifies one clinician's presentation twice: in-process (the hospital's own check, offline)
  * and through the Cartesi verifier (a public verdict notice, validated on L1).
  */
+import { type DidDocumentResolver, type TrustedIssuer, verifyCredential } from 'medcred'
+import type { VerifierClient } from 'medcred/cartesi'
 import type { Hex } from 'viem'
-import type { VerifierClient } from '../../src/cartesi/index.js'
-import type { DidDocumentResolver } from '../../src/did/types.js'
-import type { TrustedIssuer } from '../../src/verify/types.js'
-import { verifyCredential } from '../../src/verify/verifyCredential.js'
 
 /** The two verdicts on one presentation. */
 export type HospitalVerdicts = {

@@ -3,14 +3,10 @@
  * service on 127.0.0.1. A clinician presents a licence once, so there is a result to look at;
  * the service then keeps running (Ctrl-C stops it) for more presentations.
  */
-import { createDocumentLoader } from '../../src/contexts/createDocumentLoader.js'
-import { createMedicalLicenseCredential } from '../../src/credentials/createMedicalLicenseCredential.js'
-import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
-import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
-import { issueCredential } from '../../src/suites/bbs-2023/issueCredential.js'
 import { startDevnode } from '../../verifier/src/devnode/startDevnode.js'
 import { accreditSchool } from '../medical-school/accreditSchool.js'
 import { createHospitalService } from './createHospitalService.js'
+import { createDocumentLoader, createMedicalLicenseCredential, deriveCredential, generateKeyPair, issueCredential } from 'medcred'
 
 const node = await startDevnode({ epochLength: 2 })
 const documentLoader = createDocumentLoader()

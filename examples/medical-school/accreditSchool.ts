@@ -3,9 +3,9 @@
  * of the verifier) accredits the school's DID and BBS key for medical licences, in an input
  * that anyone can read on L1.
  */
+import type { KeyPair } from 'medcred'
+import { type InputOutcome, issuerKeyOf } from 'medcred/cartesi'
 import type { Address } from 'viem'
-import { type InputOutcome, issuerKeyOf } from '../../src/cartesi/index.js'
-import type { KeyPair } from '../../src/keys/types.js'
 import type { Devnode } from '../../verifier/src/devnode/startDevnode.js'
 
 export type AccreditSchoolParameters = {

@@ -2,10 +2,8 @@
  * Issues a licence per graduate through a VC-API issuer (`medcred serve`): each row is validated
  * first, and a bad row becomes an error naming its line and fields, never the end of the batch.
  */
-import { createMedicalLicenseCredential } from '../../src/credentials/createMedicalLicenseCredential.js'
-import { CredentialValidationError } from '../../src/credentials/CredentialValidationError.js'
-import type { VerifiableCredential } from '../../src/suites/types.js'
 import { columnOf, type GraduateRow, toLicenceInput } from './readGraduates.js'
+import { createMedicalLicenseCredential, CredentialValidationError, type VerifiableCredential } from 'medcred'
 
 /** A licence issued for a row. */
 export type IssuedLicence = { row: number; licenceNumber: string; verifiableCredential: VerifiableCredential }

@@ -3,15 +3,13 @@
  * the school's batch on a local dev node. The key file is created on the first run, sealed
  * with MEDCRED_PASSPHRASE.
  */
+import { decryptKeyPair, encryptKeyPair, generateKeyPair } from 'medcred'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { SingleBar } from 'cli-progress'
-import { decryptKeyPair } from '../../src/keys/decryptKeyPair.js'
-import { encryptKeyPair } from '../../src/keys/encryptKeyPair.js'
-import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
 import { startDevnode } from '../../verifier/src/devnode/startDevnode.js'
 import { runMedicalSchool } from './runMedicalSchool.js'
 

@@ -3,14 +3,12 @@
  * issued through the VC-API service, its two bad rows become errors naming line and column,
  * the school is accredited on the chain, and one licence passes the Cartesi verifier.
  */
+import { deriveCredential, generateKeyPair, type KeyPair } from 'medcred'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { numberToHex, padHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
-import type { KeyPair } from '../../src/keys/types.js'
-import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
 import { type Devnode, startDevnode } from '../../verifier/src/devnode/startDevnode.js'
 import { documentLoader } from '../../test/fixtures/credentials.js'
 import { type MedicalSchoolSummary, runMedicalSchool } from './runMedicalSchool.js'

@@ -3,7 +3,7 @@
  * line, each row kept with its line number so an error can point at it.
  */
 import { parse } from 'csv-parse/sync'
-import type { MedicalLicenseInput } from '../../src/credentials/medicalLicenseInputSchema.js'
+import type { MedicalLicenseInput } from 'medcred'
 
 /** The CSV's columns, in the order the sample uses (any order works: the header names them). */
 export const graduateColumns = [

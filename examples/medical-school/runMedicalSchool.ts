@@ -3,12 +3,11 @@
  * on loopback), get the school accredited through the dev node, issue a licence per graduate,
  * and write the licences and the school's public key to a folder.
  */
+import { exportPublicKey, type KeyPair } from 'medcred'
+import { createVcApiServer } from 'medcred/node'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Address } from 'viem'
-import { exportPublicKey } from '../../src/keys/exportPublicKey.js'
-import type { KeyPair } from '../../src/keys/types.js'
-import { createVcApiServer } from '../../src/serve/createVcApiServer.js'
 import type { Devnode } from '../../verifier/src/devnode/startDevnode.js'
 import { accreditSchool } from './accreditSchool.js'
 import { type IssuedLicence, issueLicences, type RowError } from './issueLicences.js'

@@ -12,6 +12,8 @@ export default defineConfig({
   root: here('.'),
   // Relative asset URLs: the pages work from any folder, or from a file server's sub-path.
   base: './',
+  // `medcred` resolves to src/index.ts through the repository's tsconfig.json `paths`.
+  resolve: { tsconfigPaths: true },
   build: {
     target: 'es2022',
     // The BBS, JSON-LD and DID code weighs about 1.4 MB minified; it is one page's whole job.

@@ -17,7 +17,7 @@ import {
   presentCredentials,
   setCredentialStatus,
   verifyPresentation,
-} from '../../src/index.js'
+} from 'medcred'
 
 export type WalkthroughStep = { step: string; ok: boolean; detail: string }
 

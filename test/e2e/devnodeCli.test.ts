@@ -7,7 +7,13 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DevnodeModule } from '../../src/cli/commands/devnode.js'
 import { runCli } from '../../src/cli/runCli.js'
+import type * as devnodeModule from '../../verifier/src/devnode/startDevnode.js'
+
+/** The CLI loads the dev node by a computed path (the library build leaves verifier/ out); this fails to compile when the two drift apart. */
+type Assignable<T extends U, U> = T
+type _CliViewOfDevnode = Assignable<typeof devnodeModule, DevnodeModule>
 
 let dir: string
 beforeAll(async () => {

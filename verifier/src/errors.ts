@@ -2,7 +2,7 @@
  * @module
  * Errors of the Cartesi verifier.
  */
-import { MedcredError, type MedcredErrorOptions } from '../../src/errors/MedcredError.js'
+import { MedcredError, type MedcredErrorOptions } from 'medcred/internal'
 
 /**
  * An input the verifier refuses: the advance is rejected, its state rolled back, and a report

@@ -2,7 +2,7 @@
  * @module
  * The few DOM helpers both pages share.
  */
-import { MedcredError } from '../../../src/errors/MedcredError.js'
+import { MedcredError } from 'medcred'
 
 /** The element with this id; the pages' HTML and code ship together, so a miss is a bug. */
 export function byId<Element extends HTMLElement>(id: string, type: new () => Element): Element {

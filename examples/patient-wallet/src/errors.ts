@@ -2,7 +2,7 @@
  * @module
  * What the wallet pages refuse, with a stable code the page shows next to the message.
  */
-import { MedcredError } from '../../../src/errors/MedcredError.js'
+import { MedcredError } from 'medcred'
 
 /** Codes of {@link WalletInputError}. */
 export type WalletInputErrorCode = 'ERR_WALLET_CERTIFICATE_INVALID' | 'ERR_WALLET_TRUST_INVALID'

@@ -2,8 +2,8 @@
  * @module
  * Reads the verifier's list of trusted issuers as typed in the page.
  */
-import { parseTrustedIssuer, type TrustedIssuer, TrustedIssuerSyntaxError } from '../../../src/index.js'
 import { WalletInputError } from './errors.js'
+import { parseTrustedIssuer, type TrustedIssuer, TrustedIssuerSyntaxError } from 'medcred'
 
 /**
  * Parses one issuer a line: `did:…`, or `did:…=Type1,Type2` to trust it for those types only.

@@ -2,10 +2,10 @@
  * @module
  * Reads the certificate a patient loads (a file or pasted text) into what the wallet needs.
  */
-import type { VerifiableCredential } from '../../../src/index.js'
 import { WalletInputError } from './errors.js'
 import { type DisclosableField, listDisclosableFields } from './listDisclosableFields.js'
 import { readBaseProofPointers } from './readBaseProofPointers.js'
+import type { VerifiableCredential } from 'medcred'
 
 /** A loaded certificate: the credential, the issuer's mandatory pointers, and its fields. */
 export type LoadedCertificate = {

@@ -3,9 +3,9 @@
  * The verifier page: check a pasted presentation in the browser against the issuers this
  * verifier trusts, and show the verdict, every check, and the disclosed claims.
  */
-import { createDidResolver, type TrustedIssuer, verifyCredential } from '../../../src/index.js'
 import { byId, describeError, formatJson } from './dom.js'
 import { parseTrustedIssuers } from './parseTrustedIssuers.js'
+import { createDidResolver, type TrustedIssuer, verifyCredential } from 'medcred'
 
 // did:key only, offline: the page never resolves a DID over the network.
 const didResolver = createDidResolver()

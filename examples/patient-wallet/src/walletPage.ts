@@ -3,11 +3,11 @@
  * The wallet page: load a certificate, tick fields, preview, derive for a challenge, show the
  * presentation as JSON and as a QR code. Everything runs in the page; nothing is sent anywhere.
  */
-import { createDidResolver, createDocumentLoader, deriveCredential } from '../../../src/index.js'
 import { byId, describeError, formatJson } from './dom.js'
 import { previewDisclosure } from './previewDisclosure.js'
 import { type LoadedCertificate, readCertificate } from './readCertificate.js'
 import { renderQrCode } from './renderQrCode.js'
+import { createDidResolver, createDocumentLoader, deriveCredential } from 'medcred'
 
 const documentLoader = createDocumentLoader({ didResolver: createDidResolver() })
 

@@ -4,6 +4,30 @@ import { CliError, CliUsageError } from '../errors.js'
 import type { CliIo } from '../io.js'
 
 /**
+ * The dev node is in verifier/, in a clone of the repository, not in the package. The path is
+ * computed so that tsc leaves verifier/ out of the library build (dist/): the verifier imports
+ * the library's internal entry (src/internal.ts), which the package does not export.
+ */
+const devnodeModule: string = '../../../verifier/src/devnode/startDevnode.js'
+
+/** What this command uses of the dev node's module; test/e2e/devnodeCli.test.ts checks that it matches. */
+export type DevnodeModule = {
+  startDevnode: (parameters: {
+    dataDir?: string | undefined
+    epochLength?: number | undefined
+    apiPort?: number | undefined
+    rootAuthorities?: readonly Address[] | undefined
+    onInput?: ((input: { index: number; sender: Address; status: string }) => void) | undefined
+  }) => Promise<{
+    chain: { rpcUrl: string; chain: { id: number }; accounts: readonly { address: Address }[] }
+    deployment: Record<'application' | 'inputBox' | 'authority' | 'etherPortal' | 'erc20Portal' | 'ethrDidRegistry', Address> & { epochLength: number }
+    nodeUrl: string
+    rootAuthorities: readonly Address[]
+    stop: () => Promise<void>
+  }>
+}
+
+/**
  * `medcred devnode`: a local chain with the Cartesi Rollups contracts and a host-mode node
  * running the medcred verifier, until interrupted (Ctrl-C). A development tool: it needs the
  * repository's dev dependencies (Hardhat).
@@ -23,9 +47,9 @@ export function registerDevnode(program: Command, io: CliIo, stopSignal: () => P
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) throw new CliUsageError(`--port must be a port number, not "${options.port}".`)
       const bad = options.rootAuthority?.find((address) => !isAddress(address))
       if (bad !== undefined) throw new CliUsageError(`--root-authority "${bad}" is not an address.`)
-      const { startDevnode } = await import('../../../verifier/src/devnode/startDevnode.js').catch((cause: unknown) => {
+      const { startDevnode } = (await import(devnodeModule).catch((cause: unknown) => {
         throw new CliError('ERR_CLI_DEVNODE_UNAVAILABLE', 'medcred devnode runs from a clone of the medcred repository, with its dev dependencies installed (npm ci).', cause)
-      })
+      })) as DevnodeModule
       const node = await startDevnode({
         dataDir: options.dataDir,
         epochLength,

@@ -3,8 +3,8 @@
  * accreditIssuer: a root authority accredits an issuer (or re-accredits it, replacing its
  * controller, credential types and keys).
  */
+import type { AccreditIssuerAction } from 'medcred/cartesi'
 import { getAddress } from 'viem'
-import type { AccreditIssuerAction } from '../../../src/cartesi/types.js'
 import { InputRejectedError } from '../errors.js'
 import { registerStatusLists } from '../state/credentialStatus.js'
 import { findIssuer, findKeyOwner, saveAccreditation } from '../state/issuers.js'

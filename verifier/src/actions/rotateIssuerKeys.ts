@@ -2,12 +2,12 @@
  * @module
  * rotateIssuerKeys: an issuer's controller adds keys and retires old ones.
  */
-import type { RotateIssuerKeysAction } from '../../../src/cartesi/types.js'
 import { InputRejectedError } from '../errors.js'
 import { addKeys, findKeyOwner, removeKeys } from '../state/issuers.js'
 import { requireController } from './authorize.js'
 import type { ActionContext, ActionOutcome } from './types.js'
 import { truncate, validateIssuerKeys } from './validateIssuerFields.js'
+import type { RotateIssuerKeysAction } from 'medcred/cartesi'
 
 export function rotateIssuerKeys(context: ActionContext, action: RotateIssuerKeysAction): ActionOutcome {
   // 1. Only the issuer's controller manages its keys.

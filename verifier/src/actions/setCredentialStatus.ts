@@ -3,12 +3,12 @@
  * setCredentialStatus: an issuer's controller revokes, suspends or reinstates credentials by
  * their index in one of its status lists.
  */
-import type { SetCredentialStatusAction } from '../../../src/cartesi/types.js'
 import { InputRejectedError } from '../errors.js'
 import { findStatusList, registerStatusLists, setStatuses } from '../state/credentialStatus.js'
 import { requireController } from './authorize.js'
 import type { ActionContext, ActionOutcome } from './types.js'
 import { validateStatusLists } from './validateIssuerFields.js'
+import type { SetCredentialStatusAction } from 'medcred/cartesi'
 
 export function setCredentialStatus(context: ActionContext, action: SetCredentialStatusAction): ActionOutcome {
   // 1. Only the issuer's controller changes its credentials' status.

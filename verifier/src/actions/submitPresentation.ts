@@ -3,10 +3,8 @@
  * submitPresentation: anyone submits a derived credential made for this verifier; a verified
  * one becomes a stored verdict and a notice, a refused one a rejected input and a report.
  */
+import { createPresentationChallenge, encodeVerdictNotice, type SubmitPresentationAction } from 'medcred/cartesi'
 import type { Hex } from 'viem'
-import { createPresentationChallenge } from '../../../src/cartesi/createPresentationChallenge.js'
-import type { SubmitPresentationAction } from '../../../src/cartesi/types.js'
-import { encodeVerdictNotice } from '../../../src/cartesi/verdictNotice.js'
 import { InputRejectedError } from '../errors.js'
 import { isNonceUsed, saveVerdict } from '../state/verdicts.js'
 import { verifySubmittedPresentation } from '../verification/verifySubmittedPresentation.js'

@@ -3,9 +3,9 @@
  * Checks the values an accreditation or a rotation carries before anything is stored.
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
+import type { IssuerKey } from 'medcred/cartesi'
+import { decodePublicKeyMultibase } from 'medcred/internal'
 import { bytesToHex, type Hex, hexToBytes, size } from 'viem'
-import type { IssuerKey } from '../../../src/cartesi/types.js'
-import { decodePublicKeyMultibase } from '../../../src/did/multikey/decodePublicKeyMultibase.js'
 import { InputRejectedError } from '../errors.js'
 import type { VerifierConfig } from '../types.js'
 

@@ -3,10 +3,10 @@
  * withdrawIssuer: a root authority withdraws an accreditation; the issuer's credentials stop
  * verifying from the next input on.
  */
-import type { WithdrawIssuerAction } from '../../../src/cartesi/types.js'
 import { withdrawIssuer as markWithdrawn } from '../state/issuers.js'
 import { requireAccreditedIssuer, requireRootAuthority } from './authorize.js'
 import type { ActionContext, ActionOutcome } from './types.js'
+import type { WithdrawIssuerAction } from 'medcred/cartesi'
 
 export function withdrawIssuer(context: ActionContext, action: WithdrawIssuerAction): ActionOutcome {
   requireRootAuthority(context)

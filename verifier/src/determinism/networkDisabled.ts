@@ -4,7 +4,7 @@
  * fetch libraries): the verifier reads bundled contexts only, and inside the machine there is
  * no network. Anything that tries fails at once with a clear error.
  */
-import { MedcredError } from '../../../src/errors/MedcredError.js'
+import { MedcredError } from 'medcred/internal'
 
 function refuse(): never {
   throw new MedcredError('ERR_VERIFIER_NETWORK_DISABLED', 'The verifier has no network: contexts and keys come from its bundle and its state.')

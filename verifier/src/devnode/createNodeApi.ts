@@ -6,10 +6,10 @@
  * cartesi_getReport, cartesi_getChainId, cartesi_getNodeVersion) and `POST /inspect/<app>`.
  * Named params, hex numbers, `{ data, pagination }` lists; proofs are null until claimed.
  */
+import { createOutputValidityProof } from 'medcred/cartesi'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { bytesToHex, type Hex, keccak256, numberToHex } from 'viem'
-import { createOutputValidityProof } from '../../../src/cartesi/outputsMerkle.js'
 import { readBody, send } from '../host/httpMessages.js'
 import type { NodeState, StoredInput, StoredOutput, StoredReport } from './nodeState.js'
 

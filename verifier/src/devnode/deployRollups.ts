@@ -4,8 +4,8 @@
  * the InputBox at its canonical address, the Ether and ERC-20 portals, an Authority and the
  * Application it validates, and the ERC-1056 registry for did:ethr issuers.
  */
+import { canonicalInputBox } from 'medcred/cartesi'
 import { type Address, encodeFunctionData, type Hex, keccak256, stringToHex } from 'viem'
-import { canonicalInputBox } from '../../../src/cartesi/client/createVerifierClient.js'
 import { deployEthrDidRegistry } from './deployEthrDidRegistry.js'
 import type { LocalChain } from './localChain/startLocalChain.js'
 import { rollupsArtifact } from './rollupsArtifacts.js'

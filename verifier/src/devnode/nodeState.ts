@@ -5,10 +5,10 @@
  * database beside it) when the node has a data directory, so a restart resumes where it
  * stopped: each write names the verifier snapshot it goes with, so the two never disagree.
  */
+import type { RollupOutput } from 'medcred/cartesi'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Address, Hex } from 'viem'
-import type { RollupOutput } from '../../../src/cartesi/encodeOutput.js'
 import type { RollupsDeployment } from './deployRollups.js'
 
 export type StoredInput = {

@@ -6,11 +6,8 @@
  * Merkle root on the Authority, and serves a Rollups Node's JSON-RPC and inspect API. No
  * Docker, no Cartesi CLI: everything runs from npm packages on Node 20.
  */
+import { computeOutputsMerkleRoot, createVerifierClient, encodeOutput, inputsAbi, type VerifierClient } from 'medcred/cartesi'
 import { type Account, type Address, decodeFunctionData, type Hex } from 'viem'
-import { createVerifierClient, type VerifierClient } from '../../../src/cartesi/client/createVerifierClient.js'
-import { encodeOutput } from '../../../src/cartesi/encodeOutput.js'
-import { computeOutputsMerkleRoot } from '../../../src/cartesi/outputsMerkle.js'
-import { inputsAbi } from '../../../src/cartesi/rollupsAbi.js'
 import { createVerifier, type Verifier } from '../createVerifier.js'
 import { VerifierStateError } from '../errors.js'
 import { createRollupHttpServer } from '../host/createRollupHttpServer.js'

@@ -10,10 +10,10 @@
  * - A rejected advance loses its notices and vouchers and keeps its reports; an inspect
  *   never produces outputs. Malformed JSON or hex gets 400.
  */
+import type { RollupOutput } from 'medcred/cartesi'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getAddress, type Hex, isAddress, isHex, numberToHex } from 'viem'
-import type { RollupOutput } from '../../../src/cartesi/encodeOutput.js'
 import type { AdvanceMetadata } from '../types.js'
 import { readBody, send } from './httpMessages.js'
 

@@ -2,9 +2,9 @@
  * @module
  * Answers inspect queries from the tables, read-only.
  */
+import { decodeInspectQuery } from 'medcred/cartesi'
 import type { Database } from 'sql.js'
 import { getAddress, type Hex } from 'viem'
-import { decodeInspectQuery } from '../../../src/cartesi/inspectQuery.js'
 import { findStatusList, readStatus } from '../state/credentialStatus.js'
 import { type DealRecord, findDeal, listApprovals, listBalances, listDeals } from '../state/deals.js'
 import { findIssuer } from '../state/issuers.js'

@@ -2,9 +2,9 @@
  * @module
  * Balances, deals and deal approvals. Amounts are uint256, stored as decimal text.
  */
+import type { DealPredicate } from 'medcred/cartesi'
 import type { Database } from 'sql.js'
 import { type Address, bytesToHex, getAddress, type Hex, hexToBytes, maxUint256 } from 'viem'
-import type { DealPredicate } from '../../../src/cartesi/types.js'
 import { execute, selectAll, selectOne, type Row } from '../database/query.js'
 import { InputRejectedError } from '../errors.js'
 

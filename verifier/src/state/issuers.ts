@@ -2,9 +2,9 @@
  * @module
  * The accredited issuers: who they are, who controls them, what they may issue, their keys.
  */
+import type { IssuerKey } from 'medcred/cartesi'
 import type { Database } from 'sql.js'
 import { type Address, bytesToHex, getAddress, type Hex, hexToBytes } from 'viem'
-import type { IssuerKey } from '../../../src/cartesi/types.js'
 import { execute, executeMany, selectAll, selectOne } from '../database/query.js'
 
 /** An issuer as the verifier knows it. */

@@ -2,9 +2,9 @@
  * @module
  * Used nonces and stored verdicts.
  */
+import type { VerdictNotice } from 'medcred/cartesi'
 import type { Database } from 'sql.js'
 import { type Address, bytesToHex, getAddress, type Hex, hexToBytes } from 'viem'
-import type { VerdictNotice } from '../../../src/cartesi/types.js'
 import { execute, selectOne } from '../database/query.js'
 
 /** A verdict as stored: the facts of its notice and the input it came from. */

@@ -3,11 +3,10 @@
  * A DID resolver backed by the verifier's own tables: inside the machine there is no network,
  * so an issuer's keys are exactly those its accreditation and rotations put on record.
  */
+import type { DidDocument, DidDocumentResolver } from 'medcred'
+import { DidNotFoundError, encodePublicKeyMultibase } from 'medcred/internal'
 import type { Database } from 'sql.js'
 import { hexToBytes } from 'viem'
-import { DidNotFoundError } from '../../../src/did/errors.js'
-import { encodePublicKeyMultibase } from '../../../src/did/multikey/encodePublicKeyMultibase.js'
-import type { DidDocument, DidDocumentResolver } from '../../../src/did/types.js'
 import { findIssuer } from '../state/issuers.js'
 
 /** Resolves accredited, not withdrawn, issuers to a DID document listing their BBS keys. */

@@ -3,11 +3,10 @@
  * closeDeal: the consumer closes its deal, or anyone does once it expired; the unspent
  * budget goes back to the consumer by voucher.
  */
-import type { CloseDealAction } from '../../../../src/cartesi/types.js'
-import { createPaymentVoucher } from '../../../../src/cartesi/paymentVoucher.js'
 import { closeDeal as markClosed } from '../../state/deals.js'
 import type { ActionContext, ActionOutcome } from '../types.js'
 import { isExpired, requireConsumer, requireOpenDeal } from './requireDeal.js'
+import { type CloseDealAction, createPaymentVoucher } from 'medcred/cartesi'
 
 export function closeDeal(context: ActionContext, action: CloseDealAction): ActionOutcome {
   const deal = requireOpenDeal(context, action.dealId)

@@ -2,8 +2,8 @@
  * @module
  * createDeal: a consumer publishes a deal, funding its budget from its balance if it likes.
  */
+import type { CreateDealAction } from 'medcred/cartesi'
 import { getAddress } from 'viem'
-import type { CreateDealAction } from '../../../../src/cartesi/types.js'
 import { debit, insertDeal } from '../../state/deals.js'
 import type { ActionContext, ActionOutcome } from '../types.js'
 import { validateDealTerms } from './validateDealTerms.js'

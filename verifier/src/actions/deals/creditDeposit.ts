@@ -3,8 +3,8 @@
  * A portal deposit: the EtherPortal or ERC20Portal already moved the funds to the application
  * on L1; the machine credits the depositor's balance. `execLayerData` is not read.
  */
+import type { Erc20Deposit, EtherDeposit } from 'medcred/cartesi'
 import { zeroAddress } from 'viem'
-import type { Erc20Deposit, EtherDeposit } from '../../../../src/cartesi/deposits.js'
 import { credit } from '../../state/deals.js'
 import type { ActionContext, ActionOutcome } from '../types.js'
 

@@ -2,8 +2,8 @@
  * @module
  * fundDeal: the consumer moves more of its free balance into a deal's budget.
  */
+import type { FundDealAction } from 'medcred/cartesi'
 import { maxUint256 } from 'viem'
-import type { FundDealAction } from '../../../../src/cartesi/types.js'
 import { InputRejectedError } from '../../errors.js'
 import { debit, setBudget } from '../../state/deals.js'
 import type { ActionContext, ActionOutcome } from '../types.js'

@@ -3,10 +3,6 @@
  * submitToDeal: a provider submits a presentation derived with the deal's challenge; a match
  * is recorded as an approval, proven by a notice and paid by a voucher.
  */
-import { createDealChallenge } from '../../../../src/cartesi/createDealChallenge.js'
-import { encodeDealApprovalNotice } from '../../../../src/cartesi/dealApprovalNotice.js'
-import { createPaymentVoucher } from '../../../../src/cartesi/paymentVoucher.js'
-import type { SubmitToDealAction } from '../../../../src/cartesi/types.js'
 import { InputRejectedError } from '../../errors.js'
 import { hasApproval, saveApproval } from '../../state/deals.js'
 import { verifySubmittedPresentation } from '../../verification/verifySubmittedPresentation.js'
@@ -14,6 +10,7 @@ import type { ActionContext, ActionOutcome } from '../types.js'
 import { truncate } from '../validateIssuerFields.js'
 import { matchPredicates } from './matchPredicates.js'
 import { requireOpenDeal, requireUnexpired } from './requireDeal.js'
+import { createDealChallenge, createPaymentVoucher, encodeDealApprovalNotice, type SubmitToDealAction } from 'medcred/cartesi'
 
 export async function submitToDeal(context: ActionContext, action: SubmitToDealAction): Promise<ActionOutcome> {
   const { database, metadata } = context

@@ -2,8 +2,8 @@
  * @module
  * Checks a new deal's terms before anything is stored.
  */
+import type { CreateDealAction, DealPredicate } from 'medcred/cartesi'
 import { type Hex, zeroHash } from 'viem'
-import type { CreateDealAction, DealPredicate } from '../../../../src/cartesi/types.js'
 import { InputRejectedError } from '../../errors.js'
 import { requireAccreditedIssuer } from '../authorize.js'
 import type { ActionContext } from '../types.js'

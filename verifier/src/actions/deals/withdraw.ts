@@ -2,9 +2,8 @@
  * @module
  * withdraw: the sender takes free balance (not in any deal's budget) out by voucher.
  */
+import { createPaymentVoucher, type WithdrawAction } from 'medcred/cartesi'
 import { getAddress } from 'viem'
-import { createPaymentVoucher } from '../../../../src/cartesi/paymentVoucher.js'
-import type { WithdrawAction } from '../../../../src/cartesi/types.js'
 import { InputRejectedError } from '../../errors.js'
 import { debit } from '../../state/deals.js'
 import type { ActionContext, ActionOutcome } from '../types.js'
