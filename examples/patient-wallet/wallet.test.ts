@@ -3,41 +3,23 @@
  * files on loopback, driven in Debian's headless Chromium with every non-loopback request
  * blocked. Screenshots go to test-results/patient-wallet/.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { mandatoryPointersFor } from 'medcred'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
-import { extname, join, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import QRCode from 'qrcode'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mandatoryPointersFor } from '../../src/index.js'
+import { closeServer, launchChromium, openLoopbackPage, pageContent, serveStatic } from './browserHarness.js'
 import { issueSampleCertificate, type SampleCertificate } from './sample/issueSampleCertificate.js'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const screenshots = resolve(here, '../../test-results/patient-wallet')
 const challenge = 'clinic-7f3a-nonce'
 const chosen = ['/credentialSubject/vaccine/targetDisease', '/credentialSubject/doseNumber', '/credentialSubject/seriesSize']
-
-const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.jsonld': 'application/ld+json' }
-
-/** A static file server on 127.0.0.1, nothing more: what the pages need. */
-async function serveStatic(root: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (request, response) => {
-    const path = resolve(root, `.${decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)}`)
-    try {
-      if (!path.startsWith(root + sep)) throw new Error('outside the site')
-      const body = await readFile(path)
-      response.writeHead(200, { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream' }).end(body)
-    } catch {
-      response.writeHead(404).end()
-    }
-  })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
-}
 
 /** Every leaf of a JSON value with its pointer. */
 function leaves(value: unknown, pointer = ''): { pointer: string; value: unknown }[] {
@@ -54,27 +36,7 @@ let browser: Browser
 const blocked: string[] = []
 const pageErrors: string[] = []
 
-async function openPage(path: string): Promise<Page> {
-  const page = await browser.newPage()
-  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`)
-  })
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url())
-    if (url.hostname === '127.0.0.1') return route.continue()
-    blocked.push(url.href)
-    return route.abort('blockedbyclient')
-  })
-  await page.goto(`${origin}/${path}`)
-  return page
-}
-
-/** Everything a page shows or holds: its markup, text and the values of its form fields. */
-const pageContent = (page: Page, selector = 'body') =>
-  page.$eval(selector, (root) =>
-    [root.outerHTML, (root as HTMLElement).innerText, ...Array.from(root.querySelectorAll('textarea, input'), (field) => (field as HTMLInputElement).value)].join('\n'),
-  )
+const openPage = (path: string): Promise<Page> => openLoopbackPage(browser, origin, path, { blocked, pageErrors })
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'medcred-wallet-'))
@@ -85,17 +47,13 @@ beforeAll(async () => {
     mkdir(screenshots, { recursive: true }),
   ])
   ;({ server, origin } = await serveStatic(site))
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  browser = await launchChromium()
   console.log(`patient-wallet screenshots: ${screenshots}`)
 })
 
 afterAll(async () => {
   await browser?.close()
-  server?.closeAllConnections()
-  await new Promise((done) => (server ? server.close(done) : done(undefined)))
+  await closeServer(server)
   if (workDir) await rm(workDir, { recursive: true, force: true })
 })
 
