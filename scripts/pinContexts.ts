@@ -28,6 +28,8 @@ const bbs2020Context = 'mattr-bbs-2020/tooling/documentLoader/contexts/bbs.json'
 export const sources: Source[] = [
   { url: 'https://www.w3.org/ns/credentials/v2', file: 'credentials-v2.jsonld', fromPackage: '@digitalbazaar/credentials-context/contexts/v2.jsonld' },
   { url: 'https://www.w3.org/2018/credentials/v1', file: 'credentials-v1.jsonld', fromPackage: '@digitalbazaar/credentials-context/contexts/v1.jsonld' },
+  // VC 2.0's companion for issuers whose terms have no vocabulary of their own.
+  { url: 'https://www.w3.org/ns/credentials/undefined-terms/v2', file: 'undefined-terms-v2.jsonld', fromPackage: '@digitalbazaar/credentials-context/contexts/undefined-terms-v2.jsonld' },
   { url: 'https://w3id.org/security/data-integrity/v2', file: 'data-integrity-v2.jsonld', fromPackage: '@digitalbazaar/data-integrity-context/contexts/data-integrity-v2.jsonld' },
   { url: 'https://w3id.org/security/multikey/v1', file: 'multikey-v1.jsonld', fromPackage: '@digitalbazaar/multikey-context/contexts/multikey-v1.jsonld' },
   { url: 'https://www.w3.org/ns/credentials/status/v1', file: 'bitstring-status-list-v1.jsonld', fromPackage: '@digitalbazaar/vc-bitstring-status-list-context/contexts/vc-bitstring-status-list-v1.jsonld' },

@@ -1,6 +1,7 @@
 /**
- * Node-only entry point: the command line, which reads and writes files, and the VC-API
- * HTTP service (`medcred serve`).
+ * Node-only entry point: the command line, which reads and writes files, the VC-API
+ * HTTP service (`medcred serve`), and the reader of context manifests (pinned JSON-LD contexts
+ * on disk).
  *
  * @module medcred/node
  */
@@ -11,3 +12,5 @@ export { createVcApiServer, type CreateVcApiServerParameters, type VcApiServer }
 export { VcApiOptionsError, VcApiRequestError, type VcApiRequestErrorCode } from './serve/errors.js'
 export type { CredentialVerificationResponse, PresentationVerificationResponse, VerificationResponseError } from './serve/toVerificationResponse.js'
 export type { VcApiOptions } from './serve/types.js'
+export { readPinnedContexts } from './contexts/readPinnedContexts.js'
+export { ContextManifestError, type ContextManifestErrorCode } from './contexts/errors.js'

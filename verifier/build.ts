@@ -4,10 +4,18 @@
  * binding (@cartesi/rollup, a native addon) is installed next to it in the image.
  *
  *   npm run verifier:build
+ *   MEDCRED_CONTEXTS=my-contexts/manifest.json npm run verifier:build
+ *
+ * MEDCRED_CONTEXTS (optional) names a context manifest in the format of contexts/manifest.json
+ * (`{ "<url>": { "file", "sha256" } }`, files beside it): its contexts are checked against
+ * their SHA-256 now and embedded in the bundle, so the machine serves them without reading a
+ * file. They are part of the machine: changing them changes the template hash.
  */
 import { build, type Plugin } from 'esbuild'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { PinnedContext } from 'medcred'
+import { buildContextsGlobal } from './src/buildContexts.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -51,11 +59,27 @@ const sealPlatform: Plugin = {
 }
 
 /**
- * Builds the bundle and returns its path and esbuild's metafile (which input made which bytes).
- * `entry` builds another program the same way (a measurement harness, an embedding app).
+ * The pinned contexts of a manifest, checked against their SHA-256 by medcred's document loader
+ * (a mismatch fails the build, not the machine). None without a manifest.
  */
-export async function buildVerifier(options: { outfile?: string; entry?: string } = {}) {
+export async function readBuildContexts(manifest: string | undefined): Promise<PinnedContext[]> {
+  if (manifest === undefined || manifest === '') return []
+  // Loaded only when needed: medcred/node brings the whole CLI.
+  const [{ readPinnedContexts }, { createDocumentLoader }] = await Promise.all([import('medcred/node'), import('medcred/internal')])
+  const contexts = await readPinnedContexts(manifest)
+  createDocumentLoader({ contexts })
+  return contexts
+}
+
+/**
+ * Builds the bundle and returns its path, esbuild's metafile (which input made which bytes) and
+ * the URLs of the pinned contexts embedded. `entry` builds another program the same way (a
+ * measurement harness, an embedding app); `contexts` is a context manifest to embed (default:
+ * the MEDCRED_CONTEXTS environment variable; none when unset or empty).
+ */
+export async function buildVerifier(options: { outfile?: string; entry?: string; contexts?: string | undefined } = {}) {
   const outfile = options.outfile ?? join(here, 'dist', 'medcred-verifier.mjs')
+  const contexts = await readBuildContexts('contexts' in options ? options.contexts : process.env.MEDCRED_CONTEXTS)
   const result = await build({
     entryPoints: [options.entry ?? join(here, 'src', 'main.ts')],
     outfile,
@@ -64,8 +88,11 @@ export async function buildVerifier(options: { outfile?: string; entry?: string 
     format: 'esm',
     target: 'node20',
     external: ['@cartesi/rollup'],
+    // Its `paths` point `medcred`, `medcred/cartesi` and `medcred/internal` at the source entry files.
+    tsconfig: join(here, '..', 'tsconfig.json'),
     alias: { 'sql.js': 'sql.js/dist/sql-wasm-inline.js' },
-    define,
+    // The pinned contexts as one JSON string: the only way they reach the machine.
+    define: { ...define, [buildContextsGlobal]: JSON.stringify(JSON.stringify(contexts)) },
     inject: [join(determinism, 'deterministicGlobals.ts')],
     plugins: [sealPlatform],
     // CommonJS dependencies call require(); an ES module bundle has to provide it.
@@ -73,11 +100,11 @@ export async function buildVerifier(options: { outfile?: string; entry?: string 
     metafile: true,
     logLevel: 'warning',
   })
-  return { outfile, metafile: result.metafile }
+  return { outfile, metafile: result.metafile, contexts: contexts.map((context) => context.url) }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { outfile, metafile } = await buildVerifier()
+  const { outfile, metafile, contexts } = await buildVerifier()
   const bytes = Object.values(metafile.outputs)[0]?.bytes ?? 0
-  console.log(`${outfile}: ${(bytes / 1024 / 1024).toFixed(2)} MiB`)
+  console.log(`${outfile}: ${(bytes / 1024 / 1024).toFixed(2)} MiB${contexts.length ? `, pinned contexts: ${contexts.join(', ')}` : ''}`)
 }

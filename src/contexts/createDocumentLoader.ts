@@ -10,8 +10,8 @@ import { bytesToHex } from '@noble/hashes/utils'
 import type { DidDocumentResolver } from '../did/types.js'
 import { bundledContexts } from './bundledContexts.js'
 import { VerificationMethodNotFoundError } from '../did/errors.js'
-import { ContextIntegrityError, ContextNotBundledError } from './errors.js'
-import type { BundledContext, DocumentLoader, RemoteDocument } from './types.js'
+import { ContextIntegrityError, ContextNotBundledError, PinnedContextError } from './errors.js'
+import type { BundledContext, DocumentLoader, PinnedContext, RemoteDocument } from './types.js'
 
 export type CreateDocumentLoaderParameters = {
   /** Resolves `did:` URLs; without it DID URLs are refused like any unbundled URL. */
@@ -21,6 +21,12 @@ export type CreateDocumentLoaderParameters = {
    * obtained out of band, say). They are served as given, never fetched.
    */
   documents?: ReadonlyMap<string, Record<string, unknown>> | undefined
+  /**
+   * More JSON-LD contexts, beside the bundled ones, each pinned by the SHA-256 of its text and
+   * checked when the loader is created. A vocabulary of your own, or an industry one: served
+   * exactly as pinned, never fetched.
+   */
+  contexts?: readonly PinnedContext[] | undefined
 }
 
 const verifiedContexts = new Map<string, Record<string, unknown>>()
@@ -30,11 +36,25 @@ const contextsByUrl = new Map<string, BundledContext>(bundledContexts.map((c) =>
 function loadBundledContext(context: BundledContext): Record<string, unknown> {
   const cached = verifiedContexts.get(context.url)
   if (cached) return cached
-  const actual = bytesToHex(sha256(new TextEncoder().encode(context.text)))
-  if (actual !== context.sha256) throw new ContextIntegrityError(context.url, context.sha256, actual)
-  const document = deepFreeze(JSON.parse(context.text) as Record<string, unknown>)
+  const document = readPinned(context)
   verifiedContexts.set(context.url, document)
   return document
+}
+
+/** A pinned context's document, once its text is proven to match its SHA-256. */
+function readPinned(context: BundledContext): Record<string, unknown> {
+  const actual = bytesToHex(sha256(new TextEncoder().encode(context.text)))
+  if (actual !== context.sha256.toLowerCase()) throw new ContextIntegrityError(context.url, context.sha256, actual)
+  let document: unknown
+  try {
+    document = JSON.parse(context.text)
+  } catch {
+    throw new PinnedContextError(context.url, 'its text is not JSON')
+  }
+  if (document === null || typeof document !== 'object' || Array.isArray(document) || !('@context' in document)) {
+    throw new PinnedContextError(context.url, 'its text is not a JSON object with "@context"')
+  }
+  return deepFreeze(document as Record<string, unknown>)
 }
 
 function deepFreeze<T>(value: T): T {
@@ -56,6 +76,9 @@ export function listBundledContexts(): string[] {
  * @param parameters - {@link CreateDocumentLoaderParameters}
  * @returns a {@link DocumentLoader} that throws {@link ContextNotBundledError} for any URL it
  *   does not serve and {@link ContextIntegrityError} if a bundled context was altered.
+ * @throws {ContextIntegrityError} `ERR_CONTEXT_INTEGRITY` when a pinned context's text does not
+ *   match its SHA-256; {@link PinnedContextError} `ERR_CONTEXT_PIN_INVALID` when it is not a
+ *   JSON-LD context or would replace a bundled one.
  *
  * @example
  * ```ts
@@ -66,7 +89,14 @@ export function listBundledContexts(): string[] {
  */
 export function createDocumentLoader(parameters: CreateDocumentLoaderParameters = {}): DocumentLoader {
   const { didResolver, documents } = parameters
+  const pinned = new Map<string, Record<string, unknown>>()
+  for (const context of parameters.contexts ?? []) {
+    if (contextsByUrl.has(context.url)) throw new PinnedContextError(context.url, 'medcred bundles this URL already')
+    pinned.set(context.url, readPinned(context))
+  }
   return async (url: string): Promise<RemoteDocument> => {
+    // Libraries pass on what a document names as a URL, and a hostile one names a number.
+    if (typeof url !== 'string') throw new ContextNotBundledError(String(url))
     const remote = (document: Record<string, unknown>): RemoteDocument => ({
       contextUrl: null,
       documentUrl: url,
@@ -75,6 +105,10 @@ export function createDocumentLoader(parameters: CreateDocumentLoaderParameters 
     const context = contextsByUrl.get(url)
     // Pinned by hash, so the same at every call: jsonld.js may cache it and its processing.
     if (context) return { ...remote(loadBundledContext(context)), tag: 'static' }
+    // Not 'static': jsonld.js would then keep it for every later loader in the process,
+    // including ones that never pinned it or pinned another text under its URL.
+    const pinnedContext = pinned.get(url)
+    if (pinnedContext) return remote(pinnedContext)
     const given = documents?.get(url)
     if (given) return remote(given)
     if (didResolver && url.startsWith('did:')) {

@@ -14,14 +14,47 @@ export class ContextNotBundledError extends MedcredError {
   }
 }
 
-/** A bundled context no longer matches the SHA-256 it was pinned with. */
+/** A bundled or caller-pinned context does not match the SHA-256 it was pinned with. */
 export class ContextIntegrityError extends MedcredError {
   override name = 'ContextIntegrityError'
   constructor(url: string, expected: string, actual: string) {
     super(
       'ERR_CONTEXT_INTEGRITY',
-      `Bundled context "${url}" does not match its pinned SHA-256 (expected ${expected}, got ${actual}).`,
+      `Context "${url}" does not match its pinned SHA-256 (expected ${expected}, got ${actual}).`,
       { details: { url, expected, actual } },
     )
+  }
+}
+
+/** A caller-pinned context that cannot be served: not JSON, or a URL medcred already bundles. */
+export class PinnedContextError extends MedcredError {
+  override name = 'PinnedContextError'
+  constructor(url: string, reason: string) {
+    super('ERR_CONTEXT_PIN_INVALID', `Context "${url}" cannot be added: ${reason}.`, { details: { url } })
+  }
+}
+
+/** Why a context manifest (the contexts/manifest.json format) cannot be read. */
+export type ContextManifestErrorCode =
+  /** The manifest file is missing or unreadable. */
+  | 'ERR_CONTEXT_MANIFEST_UNREADABLE'
+  /** The manifest is not JSON, or not an object of `{ "<url>": { "file", "sha256" } }`. */
+  | 'ERR_CONTEXT_MANIFEST_MALFORMED'
+  /** A context file the manifest names is missing, unreadable or not UTF-8 text. */
+  | 'ERR_CONTEXT_FILE_UNREADABLE'
+
+/**
+ * A context manifest cannot be read: the manifest or one of its files is missing, or the
+ * manifest is malformed. `path` is the file at fault. (A file whose text does not match its
+ * SHA-256 is the document loader's {@link ContextIntegrityError}.)
+ */
+export class ContextManifestError extends MedcredError {
+  override name = 'ContextManifestError'
+  declare readonly code: ContextManifestErrorCode
+  /** The file at fault: the manifest, or the context file one of its entries names. */
+  readonly path: string
+  constructor(code: ContextManifestErrorCode, path: string, message: string, options: { url?: string | undefined; cause?: unknown } = {}) {
+    super(code, message, { cause: options.cause, details: { path, ...(options.url === undefined ? {} : { url: options.url }) } })
+    this.path = path
   }
 }

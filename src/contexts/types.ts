@@ -5,6 +5,12 @@ export type BundledContext = {
   readonly text: string
 }
 
+/**
+ * A context the caller adds to the bundled ones: its URL, its exact text and the SHA-256 (hex)
+ * of that text, which the loader checks before serving it. It is never fetched.
+ */
+export type PinnedContext = BundledContext
+
 /** What a JSON-LD document loader returns, as jsonld.js expects it. */
 export type RemoteDocument = {
   contextUrl: null

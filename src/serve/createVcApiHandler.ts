@@ -2,7 +2,8 @@
  * @module
  * The VC-API service as a `node:http` request listener: routes, bounded JSON bodies, and
  * every failure turned into a JSON `{ code, message }` answer. Verification stays offline:
- * contexts are bundled and DIDs go through the resolver given (did:key only by default).
+ * contexts are bundled or pinned by the caller, and DIDs go through the resolver given (did:key
+ * only by default).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
@@ -39,7 +40,9 @@ export const defaultMaxBodyBytes = 1024 * 1024
  *
  * @param options - {@link VcApiOptions}
  * @returns the request listener
- * @throws {VcApiOptionsError} `ERR_SERVE_OPTIONS_INVALID` when the options are wrong.
+ * @throws {VcApiOptionsError} `ERR_SERVE_OPTIONS_INVALID` when the options are wrong;
+ *   `ContextIntegrityError` (`ERR_CONTEXT_INTEGRITY`) or `PinnedContextError`
+ *   (`ERR_CONTEXT_PIN_INVALID`) when a context in `contexts` does not match its pin.
  *
  * @example
  * ```ts
@@ -55,14 +58,18 @@ export function createVcApiHandler(options: VcApiOptions): RequestListener {
   }
   if (!Array.isArray(trustedIssuers)) throw new VcApiOptionsError('"trustedIssuers" must be an array of DIDs or { id, types }')
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new VcApiOptionsError('"maxBodyBytes" must be a positive whole number')
+  if (options.contexts !== undefined && !Array.isArray(options.contexts)) throw new VcApiOptionsError('"contexts" must be an array of { url, sha256, text }')
   const didResolver = options.didResolver ?? createDidResolver()
+  const contexts = options.contexts ?? []
   const context: VcApiContext = {
     issuerKey,
     trustedIssuers,
     statusChecker,
     didResolver,
     now: options.now ?? (() => new Date()),
-    documentLoader: createDocumentLoader({ didResolver }),
+    contexts,
+    // Checks every pinned context now: a tampered one stops the service before it listens.
+    documentLoader: createDocumentLoader({ didResolver, contexts }),
   }
 
   return (request: IncomingMessage, response: ServerResponse) => {

@@ -1,4 +1,4 @@
-import type { DocumentLoader } from '../contexts/types.js'
+import type { DocumentLoader, PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
 import type { KeyPair } from '../keys/types.js'
 import type { StatusChecker, TrustedIssuer } from '../verify/types.js'
@@ -13,6 +13,12 @@ export type VcApiOptions = {
   didResolver?: DidDocumentResolver | undefined
   /** Checks `credentialStatus` entries; without one a credential with status fails. */
   statusChecker?: StatusChecker | undefined
+  /**
+   * JSON-LD contexts to serve besides the bundled ones, for issue, derive and verify: each
+   * pinned by the SHA-256 of its text (checked when the service is created), never fetched.
+   * `readPinnedContexts` (medcred/node) reads them from a manifest.
+   */
+  contexts?: readonly PinnedContext[] | undefined
   /** The verifier's clock, read once per request. Default: the system clock. */
   now?: (() => Date) | undefined
   /** Largest accepted request body, in bytes. Default 1 MiB. */
@@ -31,6 +37,8 @@ export type VcApiContext = {
   didResolver: DidDocumentResolver
   statusChecker: StatusChecker | undefined
   now: () => Date
-  /** Bundled contexts, and DIDs through `didResolver`: nothing is fetched. */
+  /** The pinned contexts served besides the bundled ones (empty for none). */
+  contexts: readonly PinnedContext[]
+  /** Bundled and pinned contexts, and DIDs through `didResolver`: nothing is fetched. */
   documentLoader: DocumentLoader
 }

@@ -19,6 +19,7 @@ export async function verifyCredentialRoute(body: unknown, context: VcApiContext
     trustedIssuers: context.trustedIssuers,
     didResolver: context.didResolver,
     statusChecker: context.statusChecker,
+    contexts: context.contexts,
     now: context.now(),
   })
   return { status: 200, body: toCredentialVerificationResponse(result) }

@@ -17,6 +17,7 @@ export async function verifyPresentationRoute(body: unknown, context: VcApiConte
     trustedIssuers: context.trustedIssuers,
     didResolver: context.didResolver,
     statusChecker: context.statusChecker,
+    contexts: context.contexts,
     now: context.now(),
   })
   return { status: 200, body: toPresentationVerificationResponse(result) }

@@ -3,14 +3,20 @@
  * The verifier core: advance and inspect over SQLite, with no transport, clock, randomness
  * or network of its own. The rollup HTTP and libcmt transports both drive this.
  */
+import {
+  decodeErc20Deposit,
+  decodeEtherDeposit,
+  decodeInput,
+  encodeReport,
+  type Erc20Deposit,
+  type EtherDeposit,
+  InputDecodeError,
+  type VerifierAction,
+} from 'medcred/cartesi'
+import type { PinnedContext } from 'medcred'
+import { createDocumentLoader, findMedcredError } from 'medcred/internal'
 import type { Database } from 'sql.js'
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
-import { decodeInput } from '../../src/cartesi/decodeInput.js'
-import { decodeErc20Deposit, decodeEtherDeposit, type Erc20Deposit, type EtherDeposit } from '../../src/cartesi/deposits.js'
-import { InputDecodeError } from '../../src/cartesi/errors.js'
-import { encodeReport } from '../../src/cartesi/reports.js'
-import type { VerifierAction } from '../../src/cartesi/types.js'
-import { findMedcredError } from '../../src/verify/checks/check.js'
 import { accreditIssuer } from './actions/accreditIssuer.js'
 import { closeDeal } from './actions/deals/closeDeal.js'
 import { createDeal } from './actions/deals/createDeal.js'
@@ -39,6 +45,11 @@ export type CreateVerifierParameters = {
   database?: Uint8Array | undefined
   /** The portals whose inputs are deposits (data deals). Without them, no deposit is credited. */
   portals?: PortalAddresses | undefined
+  /**
+   * JSON-LD contexts to serve besides the bundled ones, each pinned by the SHA-256 of its text.
+   * The machine's come from the build (verifier/build.ts, MEDCRED_CONTEXTS). Default: none.
+   */
+  contexts?: readonly PinnedContext[] | undefined
 }
 
 /** An input: a medcred action, or a deposit when its sender is a portal. */
@@ -66,7 +77,8 @@ export type Verifier = {
  *
  * @param parameters - {@link CreateVerifierParameters}
  * @returns {@link Verifier}
- * @throws {VerifierConfigError} `ERR_VERIFIER_CONFIG_INVALID` for a bad root authority.
+ * @throws {VerifierConfigError} `ERR_VERIFIER_CONFIG_INVALID` for a bad root authority, or a
+ *   pinned context that does not match its SHA-256 or cannot be served.
  * @throws {VerifierStateError} `ERR_VERIFIER_STATE_INVALID` for a database it cannot use.
  *
  * @example
@@ -210,5 +222,18 @@ function resolveConfig(parameters: CreateVerifierParameters): VerifierConfig {
     rootAuthorities,
     disclosurePolicies: parameters.disclosurePolicies ?? defaultDisclosurePolicies,
     portals: { etherPortal: portal('etherPortal'), erc20Portal: portal('erc20Portal') },
+    contexts: checkContexts(parameters.contexts ?? []),
   }
+}
+
+/** Pinned contexts, checked once at start: a bad pin stops the verifier, never rejects inputs one by one. */
+function checkContexts(contexts: readonly PinnedContext[]): readonly PinnedContext[] {
+  try {
+    createDocumentLoader({ contexts })
+  } catch (error) {
+    const known = findMedcredError(error)
+    throw new VerifierConfigError(`A pinned context cannot be served: ${known ? `${known.message} (${known.code})` : String(error)}`, { cause: error })
+  }
+  // Copied and frozen: the configuration cannot change under a running verifier.
+  return Object.freeze(contexts.map(({ url, sha256, text }) => Object.freeze({ url, sha256, text })))
 }

@@ -9,8 +9,12 @@
  *                             the machine the state lives in the machine's memory)
  *   MEDCRED_ETHER_PORTAL      the deployment's EtherPortal: its inputs credit ETH balances (data deals)
  *   MEDCRED_ERC20_PORTAL      the deployment's ERC20Portal: its inputs credit token balances
+ *
+ * Pinned JSON-LD contexts are not read here: verifier/build.ts embeds them in the bundle
+ * (MEDCRED_CONTEXTS at build time), so the machine reads no file for them.
  */
 import { readFileSync } from 'node:fs'
+import { builtInContexts } from './buildContexts.js'
 import { createVerifier } from './createVerifier.js'
 import { runHttpTransport } from './transports/runHttpTransport.js'
 import { runLibcmtTransport } from './transports/runLibcmtTransport.js'
@@ -27,10 +31,12 @@ function portalFromEnv(name: string): `0x${string}` | undefined {
 
 try {
   const databaseFile = process.env.MEDCRED_DATABASE
+  const contexts = builtInContexts()
   const verifier = await createVerifier({
     rootAuthorities,
     database: databaseFile ? readFileSync(databaseFile) : undefined,
     portals: { etherPortal: portalFromEnv('MEDCRED_ETHER_PORTAL'), erc20Portal: portalFromEnv('MEDCRED_ERC20_PORTAL') },
+    contexts,
   })
   // Started with --expose-gc (the Dockerfile does): a full collection after each input keeps
   // the heap near what the state needs instead of letting garbage grow toward the RAM limit.
@@ -46,7 +52,7 @@ try {
     }
   }
   const url = process.env.ROLLUP_HTTP_SERVER_URL
-  console.log(`medcred verifier: ${rootAuthorities.length} root authorities, transport ${url ? `HTTP ${url}` : 'libcmt'}`)
+  console.log(`medcred verifier: ${rootAuthorities.length} root authorities, ${contexts.length} pinned contexts, transport ${url ? `HTTP ${url}` : 'libcmt'}`)
   await (url ? runHttpTransport({ verifier, url }) : runLibcmtTransport({ verifier }))
 } catch (error) {
   // Only start-up and transport failures reach here; inputs never do.

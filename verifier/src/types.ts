@@ -2,8 +2,9 @@
  * @module
  * What the verifier core takes and gives, independent of the transport that feeds it.
  */
+import type { PinnedContext } from 'medcred'
+import type { RollupOutput } from 'medcred/cartesi'
 import type { Address, Hex } from 'viem'
-import type { RollupOutput } from '../../src/cartesi/encodeOutput.js'
 
 /** The metadata of an advance request, as the rollup delivers it. */
 export type AdvanceMetadata = {
@@ -46,6 +47,12 @@ export type VerifierConfig = {
   disclosurePolicies: Readonly<Record<string, DisclosurePolicy>>
   /** The Cartesi portals whose inputs are deposits; without them no balance can be credited. */
   portals: PortalAddresses
+  /**
+   * JSON-LD contexts served besides the bundled ones, each pinned by SHA-256: embedded in the
+   * bundle at build time (MEDCRED_CONTEXTS), never read from a file or fetched in the machine.
+   * Checked when the verifier is created.
+   */
+  contexts?: readonly PinnedContext[] | undefined
 }
 
 /** Where the application's deposits come from (the rollups deployment's portals). */

@@ -10,6 +10,7 @@ import { hashDelivery } from '../../deals/hashDelivery.js'
 import { toJsonPointer } from '../../disclosure/toJsonPointer.js'
 import { deriveCredential } from '../../suites/bbs-2023/deriveCredential.js'
 import type { VerifiableCredential } from '../../suites/types.js'
+import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { CliError, CliUsageError } from '../errors.js'
 import { type CliIo, readJsonObject, readText, writeJson, writeText } from '../io.js'
 
@@ -96,7 +97,8 @@ export function registerDeal(program: Command, io: CliIo): void {
     .option('--record <file>', 'a JSON record to deliver to the consumer, encrypted to its key')
     .option('--jwe-out <file>', 'where to write the encrypted record (with --record)')
     .option('--execute-voucher', 'wait for the epoch to be claimed and execute the reward voucher')
-    .action(async (options: Connection & { deal: string; credential?: string; reveal?: string[]; presentation?: string; record?: string; jweOut?: string; executeVoucher?: boolean }) => {
+    .addOption(contextOption())
+    .action(async (options: Connection & ContextOptions & { deal: string; credential?: string; reveal?: string[]; presentation?: string; record?: string; jweOut?: string; executeVoucher?: boolean }) => {
       if ((options.credential === undefined) === (options.presentation === undefined)) throw new CliUsageError('Give exactly one of --credential and --presentation.')
       if ((options.record === undefined) !== (options.jweOut === undefined)) throw new CliUsageError('--record and --jwe-out go together.')
       const dealId = parseDealId(options.deal)
@@ -105,12 +107,13 @@ export function registerDeal(program: Command, io: CliIo): void {
       const credential = options.credential === undefined ? undefined : ((await readJsonObject(io, options.credential)) as VerifiableCredential)
       const given = options.presentation === undefined ? undefined : (await readText(io, options.presentation)).trim()
       const record = options.record === undefined ? undefined : await readJsonObject(io, options.record)
+      const contexts = await readContextOptions(options.context)
       const client = await connect(settings)
       const terms = await readDeal(client, dealId)
       let presentation: string
       if (credential !== undefined) {
         const reveal = [...terms.requiredFields, ...terms.predicates.map((predicate) => predicate.pointer), ...(options.reveal ?? [])]
-        const derived = await deriveCredential({ credential, reveal, presentationHeader: client.dealChallenge(dealId), documentLoader: createDocumentLoader() })
+        const derived = await deriveCredential({ credential, reveal, presentationHeader: client.dealChallenge(dealId), documentLoader: createDocumentLoader({ contexts }) })
         presentation = JSON.stringify(derived)
       } else presentation = given as string
       let deliveryHash: Hex = zeroHash

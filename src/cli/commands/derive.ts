@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
 import { deriveCredential } from '../../suites/bbs-2023/deriveCredential.js'
 import type { VerifiableCredential } from '../../suites/types.js'
+import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { type CliIo, readJsonObject, writeJson } from '../io.js'
 
 /** `medcred derive`. */
@@ -13,13 +14,15 @@ export function registerDerive(program: Command, io: CliIo): void {
     .requiredOption('--reveal <path...>', 'fields to reveal: credentialSubject.speciality or /credentialSubject/speciality')
     .option('--challenge <text>', "the verifier's challenge, bound as the presentation header")
     .option('--out <file>', 'write the derived credential here instead of standard output')
-    .action(async (options: { credential: string; reveal: string[]; challenge?: string; out?: string }) => {
+    .addOption(contextOption())
+    .action(async (options: ContextOptions & { credential: string; reveal: string[]; challenge?: string; out?: string }) => {
+      const contexts = await readContextOptions(options.context)
       const credential = (await readJsonObject(io, options.credential)) as VerifiableCredential
       const derived = await deriveCredential({
         credential,
         reveal: options.reveal,
         presentationHeader: options.challenge,
-        documentLoader: createDocumentLoader(),
+        documentLoader: createDocumentLoader({ contexts }),
       })
       await writeJson(io, derived, options.out)
     })

@@ -3,6 +3,7 @@ import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
 import { allocateStatusEntry } from '../../status/allocateStatusEntry.js'
 import type { StatusList } from '../../status/types.js'
 import { issueCredential } from '../../suites/bbs-2023/issueCredential.js'
+import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { type CliIo, readJsonObject, readKeyFile, writeJson, writeText } from '../io.js'
 
 /** `medcred issue`. */
@@ -15,7 +16,9 @@ export function registerIssue(program: Command, io: CliIo): void {
     .option('--status-list <file>', 'allocate a revocation/suspension entry from this list and update it')
     .option('--mandatory <path...>', 'extra fields every derived credential must reveal')
     .option('--out <file>', 'write the signed credential here instead of standard output')
-    .action(async (options: { credential: string; key: string; statusList?: string; mandatory?: string[]; out?: string }) => {
+    .addOption(contextOption())
+    .action(async (options: ContextOptions & { credential: string; key: string; statusList?: string; mandatory?: string[]; out?: string }) => {
+      const contexts = await readContextOptions(options.context)
       const credential = await readJsonObject(io, options.credential)
       const issuerKey = await readKeyFile(io, options.key)
       let updatedList: StatusList | undefined
@@ -24,7 +27,7 @@ export function registerIssue(program: Command, io: CliIo): void {
         credential.credentialStatus = allocated.entry
         updatedList = allocated.list
       }
-      const signed = await issueCredential({ credential, issuerKey, documentLoader: createDocumentLoader(), mandatory: options.mandatory })
+      const signed = await issueCredential({ credential, issuerKey, documentLoader: createDocumentLoader({ contexts }), mandatory: options.mandatory })
       // The list is saved only once the credential that uses the index exists.
       if (options.statusList && updatedList) await writeText(options.statusList, `${JSON.stringify(updatedList, null, 2)}\n`)
       await writeJson(io, signed, options.out)

@@ -3,6 +3,7 @@ import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
 import { createDidResolver } from '../../did/createDidResolver.js'
 import { presentCredentials } from '../../presentations/presentCredentials.js'
 import type { VerifiableCredential } from '../../suites/types.js'
+import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { type CliIo, readJsonObject, readKeyFile, writeJson } from '../io.js'
 
 /** `medcred present`. */
@@ -15,14 +16,16 @@ export function registerPresent(program: Command, io: CliIo): void {
     .option('--domain <domain>', "the verifier's domain (bound by the holder proof)")
     .option('--holder-key <file>', 'sign as the holder with this Ed25519 key file')
     .option('--out <file>', 'write the presentation here instead of standard output')
-    .action(async (options: { credential: string[]; challenge: string; domain?: string; holderKey?: string; out?: string }) => {
+    .addOption(contextOption())
+    .action(async (options: ContextOptions & { credential: string[]; challenge: string; domain?: string; holderKey?: string; out?: string }) => {
+      const contexts = await readContextOptions(options.context)
       const credentials = await Promise.all(options.credential.map(async (file) => (await readJsonObject(io, file)) as VerifiableCredential))
       const presentation = await presentCredentials({
         credentials,
         challenge: options.challenge,
         domain: options.domain,
         holderKey: options.holderKey ? await readKeyFile(io, options.holderKey) : undefined,
-        documentLoader: createDocumentLoader({ didResolver: createDidResolver() }),
+        documentLoader: createDocumentLoader({ didResolver: createDidResolver(), contexts }),
       })
       await writeJson(io, presentation, options.out)
     })

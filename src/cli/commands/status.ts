@@ -7,6 +7,7 @@ import { issueStatusListCredential } from '../../status/issueStatusListCredentia
 import { setCredentialStatus } from '../../status/setCredentialStatus.js'
 import type { StatusList, StatusPurpose } from '../../status/types.js'
 import type { VerifiableCredential } from '../../suites/types.js'
+import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { CliError, CliUsageError } from '../errors.js'
 import { type CliIo, readJsonObject, readKeyFile, writeJson, writeText } from '../io.js'
 import { parseNow } from './parseNow.js'
@@ -50,12 +51,15 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
     .requiredOption('--key <file>', "the issuer's key file")
     .option('--valid-from <date-time>', 'start of validity (default: now)')
     .option('--out <file>', 'write the credential here instead of standard output')
-    .action(async (options: { list: string; key: string; validFrom?: string; out?: string }) => {
+    .addOption(contextOption())
+    .action(async (options: ContextOptions & { list: string; key: string; validFrom?: string; out?: string }) => {
+      const validFrom = parseNow(options.validFrom)
+      const contexts = await readContextOptions(options.context)
       const credential = await issueStatusListCredential({
         list: (await readJsonObject(io, options.list)) as StatusList,
         issuerKey: await readKeyFile(io, options.key),
-        validFrom: parseNow(options.validFrom),
-        documentLoader: createDocumentLoader(),
+        validFrom,
+        documentLoader: createDocumentLoader({ contexts }),
       })
       await writeJson(io, credential, options.out)
     })
@@ -65,14 +69,17 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
     .requiredOption('--credential <file>', 'a credential with a credentialStatus entry')
     .requiredOption('--status-list <file...>', 'the status list credentials')
     .option('--now <date-time>', 'judge the lists at this time (default: now)')
-    .action(async (options: { credential: string; statusList: string[]; now?: string }) => {
+    .addOption(contextOption())
+    .action(async (options: ContextOptions & { credential: string; statusList: string[]; now?: string }) => {
       // A mistyped option is reported before any file is read.
       const now = parseNow(options.now)
+      const contexts = await readContextOptions(options.context)
       const credential = (await readJsonObject(io, options.credential)) as VerifiableCredential
       const didResolver = createDidResolver()
       const check = createBitstringStatusChecker({
         statusListCredentials: await Promise.all(options.statusList.map((file) => readJsonObject(io, file))),
         didResolver,
+        contexts,
       })
       const entries = ([] as unknown[]).concat(credential.credentialStatus ?? [])
       if (entries.length === 0) throw new CliError('ERR_CLI_NO_STATUS', `${options.credential} has no credentialStatus entry.`)

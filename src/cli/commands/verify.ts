@@ -6,11 +6,12 @@ import { parseTrustedIssuer } from '../../verify/parseTrustedIssuer.js'
 import type { TrustedIssuer } from '../../verify/types.js'
 import { verifyCredential } from '../../verify/verifyCredential.js'
 import { verifyPresentation } from '../../verify/verifyPresentation.js'
+import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { CliUsageError } from '../errors.js'
 import { type CliIo, readJsonObject, readText, writeJson } from '../io.js'
 import { parseNow } from './parseNow.js'
 
-type VerifyOptions = {
+type VerifyOptions = ContextOptions & {
   credential?: string
   presentation?: string
   trust: string[]
@@ -34,6 +35,7 @@ export function registerVerify(program: Command, io: CliIo, setExitCode: (code: 
     .option('--require <path...>', 'fields that must be revealed')
     .option('--status-list <file...>', 'status list credentials to check status against')
     .option('--now <date-time>', 'judge validity at this time (default: now)')
+    .addOption(contextOption())
     .action(async (options: VerifyOptions) => {
       if ((options.credential === undefined) === (options.presentation === undefined)) {
         throw new CliUsageError('Give exactly one of --credential and --presentation.')
@@ -41,14 +43,16 @@ export function registerVerify(program: Command, io: CliIo, setExitCode: (code: 
       if (options.presentation !== undefined && options.challenge === undefined) {
         throw new CliUsageError('--presentation needs --challenge.')
       }
+      const contexts = await readContextOptions(options.context)
       const didResolver = createDidResolver()
       const statusListCredentials = await Promise.all((options.statusList ?? []).map((file) => readJsonObject(io, file)))
       const common = {
         trustedIssuers: options.trust.map(parseTrustOption),
         now: parseNow(options.now),
         didResolver,
-        statusChecker: createBitstringStatusChecker({ statusListCredentials, didResolver }),
+        statusChecker: createBitstringStatusChecker({ statusListCredentials, didResolver, contexts }),
         requiredFields: options.require,
+        contexts,
       }
       // The input goes in as text: verify bounds its size before parsing it.
       const result =

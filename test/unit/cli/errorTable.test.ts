@@ -5,11 +5,12 @@
  * Each command has its own list. `deal` rows stop before the network: what needs a chain is in
  * test/e2e/deals.test.ts.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleLicenceInput } from '#test/credentials.js'
+import { pharmacyContextUrl, writeTamperedManifest } from '#test/pharmacy.js'
 import { runCliCaptured } from '#test/runCliCaptured.js'
 import { generateDeliveryKeyPair } from '../../../src/deals/deliveryKeys.js'
 
@@ -70,12 +71,15 @@ const table: Record<string, Row[]> = {
     { input: 'an encrypted key, wrong passphrase', argv: () => ['issue', '--credential', at('unsigned.json'), '--key', at('sealed.key')], env: wrongPassphrase, exit: 1, code: 'ERR_KEY_WRONG_PASSPHRASE' },
     { input: 'a credential that is not JSON', argv: () => ['issue', '--credential', at('garbage.txt'), '--key', at('school.key.json')], exit: 1, code: 'ERR_CLI_FILE_NOT_JSON' },
     { input: 'a status list that is not JSON', argv: () => ['issue', '--credential', at('unsigned.json'), '--key', at('school.key.json'), '--status-list', at('garbage.txt')], exit: 1, code: 'ERR_CLI_FILE_NOT_JSON' },
+    { input: 'a missing --context manifest', argv: () => ['issue', '--credential', at('unsigned.json'), '--key', at('school.key.json'), '--context', at('missing.json')], exit: 1, code: 'ERR_CONTEXT_MANIFEST_UNREADABLE' },
+    { input: '--context with a context changed by one byte', argv: () => ['issue', '--credential', at('unsigned.json'), '--key', at('school.key.json'), '--context', at('tampered/manifest.json')], exit: 1, code: 'ERR_CONTEXT_INTEGRITY' },
   ],
   derive: [
     { input: 'without --reveal', argv: () => ['derive', '--credential', at('signed.json')], exit: 2, code: usage },
     { input: 'a credential without a proof', argv: () => ['derive', '--credential', at('unsigned.json'), '--reveal', 'credentialSubject.speciality'], exit: 1, code: 'ERR_DERIVE_FAILED' },
     { input: 'a malformed reveal path', argv: () => ['derive', '--credential', at('signed.json'), '--reveal', 'credentialSubject..x'], exit: 1, code: 'ERR_DISCLOSURE_PATH_INVALID' },
     { input: 'a missing credential file', argv: () => ['derive', '--credential', at('missing.json'), '--reveal', 'credentialSubject.speciality'], exit: 1, code: 'ERR_CLI_FILE_UNREADABLE' },
+    { input: 'a --context manifest whose file is missing', argv: () => ['derive', '--credential', at('signed.json'), '--reveal', 'credentialSubject.speciality', '--context', at('dangling.json')], exit: 1, code: 'ERR_CONTEXT_FILE_UNREADABLE' },
   ],
   present: [
     { input: 'without --challenge', argv: () => ['present', '--credential', at('derived.json')], exit: 2, code: usage },
@@ -87,6 +91,9 @@ const table: Record<string, Row[]> = {
     { input: 'neither --credential nor --presentation', argv: () => ['verify', '--trust', 'did:example:x'], exit: 2, code: usage },
     { input: '--now that is not a date-time', argv: () => ['verify', '--credential', at('derived.json'), '--trust', 'did:example:x', '--now', 'yesterday'], exit: 2, code: usage },
     { input: 'a missing status list', argv: () => ['verify', '--credential', at('derived.json'), '--trust', 'did:example:x', '--status-list', at('missing.json'), '--now', '2025-06-01T12:00:00Z'], exit: 1, code: 'ERR_CLI_FILE_UNREADABLE' },
+    { input: 'a missing --context manifest', argv: () => ['verify', '--credential', at('derived.json'), '--trust', 'did:example:x', '--context', at('missing.json')], exit: 1, code: 'ERR_CONTEXT_MANIFEST_UNREADABLE' },
+    { input: 'a --context manifest that is a JSON array', argv: () => ['verify', '--credential', at('derived.json'), '--trust', 'did:example:x', '--context', at('array.json')], exit: 1, code: 'ERR_CONTEXT_MANIFEST_MALFORMED' },
+    { input: '--context with a context changed by one byte', argv: () => ['verify', '--credential', at('derived.json'), '--trust', 'did:example:x', '--context', at('tampered/manifest.json')], exit: 1, code: 'ERR_CONTEXT_INTEGRITY' },
   ],
   status: [
     { input: 'create --purpose of no kind', argv: () => ['status', 'create', '--id', 'https://x.example/1', '--purpose', 'refund', '--out', at('list.json')], exit: 2, code: usage },
@@ -94,6 +101,7 @@ const table: Record<string, Row[]> = {
     { input: 'revoke on a missing list', argv: () => ['status', 'revoke', '--list', at('missing.json'), '--index', '1'], exit: 1, code: 'ERR_CLI_FILE_UNREADABLE' },
     { input: 'revoke on a list that is not a list', argv: () => ['status', 'revoke', '--list', at('array.json'), '--index', '1'], exit: 1, code: 'ERR_CLI_FILE_NOT_OBJECT' },
     { input: 'publish with an Ed25519 key', argv: () => ['status', 'publish', '--list', at('status-list.json'), '--key', at('holder.key.json'), '--valid-from', '2025-01-01T00:00:00Z'], exit: 1, code: 'ERR_ISSUE_FAILED' },
+    { input: 'check --context with a context changed by one byte', argv: () => ['status', 'check', '--credential', at('signed.json'), '--status-list', at('status-list.json'), '--context', at('tampered/manifest.json')], exit: 1, code: 'ERR_CONTEXT_INTEGRITY' },
     { input: 'check --now that is not a date-time', argv: () => ['status', 'check', '--credential', at('signed.json'), '--status-list', at('status-list.json'), '--now', '31/12/2025'], exit: 2, code: usage },
   ],
   devnode: [
@@ -112,6 +120,8 @@ const table: Record<string, Row[]> = {
     { input: 'an encrypted key, no passphrase', argv: () => ['serve', '--key', at('sealed.key')], exit: 1, code: 'ERR_CLI_PASSPHRASE_MISSING' },
     { input: 'an encrypted key, wrong passphrase', argv: () => ['serve', '--key', at('sealed.key')], env: wrongPassphrase, exit: 1, code: 'ERR_KEY_WRONG_PASSPHRASE' },
     { input: 'a status list that is not JSON', argv: () => ['serve', '--status-list', at('garbage.txt')], exit: 1, code: 'ERR_CLI_FILE_NOT_JSON' },
+    { input: 'a missing --context manifest', argv: () => ['serve', '--context', at('missing.json')], exit: 1, code: 'ERR_CONTEXT_MANIFEST_UNREADABLE' },
+    { input: '--context with a context changed by one byte', argv: () => ['serve', '--context', at('tampered/manifest.json')], exit: 1, code: 'ERR_CONTEXT_INTEGRITY' },
   ],
   deal: [
     { input: 'fund without --rpc-url', argv: () => ['deal', 'fund', '--deal', '1', '--amount', '1'], env: account, exit: 2, code: usage },
@@ -136,6 +146,7 @@ const table: Record<string, Row[]> = {
     { input: 'submit a missing credential', argv: () => ['deal', 'submit', ...connection, '--deal', '1', '--credential', at('missing.json')], env: account, exit: 1, code: 'ERR_CLI_FILE_UNREADABLE' },
     { input: 'submit a credential that is not JSON', argv: () => ['deal', 'submit', ...connection, '--deal', '1', '--credential', at('garbage.txt')], env: account, exit: 1, code: 'ERR_CLI_FILE_NOT_JSON' },
     { input: 'submit a missing presentation', argv: () => ['deal', 'submit', ...connection, '--deal', '1', '--presentation', at('missing.json')], env: account, exit: 1, code: 'ERR_CLI_FILE_UNREADABLE' },
+    { input: 'submit --context with a context changed by one byte', argv: () => ['deal', 'submit', ...connection, '--deal', '1', '--credential', at('signed.json'), '--context', at('tampered/manifest.json')], env: account, exit: 1, code: 'ERR_CONTEXT_INTEGRITY' },
     { input: 'submit a --record that is a JSON array', argv: () => ['deal', 'submit', ...connection, '--deal', '1', '--credential', at('signed.json'), '--record', at('array.json'), '--jwe-out', at('out.jwe')], env: account, exit: 1, code: 'ERR_CLI_FILE_NOT_OBJECT' },
     { input: 'close --deal x', argv: () => ['deal', 'close', ...connection, '--deal', 'x'], env: account, exit: 2, code: usage },
     { input: 'close without MEDCRED_PRIVATE_KEY', argv: () => ['deal', 'close', ...connection, '--deal', '1'], exit: 1, code: 'ERR_CLI_PRIVATE_KEY_MISSING' },
@@ -161,6 +172,9 @@ beforeAll(async () => {
   await writeFile(at('truncated.json'), '{"type": "Bls12381G2", "publicKeyMultibase": ')
   await writeFile(at('array.json'), '[1, 2, 3]')
   await writeFile(at('consumer.jwk.json'), JSON.stringify((await generateDeliveryKeyPair()).publicKey))
+  await mkdir(at('tampered'))
+  await writeTamperedManifest(at('tampered'))
+  await writeFile(at('dangling.json'), JSON.stringify({ [pharmacyContextUrl]: { file: 'gone.jsonld', sha256: 'a'.repeat(64) } }))
   await ok(['credential', 'new', '--type', 'MedicalLicenseCredential', '--input', at('licence-input.json'), '--out', at('unsigned.json')])
   await ok(['issue', '--credential', at('unsigned.json'), '--key', at('school.key.json'), '--out', at('signed.json')])
   await ok(['derive', '--credential', at('signed.json'), '--reveal', 'credentialSubject.speciality', '--challenge', 'n-1', '--out', at('derived.json')])

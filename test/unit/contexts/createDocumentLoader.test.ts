@@ -111,7 +111,7 @@ describe('createDocumentLoader', () => {
       const error = await loader('https://www.w3.org/ns/credentials/v2').catch((e: unknown) => e)
       expect(error).toBeInstanceOf((await errors()).ContextIntegrityError)
       expect(error).toMatchObject({ code: 'ERR_CONTEXT_INTEGRITY' })
-      expect((error as Error).message).toMatch(/^Bundled context "https:\/\/www\.w3\.org\/ns\/credentials\/v2" does not match its pinned SHA-256/)
+      expect((error as Error).message).toMatch(/^Context "https:\/\/www\.w3\.org\/ns\/credentials\/v2" does not match its pinned SHA-256/)
     })
   })
 })
