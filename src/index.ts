@@ -7,8 +7,8 @@
 export { MedcredError, type MedcredErrorOptions } from './errors/MedcredError.js'
 
 export { createDocumentLoader, listBundledContexts, type CreateDocumentLoaderParameters } from './contexts/createDocumentLoader.js'
-export { ContextIntegrityError, ContextNotBundledError } from './contexts/errors.js'
-export type { DocumentLoader, RemoteDocument } from './contexts/types.js'
+export { ContextIntegrityError, ContextNotBundledError, PinnedContextError } from './contexts/errors.js'
+export type { DocumentLoader, PinnedContext, RemoteDocument } from './contexts/types.js'
 
 export {
   decryptKeyPair,
@@ -101,6 +101,7 @@ export type {
   PresentationVerificationResult,
   StatusChecker,
   TrustedIssuer,
+  TrustedIssuers,
   VerificationCheck,
   VerificationCheckName,
   VerificationOptions,

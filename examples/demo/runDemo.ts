@@ -5,14 +5,9 @@
  * the licence and a second presentation is refused; a patient presents a masked vaccination
  * record. Every step reports what it saw and whether that is what should happen.
  */
+import { createDidResolver, createDocumentLoader, createMedicalLicenseCredential, deriveCredential, generateKeyPair, issueCredential } from 'medcred'
+import { type InputOutcome, issuerKeyOf, type VerifierClient } from 'medcred/cartesi'
 import { type Hex, numberToHex, padHex } from 'viem'
-import { type InputOutcome, issuerKeyOf, type VerifierClient } from '../../src/cartesi/index.js'
-import { createDocumentLoader } from '../../src/contexts/createDocumentLoader.js'
-import { createMedicalLicenseCredential } from '../../src/credentials/createMedicalLicenseCredential.js'
-import { createDidResolver } from '../../src/did/createDidResolver.js'
-import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
-import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
-import { issueCredential } from '../../src/suites/bbs-2023/issueCredential.js'
 import { type Devnode, startDevnode } from '../../verifier/src/devnode/startDevnode.js'
 import { issueSampleCertificate } from '../patient-wallet/sample/issueSampleCertificate.js'
 
@@ -114,7 +109,8 @@ export async function runDemo(report: (step: DemoStep) => void, options: { keepN
     )
 
     // 6. A patient shows "measles, dose 2" of the wallet's sample certificate, and nothing that identifies them.
-    const { certificate } = await issueSampleCertificate(school)
+    // The school keeps status with the verifier, so everything it issues carries a status entry.
+    const { certificate } = await issueSampleCertificate(school, { id: `${statusList}#43`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '43', statusListCredential: statusList })
     const patientClient = client(patient)
     const masked = await deriveCredential({
       credential: certificate,

@@ -5,7 +5,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { keccak256, stringToBytes } from 'viem'
+import { hashPresentation } from 'medcred/cartesi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openClinicVerifier } from './openClinicVerifier.js'
 import { clinicAccounts, clinicChainId, type ClinicDay, runClinicDay } from './runClinicDay.js'
@@ -47,7 +47,7 @@ describe('a clinic application with the verifier embedded', () => {
 
     const clinic = await open(statePath())
     try {
-      expect(await clinic.ask({ query: 'verdict', presentationHash: keccak256(stringToBytes(day1.presentation)) })).toMatchObject({ verdict: { issuer: day1.centre, verdict: 'verified' } })
+      expect(await clinic.ask({ query: 'verdict', presentationHash: hashPresentation(day1.presentation) })).toMatchObject({ verdict: { issuer: day1.centre, verdict: 'verified' } })
       expect(await clinic.ask({ query: 'issuer', did: day1.centre })).toMatchObject({ issuer: { did: day1.centre, withdrawnAt: null } })
     } finally {
       clinic.close()

@@ -4,9 +4,9 @@
  * that came in today, a patient shows a masked certificate from it, the clinic records the
  * verdict. The state file carries every earlier day's issuers, nonces and verdicts.
  */
+import { createDidResolver, createDocumentLoader, deriveCredential } from 'medcred'
+import { hashPresentation, issuerKeyOf } from 'medcred/cartesi'
 import { bytesToHex, type Hex, keccak256, stringToBytes } from 'viem'
-import { createDidResolver, createDocumentLoader, deriveCredential } from '../../src/index.js'
-import { issuerKeyOf } from '../../src/cartesi/issuerKeyOf.js'
 import { issueSampleCertificate } from '../patient-wallet/sample/issueSampleCertificate.js'
 import { type ClinicOutcome, openClinicVerifier } from './openClinicVerifier.js'
 
@@ -68,7 +68,7 @@ export async function runClinicDay(statePath: string, now: () => Date = () => ne
     })
     const presentation = JSON.stringify(derived)
     const verification = await clinic.send({ action: 'submitPresentation', nonce, presentation }, clinicAccounts.patient)
-    const { verdict: storedVerdict } = await clinic.ask({ query: 'verdict', presentationHash: keccak256(stringToBytes(presentation)) })
+    const { verdict: storedVerdict } = await clinic.ask({ query: 'verdict', presentationHash: hashPresentation(presentation) })
     const { counts: countsAfter } = (await clinic.ask({ query: 'counts' })) as { counts: Record<string, number> }
     return { countsBefore, countsAfter, centre: issuerKey.controller, accreditation, presentation, nonce, verification, storedVerdict }
   } finally {

@@ -6,9 +6,10 @@ import { type Hex, keccak256, stringToBytes } from 'viem'
 import { canonicalJson } from '../json/canonicalJson.js'
 
 /**
- * Hashes the disclosed claims (the revealed `credentialSubject`) as keccak256 of their
- * RFC 8785 canonical JSON. Whoever holds the presentation can recompute it and prove what
- * was disclosed; the notice itself reveals nothing.
+ * Hashes the disclosed claims (the revealed `credentialSubject` as the verified view reads it:
+ * `verifyCredential(...).disclosed`) as keccak256 of their RFC 8785 canonical JSON. Whoever
+ * holds the presentation can verify it, recompute the hash and prove what was disclosed, in
+ * whatever JSON-LD form it was sent; the notice itself reveals nothing.
  *
  * - Spec: https://www.rfc-editor.org/rfc/rfc8785
  *
@@ -18,7 +19,8 @@ import { canonicalJson } from '../json/canonicalJson.js'
  * @example
  * ```ts
  * import { hashDisclosedClaims } from 'medcred/cartesi'
- * hashDisclosedClaims(presentation.credentialSubject) === verdict.disclosedClaimsHash
+ * const { disclosed } = await verifyCredential({ credential: presentation, ...options })
+ * hashDisclosedClaims(disclosed) === verdict.disclosedClaimsHash
  * ```
  */
 export function hashDisclosedClaims(claims: Record<string, unknown>): Hex {

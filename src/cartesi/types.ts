@@ -133,7 +133,7 @@ export type DealApprovalNotice = {
   kind: 'dealApproval'
   dealId: bigint
   provider: Address
-  /** keccak256 of the presentation bytes as submitted. */
+  /** keccak256 of the bytes of the proof value that verified (`hashPresentation`): one per presentation, whatever its JSON-LD form. */
   presentationHash: Hex
   /** keccak256 of the disclosed claims (see {@link hashDisclosedClaims}). */
   disclosedClaimsHash: Hex
@@ -148,7 +148,7 @@ export type DealApprovalNotice = {
 /** What a verdict notice says about one verified presentation; never a claim value. */
 export type VerdictNotice = {
   kind: 'verdict'
-  /** keccak256 of the presentation bytes as submitted. */
+  /** keccak256 of the bytes of the proof value that verified (`hashPresentation`): one per presentation, whatever its JSON-LD form. */
   presentationHash: Hex
   /** Who submitted it (the input's msg_sender). */
   sender: Address

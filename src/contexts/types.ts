@@ -1,15 +1,16 @@
-/** A JSON-LD context shipped with medcred, pinned by the SHA-256 of its exact text. */
-export type BundledContext = {
+/**
+ * A JSON-LD context pinned by the SHA-256 of its exact text: a context the caller adds to the
+ * bundled ones (its URL, its text, the SHA-256 in hex), which the loader checks before serving
+ * it. It is never fetched.
+ */
+export type PinnedContext = {
   readonly url: string
   readonly sha256: string
   readonly text: string
 }
 
-/**
- * A context the caller adds to the bundled ones: its URL, its exact text and the SHA-256 (hex)
- * of that text, which the loader checks before serving it. It is never fetched.
- */
-export type PinnedContext = BundledContext
+/** A JSON-LD context shipped with medcred, pinned the same way. */
+export type BundledContext = PinnedContext
 
 /** What a JSON-LD document loader returns, as jsonld.js expects it. */
 export type RemoteDocument = {

@@ -6,6 +6,7 @@
  */
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
+import type { PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
 import type { CredentialStatusValue, StatusChecker } from '../verify/types.js'
 import { verifyParsedCredential } from '../verify/verifyCredential.js'
@@ -16,6 +17,8 @@ export type CreateBitstringStatusCheckerParameters = {
   statusListCredentials: readonly Record<string, unknown>[]
   /** Resolves the list issuers' DIDs. */
   didResolver: DidDocumentResolver
+  /** JSON-LD contexts the lists use besides the bundled ones, each pinned by SHA-256 (never fetched). */
+  contexts?: readonly PinnedContext[] | undefined
 }
 
 /**
@@ -36,8 +39,8 @@ export type CreateBitstringStatusCheckerParameters = {
  * ```
  */
 export function createBitstringStatusChecker(parameters: CreateBitstringStatusCheckerParameters): StatusChecker {
-  const { statusListCredentials, didResolver } = parameters
-  const documentLoader = createDocumentLoader({ didResolver })
+  const { statusListCredentials, didResolver, contexts } = parameters
+  const documentLoader = createDocumentLoader({ didResolver, contexts })
   const byId = new Map(statusListCredentials.map((c) => [c.id, c]))
   return async ({ entry, credential, now }): Promise<CredentialStatusValue> => {
     const { statusPurpose, statusListCredential: listId, statusListIndex } = entry
@@ -49,7 +52,7 @@ export function createBitstringStatusChecker(parameters: CreateBitstringStatusCh
       throw new StatusListError('ERR_STATUS_LIST_UNAVAILABLE', `Status list ${String(listId)} is not among the lists this verifier holds.`)
     }
     const issuer = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id
-    const verified = await verifyParsedCredential(listCredential, { trustedIssuers: [issuer], now, didResolver }, documentLoader)
+    const { result: verified } = await verifyParsedCredential(listCredential, { trustedIssuers: [issuer], now, didResolver }, documentLoader)
     const subject = verified.disclosed
     if (!verified.verified || !verified.types.includes('BitstringStatusListCredential')) {
       const reason = verified.checks.find((c) => !c.ok)

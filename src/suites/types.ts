@@ -35,3 +35,21 @@ export type VerifiablePresentation = {
   proof?: DataIntegrityProof | undefined
   [key: string]: unknown
 }
+
+/** The outcome of a suite's proof check. */
+export type ProofCheckResult =
+  | {
+      verified: true
+      /** The DID that controls the signing key. */
+      signer: string
+      /**
+       * Every statement the proof covers, as canonical N-Quads (one per entry), blank nodes
+       * labelled as the issuer labelled them: what the issuer signed and the holder revealed.
+       */
+      statements: readonly string[]
+      /** The bytes the proof is bound to (bbs-2023 presentation header, 2020 nonce); none for a base signature. */
+      binding: Uint8Array | undefined
+      /** The proof value as the bytes it encodes: one per proof, whatever JSON-LD form carried it. */
+      proofBytes: Uint8Array
+    }
+  | { verified: false; error: unknown }

@@ -29,6 +29,9 @@ declare module '@digitalbazaar/vc' {
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
     constructor(options: { signer?: unknown; cryptosuite: unknown; date?: Date | string })
+    requiredAlgorithm: string | string[]
+    createVerifier(options: { verificationMethod: unknown }): Promise<{ algorithm: string; verify(options: { data: unknown; signature?: Uint8Array }): Promise<boolean> }>
+    verifySignature(options: { verifyData: unknown; verificationMethod: unknown; proof: Record<string, unknown> }): Promise<boolean>
   }
 }
 
@@ -36,6 +39,21 @@ declare module '@digitalbazaar/bbs-2023-cryptosuite' {
   export function createSignCryptosuite(options?: { mandatoryPointers?: string[] }): unknown
   export function createDiscloseCryptosuite(options: { selectivePointers?: string[]; presentationHeader?: Uint8Array }): unknown
   export function createVerifyCryptosuite(): unknown
+}
+
+declare module '@digitalbazaar/di-sd-primitives' {
+  type Loader = (url: string) => Promise<unknown>
+  type Json = Record<string, unknown>
+  type LabelMapFactory = (options: { canonicalIdMap: Map<string, string> }) => Promise<Map<string, string>>
+  export function createLabelMapFunction(options: { labelMap: Map<string, string> }): LabelMapFactory
+  export function hashCanonizedProof(options: { document: Json; proof: Json; options: { documentLoader: Loader } }): Promise<Uint8Array>
+  export function hashMandatory(options: { mandatory: string[] }): Promise<{ mandatoryHash: Uint8Array }>
+  /** Canonical N-Quads (each ending in a newline) with blank nodes relabelled, sorted. */
+  export function labelReplacementCanonicalizeJsonLd(options: {
+    document: Json
+    labelMapFactoryFunction: LabelMapFactory
+    options: { documentLoader: Loader }
+  }): Promise<string[]>
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {

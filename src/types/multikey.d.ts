@@ -2,6 +2,9 @@
 // medcred calls (src/keys) and nothing more.
 
 declare module '@digitalbazaar/bls12-381-multikey' {
+  /** The BBS ciphersuites the package signs with. */
+  export const ALGORITHMS: { readonly BBS_BLS12381_SHA256: string; readonly BBS_BLS12381_SHAKE256: string }
+
   /** A Multikey document as the package reads and writes it. */
   export type MultikeyDocument = {
     '@context'?: string | undefined

@@ -11,7 +11,10 @@ export class VerifyOptionsError extends MedcredError {
 /** Untrusted input refused before it is processed; verify reports it as a failed check. */
 export class UntrustedInputError extends MedcredError {
   override name = 'UntrustedInputError'
-  constructor(code: 'ERR_VERIFY_INPUT_MALFORMED' | 'ERR_VERIFY_INPUT_TOO_LARGE' | 'ERR_VERIFY_INPUT_TOO_DEEP', message: string) {
+  constructor(
+    code: 'ERR_VERIFY_INPUT_MALFORMED' | 'ERR_VERIFY_JSON_DUPLICATE_KEY' | 'ERR_VERIFY_INPUT_TOO_LARGE' | 'ERR_VERIFY_INPUT_TOO_DEEP',
+    message: string,
+  ) {
     super(code, message)
   }
 }

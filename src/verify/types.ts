@@ -1,3 +1,4 @@
+import type { PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
 import type { VerifiableCredential } from '../suites/types.js'
 
@@ -19,6 +20,12 @@ export type VerificationCheck =
 
 /** An issuer the verifier trusts: its DID, optionally only for some credential types. */
 export type TrustedIssuer = string | { id: string; types?: readonly string[] | undefined }
+
+/**
+ * The issuers a verifier trusts: a list, or a lookup from the verified issuer's DID to its
+ * entry (`undefined` when untrusted), for a verifier that keeps them in a registry.
+ */
+export type TrustedIssuers = readonly TrustedIssuer[] | ((issuer: string) => TrustedIssuer | undefined)
 
 /** A credential's status as its issuer set it. */
 export type CredentialStatusValue = 'active' | 'revoked' | 'suspended'
@@ -44,16 +51,25 @@ export type InputLimits = {
 /** Options shared by {@link verifyCredential} and {@link verifyPresentation}. */
 export type VerificationOptions = {
   /** Issuers whose credentials are accepted. */
-  trustedIssuers: readonly TrustedIssuer[]
+  trustedIssuers: TrustedIssuers
   /** The verifier's clock: validity windows and status are judged at this instant. */
   now: Date
   /** Resolves issuer DIDs; its answers are the only outside data verification reads. */
   didResolver: DidDocumentResolver
   /** Checks `credentialStatus` entries; without one a credential that has status fails. */
   statusChecker?: StatusChecker | undefined
-  /** Fields that must be revealed, as friendly paths or JSON pointers. */
+  /**
+   * Fields that must be signed and revealed, as friendly paths or JSON pointers into the
+   * verified credential (`/credentialSubject/doseNumber`). `/validUntil` and
+   * `/credentialStatus` fail with their own codes (`ERR_VERIFY_VALIDITY_END_MISSING`,
+   * `ERR_VERIFY_STATUS_MISSING`): require them where a hidden expiry or status matters.
+   */
   requiredFields?: readonly string[] | undefined
+  /** Fields that must not be revealed (`ERR_VERIFY_DISCLOSURE_FORBIDDEN`). */
+  forbiddenFields?: readonly string[] | undefined
   limits?: InputLimits | undefined
+  /** JSON-LD contexts to serve besides the bundled ones, each pinned by SHA-256 (never fetched). */
+  contexts?: readonly PinnedContext[] | undefined
 }
 
 /** The outcome of verifying one credential. */
@@ -61,12 +77,17 @@ export type CredentialVerificationResult = {
   /** True only when every check passed. */
   verified: boolean
   checks: VerificationCheck[]
-  /** The issuer's DID, as the credential states it. */
+  /** The issuer's DID, as the signed statements say it; `undefined` before the proof verified. */
   issuer: string | undefined
-  /** The credential's types, e.g. `['VerifiableCredential', 'VaccinationCertificate']`. */
+  /** The credential's types, sorted, e.g. `['VaccinationCertificate', 'VerifiableCredential']`. */
   types: string[]
-  /** The `credentialSubject` as revealed: only what the holder disclosed. */
+  /**
+   * The `credentialSubject` as signed and revealed, in medcred's canonical JSON: the same for
+   * every JSON-LD form of the credential (see docs/security-and-privacy.md, "The verified view").
+   */
   disclosed: Record<string, unknown> | undefined
+  /** The whole credential (proof aside) as signed and revealed, in the same canonical JSON. */
+  credential: Record<string, unknown> | undefined
 }
 
 /** The outcome of verifying a presentation and each credential in it. */

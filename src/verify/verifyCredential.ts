@@ -4,17 +4,20 @@
  * result out, every check named, nothing thrown for bad input.
  */
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
+import type { ContextIntegrityError, PinnedContextError } from '../contexts/errors.js'
 import type { DocumentLoader } from '../contexts/types.js'
-import type { VerifiableCredential } from '../suites/types.js'
-import { fail, findMedcredError, pass } from './checks/check.js'
-import { checkCompactForm } from './checks/checkCompactForm.js'
+import { encodeChallenge, equalBytes } from '../suites/challenge.js'
+import { fail, findMedcredError, internalFailure, pass } from './checks/check.js'
 import { checkDisclosure } from './checks/checkDisclosure.js'
 import { checkIssuer } from './checks/checkIssuer.js'
-import { checkProof, type ProofSuite, proofSuiteOf } from './checks/checkProof.js'
+import { checkProof, type VerifiedProof } from './checks/checkProof.js'
 import { checkStatus } from './checks/checkStatus.js'
 import { checkValidity } from './checks/checkValidity.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
 import { VerifyOptionsError } from './errors.js'
+import { findProofSuite } from './findProofSuite.js'
+import { createVerifiedView, type VerifiedView } from './signedGraph/createVerifiedView.js'
+import { SignedGraphError } from './signedGraph/errors.js'
 import type { CredentialVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
 
 export type VerifyCredentialParameters = VerificationOptions & {
@@ -31,9 +34,15 @@ export type VerifyCredentialParameters = VerificationOptions & {
 /**
  * Verifies a selectively disclosed (derived) credential.
  *
- * Checks, in order: input bounds and shape, the proof, the issuer (signer and trust,
- * optionally per type), the validity window at `now`, status, the challenge, and the
- * required disclosures. Never throws for bad input: a failure is a check with a stable `code`.
+ * Checks, in order: input bounds (size, depth, duplicate keys), the proof, the issuer (signer
+ * and trust, optionally per type), the validity window at `now`, status, the challenge, and
+ * the required and forbidden disclosures. Never throws for bad input: a failure is a check
+ * with a stable `code`.
+ *
+ * What is judged is what was signed: once the proof verifies, every check reads the signed
+ * statements (the verified view), never the JSON around them. Any JSON-LD form of a credential
+ * (expanded, flattened, inline contexts, arrays) gets the same verdict and the same
+ * `disclosed` and `credential`, in medcred's canonical JSON.
  *
  * The proof's type picks the suite: a bbs-2023 Data Integrity proof (VC 2.0), or a legacy
  * BbsBlsSignatureProof2020 / BbsBlsSignature2020 proof (VC 1.1, whose `issuanceDate` and
@@ -44,7 +53,8 @@ export type VerifyCredentialParameters = VerificationOptions & {
  * @param parameters - {@link VerifyCredentialParameters}
  * @returns {@link CredentialVerificationResult}
  * @throws {VerifyOptionsError} `ERR_VERIFY_OPTIONS_INVALID` only when the options are wrong
- *   (no clock, no resolver), never for the credential.
+ *   (no clock, no resolver), never for the credential; {@link ContextIntegrityError} or
+ *   {@link PinnedContextError} when a context in `contexts` does not match its pin.
  *
  * @example
  * ```ts
@@ -58,96 +68,69 @@ export type VerifyCredentialParameters = VerificationOptions & {
  */
 export async function verifyCredential(parameters: VerifyCredentialParameters): Promise<CredentialVerificationResult> {
   assertOptions(parameters)
-  const documentLoader = createDocumentLoader({ didResolver: parameters.didResolver })
+  const documentLoader = createDocumentLoader({ didResolver: parameters.didResolver, contexts: parameters.contexts })
   let credential: Record<string, unknown>
   try {
     credential = readUntrustedJson(parameters.credential, 'credential', parameters.limits)
   } catch (error) {
-    return { verified: false, checks: [inputFailure(error)], issuer: undefined, types: [], disclosed: undefined }
+    return { verified: false, checks: [inputFailure(error)], issuer: undefined, types: [], disclosed: undefined, credential: undefined }
   }
-  return verifyParsedCredential(credential, parameters, documentLoader)
+  return (await verifyParsedCredential(credential, parameters, documentLoader)).result
 }
 
-/** Verification of an already bounded credential; {@link verifyPresentation} reuses it. */
+/**
+ * Verification of a credential already bounded by readUntrustedJson; {@link verifyPresentation}
+ * and the Cartesi verifier reuse it. After the proof, every check reads the verified view (the
+ * signed statements), never the JSON. Also returns the proof that verified, when one did.
+ */
 export async function verifyParsedCredential(
-  credential: Record<string, unknown>,
+  input: Record<string, unknown>,
   parameters: Omit<VerifyCredentialParameters, 'credential' | 'limits'>,
   documentLoader: DocumentLoader,
-): Promise<CredentialVerificationResult> {
-  const types = ([] as unknown[]).concat(credential.type ?? []).filter((t): t is string => typeof t === 'string')
-  const issuerField = credential.issuer
-  const issuer =
-    typeof issuerField === 'string'
-      ? issuerField
-      : typeof (issuerField as { id?: unknown } | undefined)?.id === 'string'
-        ? (issuerField as { id: string }).id
-        : undefined
-  const subject = credential.credentialSubject
-  const proof = credential.proof
-  const hasProof = proof !== null && typeof proof === 'object' && !Array.isArray(proof)
-  const suite = hasProof ? proofSuiteOf(proof as Record<string, unknown>) : undefined
-  const disclosed =
-    subject && typeof subject === 'object' && !Array.isArray(subject)
-      ? (suite?.disclosedSubject(subject as Record<string, unknown>) ?? (subject as Record<string, unknown>))
-      : undefined
-  const result = (checks: VerificationCheck[]): CredentialVerificationResult => ({
-    verified: checks.every((c) => c.ok),
-    checks,
-    issuer,
-    types,
-    disclosed,
+): Promise<{ result: CredentialVerificationResult; proof?: VerifiedProof }> {
+  const refused = (checks: VerificationCheck[]) => ({
+    result: { verified: false, checks, issuer: undefined, types: [], disclosed: undefined, credential: undefined },
   })
-
-  const shape = checkShape(credential, types, disclosed, hasProof, suite)
-  if (!shape.ok) return result([shape])
-  const checks: VerificationCheck[] = [shape]
-
-  const { check: proofCheck, signer } = await checkProof(credential, suite, documentLoader)
-  checks.push(proofCheck)
-  if (proofCheck.ok) {
-    // Everything below reads the JSON: it must be the one form the proven statements have.
-    const form = await checkCompactForm(credential, documentLoader)
-    if (!form.ok) return result([...checks, form])
+  // 1. The suite, and the credential in the JSON-LD form it verifies.
+  const found = await findProofSuite(input, documentLoader)
+  if ('failed' in found) return refused([found.failed])
+  const { credential, suite } = found
+  // 2. The proof: on success, the statements it covers and what it is bound to.
+  const { check: proofCheck, proof } = await checkProof(credential, suite, documentLoader)
+  if (!proof) return refused([pass('input'), proofCheck])
+  // 3. The verified view: from here on nothing reads the JSON.
+  let view: VerifiedView
+  try {
+    view = await createVerifiedView(proof.statements, suite, parameters.contexts)
+  } catch (error) {
+    // The statements came out of a verified proof: only their shape can be the credential's fault.
+    return refused([pass('input'), proofCheck, error instanceof SignedGraphError ? fail('input', error.code, error.message) : internalFailure('input', error)])
   }
-  checks.push(checkIssuer({ issuer, signer, types, trustedIssuers: parameters.trustedIssuers }))
-  checks.push(checkValidity(credential, parameters.now))
-  const status = await checkStatus(credential as VerifiableCredential, parameters.statusChecker, parameters.now)
+  const checks: VerificationCheck[] = [pass('input'), proofCheck]
+  checks.push(checkIssuer({ issuer: view.issuer, signer: proof.signer, types: view.types, trustedIssuers: parameters.trustedIssuers }))
+  checks.push(checkValidity(view.credential, suite, parameters.now))
+  const status = await checkStatus(view.credential, parameters.statusChecker, parameters.now)
   if (status) checks.push(status)
   if (parameters.presentationHeader !== undefined) {
+    // The binding the proof check itself verified, never a second reading of the proof value.
     checks.push(
-      suite?.isBoundTo(proof as Record<string, unknown>, parameters.presentationHeader)
+      proof.binding !== undefined && equalBytes(proof.binding, encodeChallenge(parameters.presentationHeader))
         ? pass('challenge')
         : fail('challenge', 'ERR_VERIFY_CHALLENGE_MISMATCH', 'The credential was not derived for this challenge.'),
     )
   }
-  if (parameters.requiredFields?.length) checks.push(checkDisclosure(credential, parameters.requiredFields))
-  return result(checks)
-}
-
-/** The VC data models medcred reads; a suite's credentials use one of them. */
-const dataModelContexts = ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/2018/credentials/v1']
-
-function checkShape(
-  credential: Record<string, unknown>,
-  types: readonly string[],
-  subject: Record<string, unknown> | undefined,
-  hasProof: boolean,
-  suite: ProofSuite | undefined,
-): VerificationCheck {
-  const context = credential['@context']
-  // A suite fixes the data model (bbs-2023: VC 2.0, the 2020 suites: VC 1.1); a proof no
-  // suite reads gets past this check so that the proof check can say which type it was.
-  const firstContexts = suite ? [suite.firstContext] : dataModelContexts
-  const problem = !Array.isArray(context) || !firstContexts.includes(context[0] as string)
-    ? `its first @context must be ${firstContexts.join(' or ')}`
-    : !types.includes('VerifiableCredential')
-      ? 'its type must include VerifiableCredential'
-      : subject === undefined
-        ? 'it must have one credentialSubject object'
-        : !hasProof
-          ? 'it must carry exactly one proof object'
-          : undefined
-  return problem ? fail('input', 'ERR_VERIFY_CREDENTIAL_MALFORMED', `The credential is malformed: ${problem}.`) : pass('input')
+  checks.push(...checkDisclosure(view.credential, parameters.requiredFields ?? [], parameters.forbiddenFields ?? []))
+  return {
+    result: {
+      verified: checks.every((c) => c.ok),
+      checks,
+      issuer: view.issuer,
+      types: view.types,
+      disclosed: view.subject,
+      credential: view.credential,
+    },
+    proof,
+  }
 }
 
 /** A failed `input` check from an error thrown while reading untrusted input. */
@@ -166,7 +149,7 @@ export function assertOptions(parameters: Partial<VerificationOptions>): void {
   if (typeof parameters.didResolver?.resolveDid !== 'function') {
     throw new VerifyOptionsError('"didResolver" must resolve DIDs (see createDidResolver)')
   }
-  if (!Array.isArray(parameters.trustedIssuers)) {
-    throw new VerifyOptionsError('"trustedIssuers" must be an array of DIDs or { id, types }')
+  if (!Array.isArray(parameters.trustedIssuers) && typeof parameters.trustedIssuers !== 'function') {
+    throw new VerifyOptionsError('"trustedIssuers" must be an array of DIDs or { id, types }, or a lookup function')
   }
 }

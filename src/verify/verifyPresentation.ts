@@ -52,7 +52,7 @@ export async function verifyPresentation(parameters: VerifyPresentationParameter
   if (typeof parameters.challenge !== 'string' || parameters.challenge === '') {
     throw new VerifyOptionsError('"challenge" must be a non-empty string')
   }
-  const documentLoader = createDocumentLoader({ didResolver: parameters.didResolver })
+  const documentLoader = createDocumentLoader({ didResolver: parameters.didResolver, contexts: parameters.contexts })
   const failed = (check: VerificationCheck): PresentationVerificationResult => ({
     verified: false,
     checks: [check],
@@ -88,7 +88,7 @@ export async function verifyPresentation(parameters: VerifyPresentationParameter
   }
   const results = []
   for (const credential of credentials as Record<string, unknown>[]) {
-    const result = await verifyParsedCredential(credential, { ...parameters, presentationHeader: parameters.challenge }, documentLoader)
+    const { result } = await verifyParsedCredential(credential, { ...parameters, presentationHeader: parameters.challenge }, documentLoader)
     const subjectId = result.disclosed?.id
     if (holder !== undefined && subjectId !== undefined && subjectId !== holder) {
       result.checks.push(fail('holder', 'ERR_VERIFY_HOLDER_MISMATCH', `The credential is about ${String(subjectId)}, not the holder ${holder}.`))

@@ -4,6 +4,8 @@
 // `declare module` blocks of bls12-381-multikey merge). Functions only, no named types, so a
 // later declaration of the same module in src/types merges without clashing.
 
+// The functions src/ calls (createLabelMapFunction, hashCanonizedProof, hashMandatory,
+// labelReplacementCanonicalizeJsonLd) and ALGORITHMS are declared in src/types; these add the rest.
 declare module '@digitalbazaar/di-sd-primitives' {
   /** RDFC-1.0 canonical N-Quads of a JSON-LD document, or of N-Quads text. */
   export function canonicalize(
@@ -27,13 +29,6 @@ declare module '@digitalbazaar/di-sd-primitives' {
     hmac: { sign(data: Uint8Array): Promise<Uint8Array> }
   }): (options: { canonicalIdMap: Map<string, string> }) => Promise<Map<string, string>>
 
-  /** Canonical N-Quads, blank nodes relabelled by the factory's map, sorted. */
-  export function labelReplacementCanonicalizeJsonLd(options: {
-    document: Record<string, unknown>
-    labelMapFactoryFunction: (options: { canonicalIdMap: Map<string, string> }) => Promise<Map<string, string>>
-    options: { documentLoader: (url: string) => Promise<unknown> }
-  }): Promise<string[]>
-
   /** Canonicalises with relabelling and splits the N-Quads by groups of JSON pointers. */
   export function canonicalizeAndGroup(options: {
     document: Record<string, unknown>
@@ -50,22 +45,12 @@ declare module '@digitalbazaar/di-sd-primitives' {
     nquads: string[]
   }>
 
-  /** SHA-256 of the concatenated mandatory N-Quads. */
-  export function hashMandatory(options: { mandatory: string[] }): Promise<{ mandatoryHash: Uint8Array }>
-
   /** Canonical N-Quads of a proof configuration (the document's context, no proofValue). */
   export function canonizeProof(options: {
     document: Record<string, unknown>
     proof: Record<string, unknown>
     options: { documentLoader: (url: string) => Promise<unknown> }
   }): Promise<string>
-
-  /** SHA-256 of {@link canonizeProof}. */
-  export function hashCanonizedProof(options: {
-    document: Record<string, unknown>
-    proof: Record<string, unknown>
-    options: { documentLoader: (url: string) => Promise<unknown> }
-  }): Promise<Uint8Array>
 
   /** The part of a compact JSON-LD document the JSON pointers select (with ids and types). */
   export function selectJsonLd(options: {
@@ -78,9 +63,6 @@ declare module '@digitalbazaar/di-sd-primitives' {
 }
 
 declare module '@digitalbazaar/bls12-381-multikey' {
-  /** The BBS ciphersuites the package signs with. */
-  export const ALGORITHMS: { readonly BBS_BLS12381_SHA256: string; readonly BBS_BLS12381_SHAKE256: string }
-
   /** Imports a key pair from raw key bytes (96-byte G2 public key, 32-byte secret key). */
   export function fromRaw(options: {
     algorithm: string

@@ -25,7 +25,7 @@ import { type LocalChain, startLocalChain } from '../../verifier/src/devnode/loc
 import { rollupsArtifact } from '../../verifier/src/devnode/rollupsArtifacts.js'
 import { type Devnode, startDevnode } from '../../verifier/src/devnode/startDevnode.js'
 import { documentLoader, sampleLicence } from '../fixtures/credentials.js'
-import { accreditAction, licenceReveal, nonce, revocationList } from '../fixtures/verifierScenario.js'
+import { accreditAction, licenceReveal, nonce, revocationList, statusEntry } from '../fixtures/verifierScenario.js'
 
 let chain: LocalChain
 let dir: string
@@ -68,7 +68,7 @@ describe('dev node faults', () => {
         await chain.publicClient.waitForTransactionReceipt({ hash })
       }
       const school = await generateKeyPair({ type: 'Bls12381G2' })
-      const licence = await issueCredential({ credential: sampleLicence(school.controller, 'did:example:doctor'), issuerKey: school, documentLoader })
+      const licence = await issueCredential({ credential: sampleLicence(school.controller, 'did:example:doctor', statusEntry(5)), issuerKey: school, documentLoader })
       const present = async (n: number) => {
         const presentationHeader = createPresentationChallenge({ chainId: BigInt(chain.chain.id), application, sender: root.address, nonce: nonce(n) })
         const presentation = JSON.stringify(await deriveCredential({ credential: licence, reveal: licenceReveal, presentationHeader, documentLoader }))

@@ -122,7 +122,7 @@ describe('interop with the stock Digital Bazaar bbs-2023 pipeline', () => {
     ])
     expect(result.verified).toBe(true)
     expect(result.issuer).toBe(stockDid)
-    expect(result.types).toEqual(['VerifiableCredential', 'VaccinationCertificate'])
+    expect(result.types).toEqual(['VaccinationCertificate', 'VerifiableCredential'])
     expect(result.disclosed).toEqual(expectedDisclosure)
   })
 

@@ -18,6 +18,7 @@ import {
   presentFor,
   publicKeyOf,
   revocationList,
+  statusEntry,
   type Scenario,
   submit,
   vaccinationReveal,
@@ -103,7 +104,10 @@ describe('presentations', () => {
   })
 
   it('default: a legacy BbsBlsSignatureProof2020 under the same accredited key is verified', async () => {
-    const signed = await issueBbs2020Credential({ credential: licence2020(scenario.parties.school.controller, scenario.parties.doctor.controller), issuerKey: scenario.parties.school, documentLoader })
+    // The school keeps status with the verifier, so its licences carry a status entry.
+    const licence = licence2020(scenario.parties.school.controller, scenario.parties.doctor.controller)
+    const withStatus = { ...licence, '@context': [...(licence['@context'] as string[]), 'https://www.w3.org/ns/credentials/status/v1'], credentialStatus: statusEntry(9) }
+    const signed = await issueBbs2020Credential({ credential: withStatus, issuerKey: scenario.parties.school, documentLoader })
     const challenge = createPresentationChallenge({ chainId, application: addresses.application, sender: addresses.doctor, nonce: nonce(3) })
     const derived = await deriveBbs2020Credential({ credential: signed, reveal: ['credentialSubject.speciality'], nonce: challenge, documentLoader })
     const result = await advance(submit(JSON.stringify(derived), 3), addresses.doctor)

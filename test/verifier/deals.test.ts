@@ -161,7 +161,7 @@ describe('a deal from creation to close', () => {
     const hidesSeries = await presentForDeal(credentials.measles, measlesReveal, { dealId, provider: provider2 })
     await reject(submit(dealId, hidesSeries), provider2, 'ERR_VERIFY_DISCLOSURE_MISSING')
     const revealsName = await measlesFor(dealId, provider2, [...measlesReveal, 'credentialSubject.recipient.name'])
-    await reject(submit(dealId, revealsName), provider2, 'ERR_VERIFIER_DISCLOSURE_FORBIDDEN')
+    await reject(submit(dealId, revealsName), provider2, 'ERR_VERIFY_DISCLOSURE_FORBIDDEN')
     const otherDeal = await measlesFor(dealId + 1n, provider2)
     await reject(submit(dealId, otherDeal), provider2, 'ERR_VERIFY_CHALLENGE_MISMATCH')
   }, 60_000)

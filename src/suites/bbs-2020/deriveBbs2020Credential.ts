@@ -15,7 +15,7 @@ import { DeriveCredentialError, reasonOf } from '../errors.js'
 import type { VerifiableCredential } from '../types.js'
 import { proveStatements } from './bbsPlus.js'
 import { bbs2020ProofKind, blankNodePlaceholderPrefix, derivedProofType } from './constants.js'
-import { encodeNonce } from './nonce.js'
+import { encodeChallenge } from '../challenge.js'
 import { resolveIssuerKey } from './resolveIssuerKey.js'
 import { nameBlankNodes, renameIds, selectPointers } from './revealDocument.js'
 import { canonicalStatements, mapNodeTerms, proofOptionStatements, revealedStatements } from './statements.js'
@@ -102,7 +102,7 @@ export async function deriveBbs2020Credential(parameters: DeriveBbs2020Credentia
     if (indexes.includes(-1)) throw new DeriveCredentialError('a revealed statement is not among the signed ones')
     // 5. The proof: every proof option statement, and the revealed document statements.
     const key = await resolveIssuerKey(signed.verificationMethod, documentLoader)
-    const nonceBytes = nonce === undefined ? crypto.getRandomValues(new Uint8Array(32)) : encodeNonce(nonce)
+    const nonceBytes = nonce === undefined ? crypto.getRandomValues(new Uint8Array(32)) : encodeChallenge(nonce)
     const proofValue = await proveStatements({
       signature: base64.decode(signed.proofValue),
       publicKey: key.publicKey,

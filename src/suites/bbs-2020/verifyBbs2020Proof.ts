@@ -11,13 +11,13 @@ import { verifyStatementProof, verifyStatements } from './bbsPlus.js'
 import { bbs2020ProofKind } from './constants.js'
 import { Bbs2020ProofError } from './errors.js'
 import { resolveIssuerKey } from './resolveIssuerKey.js'
+import type { ProofCheckResult } from '../types.js'
 import { canonicalStatements, proofOptionStatements, revealedStatements } from './statements.js'
 
-/** The outcome of a proof check: on success, the DID that controls the signing key. */
-export type Bbs2020ProofCheckResult = { verified: true; signer: string } | { verified: false; error: unknown }
-
 /**
- * Verifies the one 2020 proof of a credential (signed or derived). Never throws: a refused
+ * Verifies the one 2020 proof of a credential (signed or derived); on success also returns the
+ * document's signed statements (placeholders turned back into the blank nodes they stand for)
+ * and, for a derived proof, its nonce. Never throws: a refused
  * context, an unresolvable DID or an unusable key comes back as that error, anything else
  * that fails as {@link Bbs2020ProofError} (`ERR_VERIFY_PROOF_INVALID`).
  *
@@ -26,7 +26,7 @@ export type Bbs2020ProofCheckResult = { verified: true; signer: string } | { ver
  * @param credential - a credential whose `proof` is one BbsBlsSignature2020 or BbsBlsSignatureProof2020 object
  * @param documentLoader - serves contexts and verification methods (createDocumentLoader with a DID resolver)
  */
-export async function verifyBbs2020Proof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<Bbs2020ProofCheckResult> {
+export async function verifyBbs2020Proof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofCheckResult> {
   try {
     const { proof, ...document } = credential
     if (proof === null || typeof proof !== 'object' || Array.isArray(proof)) throw new Bbs2020ProofError(new Error('no proof object'))
@@ -42,23 +42,28 @@ export async function verifyBbs2020Proof(credential: Record<string, unknown>, do
     const key = await resolveIssuerKey(verificationMethod, documentLoader)
     // 3. The proof options' statements: always all revealed, always first.
     const proofStatements = await proofOptionStatements(options, documentLoader)
+    const proofBytes = base64.decode(proofValue)
     let verified: boolean
+    let statements: string[]
+    let binding: Uint8Array | undefined
     if (kind === 'signature') {
       // 4a. A signature covers every statement of the document.
-      const statements = [...proofStatements, ...(await canonicalStatements(document, documentLoader))]
-      verified = await verifyStatements(key.publicKey, statements, base64.decode(proofValue))
+      statements = await canonicalStatements(document, documentLoader)
+      verified = await verifyStatements(key.publicKey, [...proofStatements, ...statements], proofBytes)
     } else {
       // 4b. A derived proof reveals the statements the document still has, under its nonce.
       if (typeof options.nonce !== 'string') throw new Bbs2020ProofError(new Error('the derived proof has no nonce'))
+      statements = await revealedStatements(document, documentLoader)
+      binding = base64.decode(options.nonce)
       verified = await verifyStatementProof({
-        proof: base64.decode(proofValue),
+        proof: proofBytes,
         publicKey: key.publicKey,
-        revealed: [...proofStatements, ...(await revealedStatements(document, documentLoader))],
-        nonce: base64.decode(options.nonce),
+        revealed: [...proofStatements, ...statements],
+        nonce: binding,
       })
     }
     if (!verified) throw new Bbs2020ProofError()
-    return { verified: true, signer: key.controller }
+    return { verified: true, signer: key.controller, statements, binding, proofBytes }
   } catch (error) {
     return { verified: false, error }
   }

@@ -11,7 +11,7 @@ import { getByJsonPointer, toJsonPointer } from '../../disclosure/toJsonPointer.
 import { RevealPathError } from '../../disclosure/errors.js'
 import { DeriveCredentialError, reasonOf } from '../errors.js'
 import type { VerifiableCredential } from '../types.js'
-import { encodePresentationHeader } from './presentationHeader.js'
+import { encodeChallenge } from '../challenge.js'
 
 export type DeriveCredentialParameters = {
   /** The credential with its bbs-2023 base proof, as the issuer handed it over. */
@@ -66,7 +66,7 @@ export async function deriveCredential(parameters: DeriveCredentialParameters): 
     const suite = new DataIntegrityProof({
       cryptosuite: createDiscloseCryptosuite({
         selectivePointers,
-        ...(presentationHeader === undefined ? {} : { presentationHeader: encodePresentationHeader(presentationHeader) }),
+        ...(presentationHeader === undefined ? {} : { presentationHeader: encodeChallenge(presentationHeader) }),
       }),
     })
     return (await vc.derive({ verifiableCredential: credential, suite, documentLoader })) as VerifiableCredential

@@ -7,24 +7,39 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
 import jsigs from 'jsonld-signatures'
 import type { DocumentLoader } from '../../contexts/types.js'
-import { createBbs2023VerifyCryptosuite } from './createBbs2023VerifyCryptosuite.js'
+import type { ProofCheckResult } from '../types.js'
+import { createBbs2023VerifyCryptosuite, type VerifiedDerivedProof } from './createBbs2023VerifyCryptosuite.js'
 
-/** The outcome of a proof check: on success, the DID that controls the signing key. */
-export type ProofCheckResult = { verified: true; signer: string } | { verified: false; error: unknown }
+/**
+ * DataIntegrityProof, minus its second decoding of the proof value: the stock verifySignature
+ * base64url-decodes it again (with a package whose Node build reaches browser bundles and
+ * needs Buffer) only to hand the verifier bytes bbs-2023 never reads. The cryptosuite's
+ * createVerifyData has already parsed the value, strictly.
+ */
+class Bbs2023Proof extends DataIntegrityProof {
+  override async verifySignature(options: { verifyData: unknown; verificationMethod: unknown }): Promise<boolean> {
+    const verifier = await this.createVerifier({ verificationMethod: options.verificationMethod })
+    if (![this.requiredAlgorithm].flat().includes(verifier.algorithm)) {
+      throw new Error(`The verifier's algorithm "${verifier.algorithm}" is not one bbs-2023 accepts.`)
+    }
+    return verifier.verify({ data: options.verifyData })
+  }
+}
 
-/** Verifies the bbs-2023 proof on a derived credential. Never throws. */
-export async function verifyBbs2023Proof(
-  credential: Record<string, unknown>,
-  documentLoader: DocumentLoader,
-): Promise<ProofCheckResult> {
+/**
+ * Verifies the bbs-2023 proof on a derived credential. Never throws: on success it returns the
+ * signer, the signed statements and the presentation header the BBS check verified.
+ */
+export async function verifyBbs2023Proof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofCheckResult> {
   try {
-    const suite = new DataIntegrityProof({ cryptosuite: createBbs2023VerifyCryptosuite() })
+    let covered: VerifiedDerivedProof | undefined
+    const cryptosuite = createBbs2023VerifyCryptosuite({ onVerified: (proof) => (covered = proof) })
+    const suite = new Bbs2023Proof({ cryptosuite })
     const purpose = new jsigs.purposes.AssertionProofPurpose()
     const result = await jsigs.verify(credential, { suite, purpose, documentLoader })
-    const proofResult = result.results?.[0]
-    const controller = proofResult?.purposeResult?.controller?.id
-    if (!result.verified || typeof controller !== 'string') return { verified: false, error: result.error }
-    return { verified: true, signer: controller }
+    const controller = result.results?.[0]?.purposeResult?.controller?.id
+    if (!result.verified || typeof controller !== 'string' || covered === undefined) return { verified: false, error: result.error }
+    return { verified: true, signer: controller, statements: covered.statements, binding: covered.presentationHeader, proofBytes: covered.proofBytes }
   } catch (error) {
     return { verified: false, error }
   }

@@ -1,4 +1,4 @@
-import type { TrustedIssuer, VerificationCheck } from '../types.js'
+import type { TrustedIssuers, VerificationCheck } from '../types.js'
 import { fail, pass } from './check.js'
 
 /**
@@ -9,14 +9,14 @@ export function checkIssuer(parameters: {
   issuer: string | undefined
   signer: string | undefined
   types: readonly string[]
-  trustedIssuers: readonly TrustedIssuer[]
+  trustedIssuers: TrustedIssuers
 }): VerificationCheck {
   const { issuer, signer, types, trustedIssuers } = parameters
   if (!issuer) return fail('issuer', 'ERR_VERIFY_ISSUER_MISSING', 'The credential names no issuer.')
   if (signer !== undefined && signer !== issuer) {
     return fail('issuer', 'ERR_VERIFY_ISSUER_MISMATCH', `The credential was signed by ${signer}, not by its issuer ${issuer}.`)
   }
-  const trusted = trustedIssuers.find((t) => (typeof t === 'string' ? t : t.id) === issuer)
+  const trusted = typeof trustedIssuers === 'function' ? trustedIssuers(issuer) : trustedIssuers.find((t) => (typeof t === 'string' ? t : t.id) === issuer)
   if (trusted === undefined) {
     return fail('issuer', 'ERR_VERIFY_ISSUER_UNTRUSTED', `Issuer ${issuer} is not trusted.`)
   }

@@ -1,10 +1,15 @@
+/**
+ * @module
+ * The status check: each signed `credentialStatus` entry asked of the caller's checker.
+ * Internal to src/verify.
+ */
 import type { VerifiableCredential } from '../../suites/types.js'
 import type { StatusChecker, VerificationCheck } from '../types.js'
 import { fail, findMedcredError, pass } from './check.js'
 
-/** Each disclosed `credentialStatus` entry must say active; no checker means no answer. */
+/** Each signed `credentialStatus` entry must say active; no checker means no answer. */
 export async function checkStatus(
-  credential: VerifiableCredential,
+  credential: Record<string, unknown>,
   statusChecker: StatusChecker | undefined,
   now: Date,
 ): Promise<VerificationCheck | undefined> {
@@ -15,11 +20,11 @@ export async function checkStatus(
   }
   for (const entry of entries) {
     if (entry === null || typeof entry !== 'object') {
-      return fail('status', 'ERR_VERIFY_CREDENTIAL_MALFORMED', 'A credentialStatus entry is not an object.')
+      return fail('status', 'ERR_VERIFY_CREDENTIAL_MALFORMED', 'A credentialStatus entry is not a node with statements.')
     }
     let status: string
     try {
-      status = await statusChecker({ entry: entry as Record<string, unknown>, credential, now })
+      status = await statusChecker({ entry: entry as Record<string, unknown>, credential: credential as VerifiableCredential, now })
     } catch (error) {
       const reason = findMedcredError(error)?.message ?? 'the status checker failed.'
       return fail('status', 'ERR_VERIFY_STATUS_UNAVAILABLE', `The credential's status cannot be established: ${reason}`)

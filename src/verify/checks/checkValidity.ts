@@ -1,3 +1,9 @@
+/**
+ * @module
+ * The validity window, read from the signed statements with the suite's names for it.
+ * Internal to src/verify.
+ */
+import type { ProofSuite } from '../../suites/registry.js'
 import type { VerificationCheck } from '../types.js'
 import { fail, pass } from './check.js'
 
@@ -5,27 +11,21 @@ import { fail, pass } from './check.js'
 const dateTimePattern = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 /**
- * The fields that open and close a credential's validity window: VC 2.0 names them validFrom
- * and validUntil; VC 1.1 (the 2020 suites' credentials) issuanceDate and expirationDate.
+ * The validity window must contain `now` (the caller's clock, never the wall clock). Each
+ * bound is one xsd:dateTime with a time zone; a bound written twice or with another datatype
+ * is malformed, not ignored.
  */
-const windowFields = [
-  ['validFrom', 'from'],
-  ['issuanceDate', 'from'],
-  ['validUntil', 'until'],
-  ['expirationDate', 'until'],
-] as const
-
-/** The validity window must contain `now` (the caller's clock, never the wall clock). */
-export function checkValidity(credential: Record<string, unknown>, now: Date): VerificationCheck {
+export function checkValidity(credential: Record<string, unknown>, suite: ProofSuite, now: Date): VerificationCheck {
   const at = now.getTime()
   let notYet: string | undefined
   let expired: string | undefined
-  for (const [field, bound] of windowFields) {
+  const bounds = [...suite.validity.from.map((field) => [field, 'from'] as const), ...suite.validity.until.map((field) => [field, 'until'] as const)]
+  for (const [field, bound] of bounds) {
     const value = credential[field]
     if (value === undefined) continue
     const time = typeof value === 'string' && dateTimePattern.test(value) ? Date.parse(value) : Number.NaN
     if (Number.isNaN(time)) {
-      return fail('validity', 'ERR_VERIFY_CREDENTIAL_MALFORMED', `The credential's ${field} is not a date-time with a time zone.`)
+      return fail('validity', 'ERR_VERIFY_CREDENTIAL_MALFORMED', `The credential's ${field} is not one date-time with a time zone.`)
     }
     if (bound === 'from' && at < time) notYet ??= value as string
     if (bound === 'until' && at >= time) expired ??= value as string

@@ -1,8 +1,10 @@
 /**
  * @module
  * Bounds untrusted JSON before anything else touches it: size first, then nesting depth,
- * both without recursion so hostile input cannot exhaust the stack.
+ * both without recursion so hostile input cannot exhaust the stack. A text with a key written
+ * twice in one object is refused: readers disagree on which of the two counts.
  */
+import { findDuplicateKey } from '../../json/findDuplicateKey.js'
 import type { InputLimits } from '../types.js'
 import { UntrustedInputError } from '../errors.js'
 
@@ -12,7 +14,7 @@ export const defaultLimits = { maxBytes: 512 * 1024, maxDepth: 32 } as const
  * Parses (if text) and bounds an untrusted JSON value.
  *
  * @returns the value as a plain object
- * @throws {UntrustedInputError} malformed, too large or too deep
+ * @throws {UntrustedInputError} malformed, with a duplicate key, too large or too deep
  */
 export function readUntrustedJson(input: unknown, what: string, limits: InputLimits = {}): Record<string, unknown> {
   const maxBytes = limits.maxBytes ?? defaultLimits.maxBytes
@@ -38,11 +40,17 @@ export function readUntrustedJson(input: unknown, what: string, limits: InputLim
 }
 
 function parse(text: string, what: string): unknown {
+  let value: unknown
   try {
-    return JSON.parse(text)
+    value = JSON.parse(text)
   } catch (error) {
     throw new UntrustedInputError('ERR_VERIFY_INPUT_MALFORMED', `The ${what} is not valid JSON: ${(error as Error).message}.`)
   }
+  const duplicate = findDuplicateKey(text)
+  if (duplicate !== undefined) {
+    throw new UntrustedInputError('ERR_VERIFY_JSON_DUPLICATE_KEY', `The ${what} has the key ${duplicate} twice in one object: write each key once.`)
+  }
+  return value
 }
 
 function tooLarge(what: string, maxBytes: number, bytes?: number) {

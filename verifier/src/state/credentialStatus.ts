@@ -3,9 +3,9 @@
  * Status lists and credential status: set by an issuer's controller, read at verification.
  * Each list is kept as its bitstring (2 bits a credential) in chunks; see the migration.
  */
+import { type CredentialStatusName, statusCodes, type StatusEntry } from 'medcred/cartesi'
+import { statusNames } from 'medcred/internal'
 import type { Database } from 'sql.js'
-import { type CredentialStatusName, statusCodes, statusNames } from '../../../src/cartesi/protocol.js'
-import type { StatusEntry } from '../../../src/cartesi/types.js'
 import { execute, executeMany, selectOne } from '../database/query.js'
 
 const credentialsPerChunk = 4_096
@@ -15,6 +15,11 @@ const chunkBytes = credentialsPerChunk / 4
 export function findStatusList(database: Database, issuerId: number, url: string): number | undefined {
   const row = selectOne(database, 'SELECT id FROM status_lists WHERE issuer_id = ? AND url = ?', [issuerId, url])
   return row ? Number(row.id) : undefined
+}
+
+/** Whether the issuer registered any status list: its credentials then carry status. */
+export function keepsStatus(database: Database, issuerId: number): boolean {
+  return selectOne(database, 'SELECT 1 AS found FROM status_lists WHERE issuer_id = ? LIMIT 1', [issuerId]) !== undefined
 }
 
 /** Registers status lists of an issuer; lists it already has are kept. */

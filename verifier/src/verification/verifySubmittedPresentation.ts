@@ -1,32 +1,36 @@
 /**
  * @module
  * The one verification every submitted presentation goes through, whether it asks for a
- * verdict or for a deal's reward: bounds, type and policy, issuer trust from the tables,
- * proof, validity at the block's time, status, challenge, required and forbidden fields.
+ * verdict or for a deal's reward: bounds, issuer trust from the tables, proof, then, on the
+ * signed statements alone, type and policy, validity at the block's time, status, challenge,
+ * required and forbidden fields.
  */
-import { type Hex, keccak256, stringToBytes } from 'viem'
-import { hashDisclosedClaims } from '../../../src/cartesi/hashDisclosedClaims.js'
-import { maxInputBytes } from '../../../src/cartesi/protocol.js'
-import { createDocumentLoader } from '../../../src/contexts/createDocumentLoader.js'
-import { getByJsonPointer } from '../../../src/disclosure/toJsonPointer.js'
-import { findMedcredError } from '../../../src/verify/checks/check.js'
-import { readUntrustedJson } from '../../../src/verify/checks/readUntrustedJson.js'
-import { verifyParsedCredential } from '../../../src/verify/verifyCredential.js'
+import { hashDisclosedClaims, maxInputBytes } from 'medcred/cartesi'
+import {
+  checkDisclosure,
+  createDocumentLoader,
+  findMedcredError,
+  readUntrustedJson,
+  type VerifiedProof,
+  verifyParsedCredential,
+} from 'medcred/internal'
+import { type Hex, keccak256 } from 'viem'
 import type { ActionContext } from '../actions/types.js'
 import { InputRejectedError } from '../errors.js'
+import { keepsStatus } from '../state/credentialStatus.js'
 import { findIssuer, type IssuerRecord } from '../state/issuers.js'
 import { createStateDidResolver } from './createStateDidResolver.js'
 import { createStateStatusChecker } from './createStateStatusChecker.js'
 
 /** A presentation that passed every check. */
 export type VerifiedSubmission = {
-  /** The verified credential as submitted: its revealed values are covered by the proof. */
+  /** The verified credential as its signed statements say it, in canonical JSON (never the JSON as submitted). */
   credential: Record<string, unknown>
   issuer: IssuerRecord
   credentialType: string
-  /** The revealed credentialSubject. */
+  /** The revealed credentialSubject, in canonical JSON: one form whatever JSON-LD form was submitted. */
   disclosed: Record<string, unknown>
-  /** keccak256 of the presentation bytes as submitted. */
+  /** keccak256 of the bytes of the proof that verified: one per presentation, whatever its JSON-LD form. */
   presentationHash: Hex
   disclosedClaimsHash: Hex
 }
@@ -44,47 +48,51 @@ export async function verifySubmittedPresentation(
   submission: { presentation: string; challenge: string; extraRequired?: readonly string[]; credentialType?: string },
 ): Promise<VerifiedSubmission> {
   const { database, metadata, config } = context
-  // 1. Read the credential within bounds, and find its type and the policy for it.
+  // 1. Read the credential within bounds. Trust comes from the verifier's tables, looked up
+  // for the issuer the signed statements name.
   const credential = readCredential(submission.presentation)
-  const credentialType = credentialTypeOf(credential, config.disclosurePolicies)
+  const trustedIssuers = (did: string) => {
+    const record = findIssuer(database, did)
+    return record && record.withdrawnAt === undefined ? { id: record.did, types: record.credentialTypes } : undefined
+  }
+  const didResolver = createStateDidResolver(database)
+  // 2. Every check of in-process verification, at the block's time, bound to the challenge.
+  const { result, proof } = await verifyParsedCredential(
+    credential,
+    {
+      trustedIssuers,
+      now: new Date(Number(metadata.blockTimestamp) * 1000),
+      didResolver,
+      statusChecker: createStateStatusChecker(database),
+      presentationHeader: submission.challenge,
+      contexts: config.contexts,
+    },
+    createDocumentLoader({ didResolver, contexts: config.contexts }),
+  )
+  const failed = result.checks.find((check) => !check.ok)
+  if (failed && !failed.ok) throw new InputRejectedError(failed.code, failed.message)
+  // 3. The verified type and its policy, read from the signed statements.
+  const credentialType = credentialTypeOf(result.types, config.disclosurePolicies)
   if (submission.credentialType !== undefined && credentialType !== submission.credentialType) {
     throw new InputRejectedError('ERR_VERIFIER_CREDENTIAL_TYPE_MISMATCH', `A ${submission.credentialType} is asked for, not a ${credentialType}.`)
   }
   const policy = config.disclosurePolicies[credentialType] as (typeof config.disclosurePolicies)[string]
-  // 2. Trust comes from the verifier's tables: the issuer, its types, its keys, its lists.
-  const issuerDid = issuerOf(credential)
-  const issuer = findIssuer(database, issuerDid)
-  const trusted = issuer && issuer.withdrawnAt === undefined ? [{ id: issuer.did, types: issuer.credentialTypes }] : []
-  const didResolver = createStateDidResolver(database)
-  // 3. Every check of in-process verification, at the block's time, bound to the challenge.
-  const result = await verifyParsedCredential(
-    credential,
-    {
-      trustedIssuers: trusted,
-      now: new Date(Number(metadata.blockTimestamp) * 1000),
-      didResolver,
-      statusChecker: createStateStatusChecker(database, issuerDid),
-      presentationHeader: submission.challenge,
-      requiredFields: [...new Set([...policy.required, ...(submission.extraRequired ?? [])])],
-    },
-    createDocumentLoader({ didResolver }),
-  )
-  const failed = result.checks.find((check) => !check.ok)
-  if (failed && !failed.ok) throw new InputRejectedError(failed.code, failed.message)
-  // 4. Inputs are public on L1: refuse presentations that reveal what the policy keeps hidden.
-  // Judged on what was disclosed: a BbsBlsSignatureProof2020 carries placeholder ids that reveal nothing.
-  const disclosed = result.disclosed ?? {}
-  const exposed = policy.forbidden.filter((pointer) => getByJsonPointer({ credentialSubject: disclosed }, pointer) !== undefined)
-  if (exposed.length > 0) {
-    throw new InputRejectedError('ERR_VERIFIER_DISCLOSURE_FORBIDDEN', `The presentation reveals ${exposed.join(', ')}, which a ${credentialType} must not put on a public chain.`)
-  }
+  const verifiedCredential = result.credential as Record<string, unknown>
+  // A trusted issuer is on record. One that keeps status lists here must not see its status
+  // entry hidden: a revoked credential would then verify.
+  const issuer = findIssuer(database, result.issuer as string) as IssuerRecord
+  const statusRequired = keepsStatus(database, issuer.id) ? ['/credentialStatus'] : []
+  // Inputs are public on L1: refuse presentations that reveal what the policy keeps hidden.
+  const required = [...new Set([...policy.required, ...statusRequired, ...(submission.extraRequired ?? [])])]
+  const disclosure = checkDisclosure(verifiedCredential, required, policy.forbidden).find((check) => !check.ok)
+  if (disclosure && !disclosure.ok) throw new InputRejectedError(disclosure.code, disclosure.message)
+  const disclosed = result.disclosed as Record<string, unknown>
   return {
-    credential,
-    // A verified proof means the issuer resolved from the tables: it is on record.
-    issuer: issuer as IssuerRecord,
+    credential: verifiedCredential,
+    issuer,
     credentialType,
     disclosed,
-    presentationHash: keccak256(stringToBytes(submission.presentation)),
+    presentationHash: keccak256((proof as VerifiedProof).proofBytes),
     disclosedClaimsHash: hashDisclosedClaims(disclosed),
   }
 }
@@ -98,9 +106,9 @@ function readCredential(text: string): Record<string, unknown> {
   }
 }
 
-/** Exactly one of the credential's types (besides VerifiableCredential) must have a policy. */
-function credentialTypeOf(credential: Record<string, unknown>, policies: ActionContext['config']['disclosurePolicies']): string {
-  const types = ([] as unknown[]).concat(credential.type ?? []).filter((t): t is string => typeof t === 'string' && Object.hasOwn(policies, t))
+/** Exactly one of the verified credential's types (besides VerifiableCredential) must have a policy. */
+function credentialTypeOf(verifiedTypes: readonly string[], policies: ActionContext['config']['disclosurePolicies']): string {
+  const types = verifiedTypes.filter((t) => Object.hasOwn(policies, t))
   if (types.length !== 1) {
     throw new InputRejectedError(
       'ERR_VERIFIER_CREDENTIAL_TYPE_UNSUPPORTED',
@@ -108,11 +116,4 @@ function credentialTypeOf(credential: Record<string, unknown>, policies: ActionC
     )
   }
   return types[0] as string
-}
-
-function issuerOf(credential: Record<string, unknown>): string {
-  const field = credential.issuer
-  const id = typeof field === 'string' ? field : typeof (field as { id?: unknown } | null)?.id === 'string' ? (field as { id: string }).id : undefined
-  if (id === undefined) throw new InputRejectedError('ERR_VERIFY_ISSUER_MISSING', 'The credential names no issuer.')
-  return id
 }

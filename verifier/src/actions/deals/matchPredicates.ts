@@ -1,28 +1,31 @@
 /**
  * @module
- * Judges a deal's predicates on the values a verified presentation revealed.
+ * Judges a deal's predicates on the values a verified presentation revealed, read from its
+ * signed statements (the verified credential's canonical JSON).
  */
-import type { DealPredicate } from '../../../../src/cartesi/types.js'
-import { getByJsonPointer } from '../../../../src/disclosure/toJsonPointer.js'
+import type { DealPredicate } from 'medcred/cartesi'
+import { readPointerValues } from 'medcred/internal'
 import { InputRejectedError } from '../../errors.js'
 import { truncate } from '../validateIssuerFields.js'
 
 /**
- * Every predicate must hold: `equals` and `oneOf` compare JSON values exactly (no type
- * coercion: 2 is not "2"), `atLeast` and `atMost` need a revealed number.
+ * Every predicate must hold on exactly one revealed value: `equals` and `oneOf` compare JSON
+ * values exactly (an xsd:integer reads as a number, a string stays a string: 2 is not "2"),
+ * `atLeast` and `atMost` need a revealed number. A field with several values holds none.
  *
  * @throws {InputRejectedError} `ERR_VERIFIER_DEAL_PREDICATE_FAILED` naming the first that fails.
  */
 export function matchPredicates(credential: Record<string, unknown>, predicates: readonly DealPredicate[]): void {
   for (const { pointer, operator, values } of predicates) {
-    const value = getByJsonPointer(credential, pointer)
+    const found = readPointerValues(credential, pointer)
+    const value = found.length === 1 ? found[0] : undefined
     const bound = values[0]
     const holds =
       operator === 'equals' || operator === 'oneOf'
         ? values.some((expected) => expected === value)
         : typeof value === 'number' && typeof bound === 'number' && (operator === 'atLeast' ? value >= bound : value <= bound)
     if (!holds) {
-      const shown = value === undefined ? 'not revealed' : truncate(JSON.stringify(value) ?? 'not a value')
+      const shown = found.length > 1 ? 'written several times' : value === undefined ? 'not revealed' : truncate(JSON.stringify(value) ?? 'not a value')
       const wanted = operator === 'equals' ? JSON.stringify(bound) : operator === 'oneOf' ? `one of ${truncate(JSON.stringify(values))}` : `${operator === 'atLeast' ? '>=' : '<='} ${bound}`
       throw new InputRejectedError('ERR_VERIFIER_DEAL_PREDICATE_FAILED', `${truncate(pointer)} is ${shown}; the deal asks for ${wanted}.`)
     }

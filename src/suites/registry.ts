@@ -1,0 +1,60 @@
+/**
+ * @module
+ * The proof suites medcred verifies, and what the shared verification steps ask of each: the
+ * proof's `type` (and `cryptosuite`) picks the suite, so callers never say which suite signed.
+ * A new suite is one entry here and its own folder. Internal.
+ */
+import type { DocumentLoader } from '../contexts/types.js'
+import { bbs2020ProofKind, bbsContext, credentialsV1Context } from './bbs-2020/constants.js'
+import { verifyBbs2023Proof } from './bbs-2023/verifyBbs2023Proof.js'
+import type { ProofCheckResult } from './types.js'
+
+/** A suite as verification sees it. */
+export type ProofSuite = {
+  /** The name errors and docs use. */
+  name: string
+  /** Whether a proof object (compact JSON-LD) is this suite's. */
+  owns(proof: Record<string, unknown>): boolean
+  /**
+   * The contexts of the suite's data model (VC 2.0, or VC 1.1 and the suite context): a
+   * credential in another JSON-LD form is compacted with these before its proof is checked,
+   * and its signed statements are read with them.
+   */
+  contexts: readonly string[]
+  /** The properties that open and close the validity window, as terms of `contexts`. */
+  validity: { from: readonly string[]; until: readonly string[] }
+  /**
+   * Checks the proof; on success returns the signer, the signed statements and the bytes the
+   * proof is bound to (the challenge: bbs-2023's presentation header, the 2020 nonce).
+   */
+  verify(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofCheckResult>
+}
+
+const bbs2023: ProofSuite = {
+  name: 'bbs-2023',
+  owns: (proof) => proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'bbs-2023',
+  contexts: ['https://www.w3.org/ns/credentials/v2'],
+  validity: { from: ['validFrom'], until: ['validUntil'] },
+  verify: verifyBbs2023Proof,
+}
+
+const bbs2020: ProofSuite = {
+  name: 'BbsBlsSignature2020',
+  owns: (proof) => bbs2020ProofKind(proof.type) !== undefined,
+  // VC 1.1 has no status vocabulary of its own: the Bitstring Status List context reads entries.
+  contexts: [credentialsV1Context, bbsContext, 'https://www.w3.org/ns/credentials/status/v1'],
+  // VC 1.1 names the window issuanceDate and expirationDate; its context also defines the 2.0 names.
+  validity: { from: ['issuanceDate', 'validFrom'], until: ['expirationDate', 'validUntil'] },
+  // Loaded on first use: MATTR's wasm costs ~9 MiB, which a verifier that never sees a legacy
+  // credential (the Cartesi machine's budget is 100 MiB) should not pay.
+  // A BbsBlsSignature2020 credential is not derived: it has no nonce, so it is bound to nothing.
+  verify: async (credential, documentLoader) => (await import('./bbs-2020/verifyBbs2020Proof.js')).verifyBbs2020Proof(credential, documentLoader),
+}
+
+/** Every suite, in the order a credential in another JSON-LD form is tried against them. */
+export const proofSuites: readonly ProofSuite[] = [bbs2023, bbs2020]
+
+/** The suite of a proof, or `undefined` when medcred does not verify it. */
+export function proofSuiteOf(proof: Record<string, unknown>): ProofSuite | undefined {
+  return proofSuites.find((suite) => suite.owns(proof))
+}

@@ -1,0 +1,83 @@
+/**
+ * @module
+ * Finds the suite of a credential's proof, in whichever JSON-LD form the credential came. The
+ * Data Integrity pipeline finds a proof under the `proof` term of a document that names its
+ * data model's context first; a credential in another form (expanded, flattened, `@type` for
+ * `type`, an inline copy of a context) is flattened, nested again from its credential node and
+ * compacted with each suite's own contexts until one owns its proof. These steps keep the
+ * graph, and the proof covers only the graph, so this never changes a verdict. Internal to
+ * src/verify.
+ */
+import jsonld from 'jsonld'
+import type { DocumentLoader } from '../contexts/types.js'
+import { type ProofSuite, proofSuiteOf, proofSuites } from '../suites/registry.js'
+import { fail, failureOf } from './checks/check.js'
+import { unsupportedProof } from './checks/checkProof.js'
+import type { VerificationCheck } from './types.js'
+
+/** The credential in the form its suite verifies, or the failed `input`/`proof` check. */
+export type ProofSuiteFound = { credential: Record<string, unknown>; suite: ProofSuite } | { failed: VerificationCheck }
+
+export async function findProofSuite(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofSuiteFound> {
+  const proof = credential.proof
+  const context = credential['@context']
+  if (isObject(proof)) {
+    const suite = proofSuiteOf(proof)
+    if (suite && Array.isArray(context) && context[0] === suite.contexts[0]) return { credential, suite }
+  }
+  let nested: Record<string, unknown> | undefined
+  try {
+    nested = nestFromCredential(await jsonld.flatten(credential, null, { documentLoader, safe: true }))
+  } catch (error) {
+    if (isObject(proof) && !proofSuiteOf(proof) && typeof proof.type === 'string') return { failed: unsupportedProof(proof) }
+    return { failed: failureOf('input', error, { code: 'ERR_VERIFY_CREDENTIAL_MALFORMED', message: 'The credential is not valid JSON-LD.' }) }
+  }
+  for (const suite of nested ? proofSuites : []) {
+    let compacted: Record<string, unknown>
+    try {
+      compacted = await jsonld.compact(nested!, [...suite.contexts], { documentLoader, safe: true })
+    } catch (error) {
+      if (isObject(proof) && !proofSuiteOf(proof) && typeof proof.type === 'string') return { failed: unsupportedProof(proof) }
+      return { failed: failureOf('input', error, { code: 'ERR_VERIFY_CREDENTIAL_MALFORMED', message: 'The credential is not valid JSON-LD.' }) }
+    }
+    if (isObject(compacted.proof) && suite.owns(compacted.proof)) return { credential: { ...compacted, '@context': [...suite.contexts] }, suite }
+  }
+  if (isObject(proof)) return { failed: unsupportedProof(proof) }
+  return { failed: fail('input', 'ERR_VERIFY_CREDENTIAL_MALFORMED', 'The credential is malformed: it must carry exactly one proof object.') }
+}
+
+const verifiableCredentialIri = 'https://www.w3.org/2018/credentials#VerifiableCredential'
+
+/**
+ * Nests a flattened document (jsonld.flatten's node list) under its one VerifiableCredential
+ * node: each node is put in place of its first reference (later ones stay references, which
+ * name the same node), and a reference to a named graph (the proof) becomes that graph.
+ * `undefined` when no single credential node exists.
+ */
+function nestFromCredential(flat: Record<string, unknown>[]): Record<string, unknown> | undefined {
+  const roots = flat.filter((node) => ([] as unknown[]).concat(node['@type'] ?? []).includes(verifiableCredentialIri))
+  if (roots.length !== 1) return undefined
+  const nest = (nodes: Record<string, unknown>[], root: Record<string, unknown>): Record<string, unknown> => {
+    const byId = new Map(nodes.map((node) => [node['@id'] as string, node]))
+    const placed = new Set<string>([root['@id'] as string])
+    const expand = (node: Record<string, unknown>): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(node).map(([key, values]) => [key, key.startsWith('@') ? values : (values as unknown[]).map(inline)]))
+    const inline = (value: unknown): unknown => {
+      const reference = isObject(value) && Object.keys(value).length === 1 ? value['@id'] : undefined
+      const id = typeof reference === 'string' ? reference : ''
+      const target = byId.get(id)
+      if (!target || placed.has(id)) return value
+      placed.add(id)
+      // A named graph in place of its reference: a simple graph object, as the compact form writes it.
+      const graph = target['@graph']
+      if (Array.isArray(graph)) return { '@graph': graph.map((inner: Record<string, unknown>) => nest(graph, inner)) }
+      return expand(target)
+    }
+    return expand(root)
+  }
+  return nest(flat, roots[0]!)
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
