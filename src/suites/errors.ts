@@ -16,6 +16,14 @@ export class DeriveCredentialError extends MedcredError {
   }
 }
 
+/** A proof object whose options cannot be read (a verificationMethod that is not a URL). */
+export class ProofMalformedError extends MedcredError {
+  override name = 'ProofMalformedError'
+  constructor(reason: string) {
+    super('ERR_VERIFY_PROOF_MALFORMED', `The proof is malformed: ${reason}.`)
+  }
+}
+
 /** The reason to show for a library failure: ours carry a message fit for people. */
 export function reasonOf(error: unknown): string {
   if (error instanceof MedcredError) return error.message.replace(/\.$/, '')

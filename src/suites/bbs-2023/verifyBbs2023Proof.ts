@@ -7,6 +7,7 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
 import jsigs from 'jsonld-signatures'
 import type { DocumentLoader } from '../../contexts/types.js'
+import { ProofMalformedError } from '../errors.js'
 import type { ProofCheckResult } from '../types.js'
 import { createBbs2023VerifyCryptosuite, type VerifiedDerivedProof } from './createBbs2023VerifyCryptosuite.js'
 
@@ -32,6 +33,9 @@ class Bbs2023Proof extends DataIntegrityProof {
  */
 export async function verifyBbs2023Proof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofCheckResult> {
   try {
+    // The Data Integrity library reads a non-string verificationMethod as an embedded key object.
+    const { verificationMethod } = credential.proof as Record<string, unknown>
+    if (typeof verificationMethod !== 'string') throw new ProofMalformedError('its verificationMethod must be a URL')
     let covered: VerifiedDerivedProof | undefined
     const cryptosuite = createBbs2023VerifyCryptosuite({ onVerified: (proof) => (covered = proof) })
     const suite = new Bbs2023Proof({ cryptosuite })

@@ -109,6 +109,9 @@ const cases: Case[] = [
   },
   { name: 'signed by a key its issuer does not control', credential: edit((c) => (c.issuer = parties.otherIssuer.controller)), trustedIssuers: () => [parties.otherIssuer.controller], check: 'proof', code: 'ERR_VERIFY_PROOF_INVALID' },
   { name: 'untrusted issuer', credential: () => fromOtherIssuer, check: 'issuer', code: 'ERR_VERIFY_ISSUER_UNTRUSTED' },
+  // The fuzzer's finds: what a library takes for a URL or an embedded key is refused, not a crash.
+  { name: 'a null verificationMethod', credential: edit((c) => ((c.proof as Record<string, unknown>).verificationMethod = null)), check: 'proof', code: 'ERR_VERIFY_PROOF_MALFORMED' },
+  { name: 'a number for verificationMethod', credential: edit((c) => ((c.proof as Record<string, unknown>).verificationMethod = 0.5)), check: 'proof', code: 'ERR_VERIFY_PROOF_MALFORMED' },
   {
     name: 'issuer trusted, not for this credential type',
     credential: clone,
