@@ -5,30 +5,36 @@
  * approval is proven by one deal-approval notice and paid by one voucher of exactly the reward,
  * and it meets the deal's terms, judged here independently of the verifier's code.
  */
-import { type Address, decodeFunctionData, erc20Abi, getAddress, type Hex, keccak256, maxUint256, stringToBytes, zeroAddress } from 'viem'
+import { type Address, decodeFunctionData, erc20Abi, getAddress, type Hex, maxUint256, zeroAddress } from 'viem'
 import { decodeNotice } from '../../src/cartesi/decodeNotice.js'
 import { hashDisclosedClaims } from '../../src/cartesi/hashDisclosedClaims.js'
 import type { DealPredicate, VerifierAction } from '../../src/cartesi/types.js'
 import type { AdvanceMetadata, VerifierOutput } from '../../verifier/src/types.js'
 import type { PoolDeposit, PoolPresentation } from './fuzzPool.js'
+import { checkWindow, presentationTruth } from './groundTruth.js'
 import { approvalKey, balanceKey, holdings, type Ledger } from './ledger.js'
 
 /** A payment a voucher makes: ETH to its destination, or a token's `transfer`. */
 type Payment = { asset: Address; to: Address; amount: bigint }
+
+/** The pool presentation a case was made from, if any, and all of them by presentationHash. */
+export type PresentationsKnown = { source: PoolPresentation | undefined; presentations: ReadonlyMap<Hex, PoolPresentation> }
 
 /** Counts the deal checks ran, for the run's summary. */
 export type DealCheckCounts = { approvals: number; vouchers: number }
 
 /**
  * Every money invariant of one accepted input. `input` is the decoded action or deposit;
- * `source` the pool presentation a submission was made from, if any.
+ * `known.source` the pool presentation a submission was made from, if any, and
+ * `known.presentations` every pool presentation by its hash (the ground truth a submission is
+ * judged by, whatever JSON-LD form it came in).
  */
 export function checkMoney(
   input: VerifierAction | PoolDeposit,
   metadata: AdvanceMetadata,
   outputs: readonly VerifierOutput[],
   ledgers: { before: Ledger; after: Ledger },
-  source: PoolPresentation | undefined,
+  known: PresentationsKnown,
   counts: DealCheckCounts,
 ): string[] {
   const { before, after } = ledgers
@@ -100,7 +106,7 @@ export function checkMoney(
     }
     case 'submitToDeal': {
       counts.approvals++
-      return [...violations, ...checkApproval(input, metadata, { notices, payments }, ledgers, source)]
+      return [...violations, ...checkApproval(input, metadata, { notices, payments }, ledgers, known)]
     }
     default:
       if (outputs.some((output) => output.type === 'voucher')) violations.push(`${input.action} emitted a voucher`)
@@ -133,7 +139,7 @@ function checkApproval(
   metadata: AdvanceMetadata,
   outputs: { notices: VerifierOutput[]; payments: Payment[] },
   ledgers: { before: Ledger; after: Ledger },
-  source: PoolPresentation | undefined,
+  known: PresentationsKnown,
 ): string[] {
   const provider = getAddress(metadata.msgSender)
   const deal = ledgers.before.deals.get(action.dealId)
@@ -160,31 +166,46 @@ function checkApproval(
   if (notice.kind !== 'dealApproval') return [...violations, `an approval emitted a ${notice.kind} notice`]
   if (notice.dealId !== action.dealId) violations.push(`the notice names deal ${notice.dealId}, the input ${action.dealId}`)
   if (getAddress(notice.provider) !== provider) violations.push(`the notice names provider ${notice.provider}, not the sender ${provider}`)
-  if (notice.presentationHash !== keccak256(stringToBytes(action.presentation))) violations.push('the approval notice hashes another presentation')
   if (notice.deliveryHash !== action.deliveryHash) violations.push('the approval notice carries another delivery hash')
   if (notice.reward !== deal.reward || getAddress(notice.asset) !== deal.asset) violations.push(`the notice says ${notice.reward} of ${notice.asset}; the deal pays ${deal.reward} of ${deal.asset}`)
   if (notice.blockTimestamp !== metadata.blockTimestamp) violations.push('the approval notice carries another block time')
-  if (source && notice.disclosedClaimsHash !== hashDisclosedClaims(source.json.credentialSubject as Record<string, unknown>)) violations.push("the approval's disclosedClaimsHash is not its source presentation's")
 
-  // The terms, judged on the presentation as submitted (its values are the proof's, or another check fails).
-  const presentation = JSON.parse(action.presentation) as Record<string, unknown>
-  const issuer = typeof presentation.issuer === 'string' ? presentation.issuer : (presentation.issuer as { id?: unknown } | undefined)?.id
-  if (typeof issuer !== 'string' || !deal.issuers.includes(issuer)) violations.push(`deal ${action.dealId} approved a credential of ${String(issuer)}, not one of its issuers`)
-  if (!Array.isArray(presentation.type) || !presentation.type.includes(deal.credentialType)) violations.push(`deal ${action.dealId} approved a credential that is not a ${deal.credentialType}`)
+  // The presentation and the deal's terms, judged on what was verified (the pool presentation the
+  // case came from, or whose proof the notice names), never on the JSON as submitted: any JSON-LD
+  // form of it must get the verdict its statements get, and the terms are judged here
+  // independently of the verifier's reading of them.
+  const { truth, violations: unknown } = presentationTruth(notice.presentationHash, known.source, known.presentations, 'approval notice')
+  violations.push(...unknown)
+  if (!truth) return violations
+  if (notice.disclosedClaimsHash !== hashDisclosedClaims(truth.json.credentialSubject as Record<string, unknown>)) violations.push("the approval's disclosedClaimsHash is not its presentation's")
+  if (!deal.issuers.includes(truth.issuer)) violations.push(`deal ${action.dealId} approved a credential of ${truth.issuer}, not one of its issuers`)
+  if (!truth.types.includes(deal.credentialType)) violations.push(`deal ${action.dealId} approved a credential that is not a ${deal.credentialType}`)
   for (const predicate of deal.predicates) {
-    if (!holds(predicate, presentation)) violations.push(`deal ${action.dealId} approved a presentation whose ${predicate.pointer} fails ${predicate.operator} ${JSON.stringify(predicate.values)}`)
+    if (!holds(predicate, truth.json)) violations.push(`deal ${action.dealId} approved a presentation whose ${predicate.pointer} fails ${predicate.operator} ${JSON.stringify(predicate.values)}`)
   }
+  // Every field the deal requires was revealed.
+  for (const pointer of deal.requiredFields) {
+    if (read(pointer, truth.json) === undefined) violations.push(`deal ${action.dealId} approved a presentation that does not reveal ${pointer}`)
+  }
+  violations.push(...checkWindow(truth, metadata.blockTimestamp))
   return violations
 }
 
-/** A predicate on a parsed presentation: exact JSON equality for equals/oneOf, numbers for atLeast/atMost. */
-function holds({ pointer, operator, values }: DealPredicate, document: unknown): boolean {
+/** The value at a JSON pointer of a parsed document, or undefined. */
+function read(pointer: string, document: unknown): unknown {
   let value: unknown = document
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replaceAll('~1', '/').replaceAll('~0', '~')
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return false
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined
     value = (value as Record<string, unknown>)[key]
   }
+  return value
+}
+
+/** A predicate on a presentation as derived (compact JSON): exact JSON equality for equals/oneOf, numbers for atLeast/atMost. */
+function holds({ pointer, operator, values }: DealPredicate, document: unknown): boolean {
+  const value = read(pointer, document)
+  if (value === undefined) return false
   const [bound] = values
   if (operator === 'equals') return values.length === 1 && value === bound
   if (operator === 'oneOf') return values.includes(value as string)

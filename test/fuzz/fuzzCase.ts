@@ -14,6 +14,12 @@ export type FuzzCase = {
   source?: PoolPresentation | undefined
   /** Replaces the block timestamp the run would give the input. */
   blockTimestamp?: bigint | undefined
+  /**
+   * The pool payload this case re-encodes (the same signed statements in another JSON-LD form,
+   * the same binding): run on a copy of the same state, it must get the same verdict, code and
+   * outputs.
+   */
+  original?: Hex | undefined
 }
 
 export type Mutator = {
@@ -21,4 +27,6 @@ export type Mutator = {
   /** Relative share of the cases. */
   weight: number
   arbitrary(pool: FuzzPool): fc.Arbitrary<FuzzCase>
+  /** Work the arbitrary needs done first and cannot do synchronously (runFuzz awaits it once per pool). */
+  prepare?(pool: FuzzPool): Promise<void>
 }

@@ -7,6 +7,7 @@
 import { type Address, type Hex, padHex, zeroAddress, zeroHash } from 'viem'
 import { type Erc20Deposit, type EtherDeposit, encodeErc20Deposit, encodeEtherDeposit } from '../../src/cartesi/deposits.js'
 import { encodeInput } from '../../src/cartesi/encodeInput.js'
+import { hashPresentation } from '../../src/cartesi/hashPresentation.js'
 import { issuerKeyOf } from '../../src/cartesi/issuerKeyOf.js'
 import { decodeReport } from '../../src/cartesi/reports.js'
 import type { CreateDealAction, VerifierAction } from '../../src/cartesi/types.js'
@@ -36,12 +37,23 @@ export type PoolDeposit = EtherDeposit | Erc20Deposit
 /** A valid input of the pool, with the sender it is valid for. */
 export type PoolInput = { name: string; action: VerifierAction | PoolDeposit; payload: Hex; sender: Address; presentation?: PoolPresentation | undefined }
 
-/** A derived credential and what its source credential kept hidden. */
+/**
+ * A derived credential and what its source credential kept hidden: the ground truth the
+ * invariants judge a case by, whatever JSON-LD form the case submitted it in. Everything here
+ * comes from the derivation itself (the compact form deriveCredential returned), never from a
+ * case's payload.
+ */
 export type PoolPresentation = {
   text: string
+  /** The compact form as derived: what the holder revealed, as the proof signs it. */
   json: Record<string, unknown>
   /** Claim values of the source credential this presentation does not disclose. */
   undisclosed: readonly string[]
+  /** hashPresentation of the compact form: the notice's hash for every form of it. */
+  presentationHash: Hex
+  /** The issuer's DID and the credential's types, as derived. */
+  issuer: string
+  types: readonly string[]
 }
 
 export type FuzzPool = {
@@ -50,6 +62,8 @@ export type FuzzPool = {
   /** Index of the next input: every case gets a fresh one, as on a real chain. */
   firstInputIndex: number
   inputs: readonly PoolInput[]
+  /** The pool's presentations by their presentationHash: the only proofs a case can carry that verify. */
+  presentations: ReadonlyMap<Hex, PoolPresentation>
   /** Claim values no presentation of the pool discloses: what a case without a source is scanned for. */
   neverDisclosed: readonly string[]
   senders: readonly Address[]
@@ -192,8 +206,13 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     const action: VerifierAction = forDeal
       ? { action: 'submitToDeal', dealId: forDeal.dealId, presentation: text, deliveryHash: i % 2 === 0 ? zeroHash : padHex('0xde11', { size: 32 }) }
       : { action: 'submitPresentation', nonce: nonce(n), presentation: text }
-    presentations.push({ name, action, payload: encodeInput(action), sender, presentation: { text, json, undisclosed: undisclosedValues(credential, json) } })
+    const issuer = typeof json.issuer === 'string' ? json.issuer : (json.issuer as { id?: unknown } | undefined)?.id
+    if (typeof issuer !== 'string' || !Array.isArray(json.type)) throw new Error(`fuzz pool: ${name} was derived without an issuer or types`)
+    const presentation: PoolPresentation = { text, json, undisclosed: undisclosedValues(credential, json), presentationHash: hashPresentation(json), issuer, types: json.type.map(String) }
+    presentations.push({ name, action, payload: encodeInput(action), sender, presentation })
   }
+  const byHash = new Map(presentations.map((input) => [input.presentation!.presentationHash, input.presentation!]))
+  if (byHash.size !== presentations.length) throw new Error('fuzz pool: two presentations share a proof value')
   const disclosedAnywhere = new Set(presentations.flatMap((input) => leaves(input.presentation!.json.credentialSubject).map(([, value]) => value)))
   const allClaims = [scenario.licence, scenario.vaccination, ...Object.values(dealCredentials)].flatMap((credential) => leaves(credential.credentialSubject).map(([, value]) => value))
   return {
@@ -204,6 +223,7 @@ export async function createFuzzPool(): Promise<FuzzPool> {
       ...admin.map(([name, action, sender]) => ({ name, action, payload: encodeInput(action), sender })),
       ...presentations,
     ],
+    presentations: byHash,
     neverDisclosed: [...new Set(allClaims)].filter((value) => !disclosedAnywhere.has(value) && value.length >= minScannedLength),
     senders: [...new Set([...Object.values(addresses), consumer, provider1, provider2, provider3, etherPortal, erc20Portal])].filter((address) => address !== addresses.application),
     portals,

@@ -2,7 +2,7 @@
  * The invariants checked after every case. Each returns the violations it found, as sentences;
  * an empty list means the case passed.
  */
-import { getAddress, type Hex, hexToBytes, keccak256 } from 'viem'
+import { getAddress, type Hex, hexToBytes } from 'viem'
 import { decodeInput } from '../../src/cartesi/decodeInput.js'
 import { decodeErc20Deposit, decodeEtherDeposit } from '../../src/cartesi/deposits.js'
 import { encodeOutput } from '../../src/cartesi/encodeOutput.js'
@@ -15,7 +15,11 @@ import { actionTables, dealActions } from './actionTables.js'
 import { checkMoney, type DealCheckCounts } from './dealInvariants.js'
 import type { FuzzCase } from './fuzzCase.js'
 import type { FuzzPool, PoolDeposit } from './fuzzPool.js'
+import { checkWindow, presentationTruth } from './groundTruth.js'
 import { changedTables, type TableSnapshot } from './tableSnapshot.js'
+
+/** Codes that name a bug of the verifier, never a refusal of the input. */
+const internalCodes = new Set(['ERR_VERIFIER_INTERNAL', 'ERR_VERIFY_INTERNAL'])
 
 /** One report that says what happened, with a stable code when refused; outputs only when accepted. */
 export function checkResult(result: AdvanceResult): { violations: string[]; report?: VerifierReport } {
@@ -30,8 +34,9 @@ export function checkResult(result: AdvanceResult): { violations: string[]; repo
   const violations: string[] = []
   if (report.ok !== (result.status === 'accept')) violations.push(`report ok=${report.ok} for a ${result.status}`)
   if (!report.ok) {
-    // ERR_VERIFIER_INTERNAL is what the core says when something threw that no check expected.
-    if (!/^ERR_[A-Z0-9_]+$/.test(report.code) || report.code === 'ERR_VERIFIER_INTERNAL') violations.push(`untyped refusal ${report.code}: ${report.message}`)
+    // ERR_VERIFIER_INTERNAL is what the core says when something threw that no check expected;
+    // ERR_VERIFY_INTERNAL what verification says when its own code broke (never the input's fault).
+    if (!/^ERR_[A-Z0-9_]+$/.test(report.code) || internalCodes.has(report.code)) violations.push(`untyped refusal ${report.code}: ${report.message}`)
     if (typeof report.message !== 'string' || report.message.length === 0) violations.push('a refusal without a message')
     if (result.outputs.length > 0) violations.push('a rejected input has outputs')
   }
@@ -54,7 +59,7 @@ export function checkAccepted(
   result: AdvanceResult,
   report: VerifierReport,
   tables: { before: TableSnapshot; after: TableSnapshot },
-  context: { portals: FuzzPool['portals']; counts: DealCheckCounts },
+  context: { portals: FuzzPool['portals']; counts: DealCheckCounts; presentations: FuzzPool['presentations'] },
 ): string[] {
   const input = decodeAccepted(fuzzCase.payload, metadata, report, context.portals)
   if (typeof input === 'string') return [input]
@@ -65,29 +70,50 @@ export function checkAccepted(
   if (!owned) return [...violations, `no tables are declared for ${name} in test/fuzz/actionTables.ts`]
   const foreign = changedTables(tables.before, tables.after).filter((table) => !owned.includes(table))
   if (foreign.length > 0) violations.push(`${name} changed ${foreign.join(', ')}`)
-  violations.push(...checkMoney(input, metadata, result.outputs, { before: tables.before.ledger, after: tables.after.ledger }, fuzzCase.source, context.counts))
+  violations.push(...checkMoney(input, metadata, result.outputs, { before: tables.before.ledger, after: tables.after.ledger }, { source: fuzzCase.source, presentations: context.presentations }, context.counts))
   if (!('action' in input) || input.action !== 'submitPresentation') {
     if (!dealActions.has(name) && result.outputs.length > 0) violations.push(`${name} produced outputs`)
     return violations
   }
-  const action = input
   if (result.outputs.length !== 1 || result.outputs[0]?.type !== 'notice') return [...violations, 'an accepted presentation must produce exactly one notice']
   const notice = decodeVerdictNotice(result.outputs[0].payload)
-  const presentation = JSON.parse(action.presentation) as { issuer?: unknown }
-  const issuer = typeof presentation.issuer === 'string' ? presentation.issuer : (presentation.issuer as { id?: string } | undefined)?.id
-  if (notice.presentationHash !== keccak256(new TextEncoder().encode(action.presentation))) violations.push('the notice hashes another presentation')
   if (notice.sender.toLowerCase() !== metadata.msgSender.toLowerCase()) violations.push('the notice names another sender')
   if (notice.blockTimestamp !== metadata.blockTimestamp) violations.push('the notice carries another block time')
-  if (notice.issuer !== issuer) violations.push(`the notice names issuer ${notice.issuer}, the presentation ${String(issuer)}`)
-  // A mutation may reorder or reformat, never change what was disclosed or who signed it.
-  const source = fuzzCase.source?.json
-  if (source && notice.disclosedClaimsHash !== hashDisclosedClaims(source.credentialSubject as Record<string, unknown>)) violations.push("the verdict's disclosedClaimsHash is not its source presentation's")
-  if (source && notice.issuer !== source.issuer) violations.push(`a verdict for issuer ${notice.issuer}, its source presentation is by ${String(source.issuer)}`)
-  // An independent look at the window: a verdict outside it means the clock was misread.
-  const at = Number(metadata.blockTimestamp) * 1_000
-  const window = presentation as { validFrom?: string; validUntil?: string }
-  if (window.validFrom !== undefined && !(Date.parse(window.validFrom) <= at)) violations.push(`verified at ${metadata.blockTimestamp}, before validFrom ${window.validFrom}`)
-  if (window.validUntil !== undefined && !(at < Date.parse(window.validUntil))) violations.push(`verified at ${metadata.blockTimestamp}, after validUntil ${window.validUntil}`)
+  // Judged by what was verified, whatever JSON-LD form carried it: the pool presentation the
+  // case came from (or whose proof the notice names), never the submitted JSON.
+  const { truth, violations: unknown } = presentationTruth(notice.presentationHash, fuzzCase.source, context.presentations, 'notice')
+  violations.push(...unknown)
+  if (!truth) return violations
+  // A mutation may reorder, reformat or re-encode, never change what was disclosed or who signed it.
+  if (notice.issuer !== truth.issuer) violations.push(`a verdict for issuer ${notice.issuer}, its presentation is by ${truth.issuer}`)
+  if (notice.disclosedClaimsHash !== hashDisclosedClaims(truth.json.credentialSubject as Record<string, unknown>)) violations.push("the verdict's disclosedClaimsHash is not its presentation's")
+  if (!truth.types.includes(notice.credentialType)) violations.push(`a verdict for a ${notice.credentialType}, its presentation is a ${truth.types.join(', ')}`)
+  // An independent look at the window as derived: a verdict outside it means the clock was misread.
+  violations.push(...checkWindow(truth, metadata.blockTimestamp))
+  return violations
+}
+
+/**
+ * A re-encoding and its original, each submitted to the same state: the same verdict; the
+ * same code when refused; the same report and byte-identical outputs when accepted (the notice
+ * names the proof's hash and the canonical claims, so no field of it depends on the form).
+ */
+export function checkSameVerdict(reencoded: AdvanceResult, original: AdvanceResult): string[] {
+  const read = (result: AdvanceResult) => {
+    try {
+      const report = decodeReport(result.reports[0] as Hex)
+      return report.ok ? 'accepted' : report.code
+    } catch {
+      return 'an unreadable report'
+    }
+  }
+  const [got, expected] = [read(reencoded), read(original)]
+  if (reencoded.status !== original.status || got !== expected) return [`a re-encoding got ${reencoded.status} (${got}), its original ${original.status} (${expected})`]
+  if (reencoded.status !== 'accept') return []
+  const violations: string[] = []
+  if (JSON.stringify(reencoded.reports) !== JSON.stringify(original.reports)) violations.push("an accepted re-encoding's report is not its original's")
+  const outputs = (result: AdvanceResult) => result.outputs.map(encodeOutput)
+  if (JSON.stringify(outputs(reencoded)) !== JSON.stringify(outputs(original))) violations.push("an accepted re-encoding's outputs are not its original's")
   return violations
 }
 

@@ -9,6 +9,7 @@ import type { DealPredicate } from '../../src/cartesi/types.js'
 export type LedgerDeal = {
   consumer: Address
   credentialType: string
+  requiredFields: string[]
   predicates: DealPredicate[]
   issuers: string[]
   maxApprovals: number
@@ -43,11 +44,12 @@ export function readLedger(database: Database): Ledger {
   return {
     balances: new Map(rows('SELECT owner, asset, amount FROM balances').map((row) => [balanceKey(address(row.owner!), address(row.asset!)), BigInt(row.amount as string)])),
     deals: new Map(
-      rows('SELECT id, consumer, credential_type, predicates, issuers, max_approvals, reward, asset, expires_at, budget, approvals, closed_at FROM deals').map((row) => [
+      rows('SELECT id, consumer, credential_type, required_fields, predicates, issuers, max_approvals, reward, asset, expires_at, budget, approvals, closed_at FROM deals').map((row) => [
         BigInt(row.id as number),
         {
           consumer: address(row.consumer!),
           credentialType: row.credential_type as string,
+          requiredFields: JSON.parse(row.required_fields as string) as string[],
           predicates: JSON.parse(row.predicates as string) as DealPredicate[],
           issuers: JSON.parse(row.issuers as string) as string[],
           maxApprovals: Number(row.max_approvals),

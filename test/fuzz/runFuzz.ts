@@ -10,7 +10,7 @@ import type { AdvanceResult } from '../../verifier/src/types.js'
 import { addresses, metadataAt } from '../fixtures/verifierScenario.js'
 import type { FuzzCase } from './fuzzCase.js'
 import type { FuzzPool } from './fuzzPool.js'
-import { checkAccepted, checkResult, scanOutputs, type Secrets, toSecrets } from './invariants.js'
+import { checkAccepted, checkResult, checkSameVerdict, scanOutputs, type Secrets, toSecrets } from './invariants.js'
 import { mutators } from './mutators/index.js'
 import { snapshotTables, type TableSnapshot } from './tableSnapshot.js'
 
@@ -41,11 +41,18 @@ export type FuzzStats = {
   blobsScanned: number
   /** Presentations judged by the proof check or a later one (accepted, or refused from the proof on). */
   reachedProof: number
+  /** Re-encodings whose verdict was compared with their original's, on a copy of the same state. */
+  reencodingsCompared: number
   /** Invariant violations no known finding explains: each distinct one with its first case. */
   violations: { violation: string; count: number; example: string }[]
 }
 
-/** Refusals that only come from the proof check or the checks after it. */
+/**
+ * Refusals of a submitted presentation that only come from the proof check or the checks after
+ * it (which read the verified statements). Not here: the input-stage codes (bounds, JSON, duplicate
+ * keys, ERR_VERIFY_PROOF_VALUE_MALFORMED, which a proof value that does not parse gets before
+ * any BBS work) and the deal refusals made before verification (closed, full, already approved).
+ */
 const proofStageCodes = new Set([
   'ERR_VERIFY_PROOF_INVALID',
   'ERR_VERIFY_ISSUER_UNTRUSTED',
@@ -53,12 +60,16 @@ const proofStageCodes = new Set([
   'ERR_VERIFY_ISSUER_MISMATCH',
   'ERR_VERIFY_EXPIRED',
   'ERR_VERIFY_NOT_YET_VALID',
+  'ERR_VERIFY_VALIDITY_END_MISSING',
   'ERR_VERIFY_REVOKED',
   'ERR_VERIFY_SUSPENDED',
   'ERR_VERIFY_STATUS_UNAVAILABLE',
+  'ERR_VERIFY_STATUS_MISSING',
   'ERR_VERIFY_CHALLENGE_MISMATCH',
   'ERR_VERIFY_DISCLOSURE_MISSING',
-  'ERR_VERIFIER_DISCLOSURE_FORBIDDEN',
+  'ERR_VERIFY_DISCLOSURE_FORBIDDEN',
+  'ERR_VERIFIER_CREDENTIAL_TYPE_UNSUPPORTED',
+  'ERR_VERIFIER_CREDENTIAL_TYPE_MISMATCH',
   'ERR_VERIFIER_DEAL_ISSUER_NOT_ACCEPTED',
   'ERR_VERIFIER_DEAL_PREDICATE_FAILED',
 ])
@@ -73,7 +84,7 @@ const presentationActions = new Set(['submitPresentation', 'submitToDeal'])
 export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<FuzzStats> {
   const { seed, runs, resetEvery = 250, progress, progressEvery = 5_000 } = options
   const started = performance.now()
-  const stats: FuzzStats = { seed, runs, milliseconds: 0, categories: {}, noticesChecked: 0, approvalsChecked: 0, vouchersChecked: 0, blobsScanned: 0, reachedProof: 0, violations: [] }
+  const stats: FuzzStats = { seed, runs, milliseconds: 0, categories: {}, noticesChecked: 0, approvalsChecked: 0, vouchersChecked: 0, blobsScanned: 0, reachedProof: 0, reencodingsCompared: 0, violations: [] }
   const dealCounts = { approvals: 0, vouchers: 0 }
   const neverDisclosed = toSecrets(pool.neverDisclosed)
   const secretsOf = new Map<unknown, Secrets>(pool.inputs.map((input) => [input.presentation, input.presentation ? toSecrets(input.presentation.undisclosed) : neverDisclosed]))
@@ -89,6 +100,7 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
     tables = undefined
   }
 
+  for (const mutator of mutators) await mutator.prepare?.(pool)
   const arbitrary = fc.oneof(...mutators.map((mutator) => ({ weight: mutator.weight, arbitrary: mutator.arbitrary(pool) })))
   const property = fc.asyncProperty(arbitrary, async (fuzzCase: FuzzCase) => {
     if (done % resetEvery === 0) await reset()
@@ -117,11 +129,23 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
     if (report && result.status === 'accept') {
       tables ??= await snapshotTables(database)
       const afterTables = await snapshotTables(after)
-      violations.push(...checkAccepted(fuzzCase, metadata, result, report, { before: tables, after: afterTables }, { portals: pool.portals, counts: dealCounts }))
+      violations.push(...checkAccepted(fuzzCase, metadata, result, report, { before: tables, after: afterTables }, { portals: pool.portals, counts: dealCounts, presentations: pool.presentations }))
       stats.noticesChecked += result.outputs.filter((output) => output.type === 'notice').length
       tables = afterTables
     }
     violations.push(...scanOutputs(result, secretsOf.get(fuzzCase.source) ?? neverDisclosed))
+    if (fuzzCase.original) {
+      // The same statements in the original's form, on a copy of the state this case met.
+      const twin = await createVerifier({ rootAuthorities: [addresses.rootAuthority], portals: pool.portals, database })
+      try {
+        violations.push(...checkSameVerdict(result, await twin.advance({ metadata, payload: fuzzCase.original })))
+        stats.reencodingsCompared++
+      } catch (error) {
+        violations.push(`the original of a re-encoding threw: ${(error as Error).stack ?? String(error)}`)
+      } finally {
+        twin.close()
+      }
+    }
     stats.blobsScanned += result.outputs.length + result.reports.length
     if (violations.length > 0) {
       record(violations)
@@ -133,7 +157,8 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
     const code = result.status === 'accept' ? 'accepted' : report?.ok === false ? report.code : 'unreadable report'
     counts[result.status === 'accept' ? 'accepted' : 'rejected']++
     counts.codes[code] = (counts.codes[code] ?? 0) + 1
-    if (proofStageCodes.has(code) || (code === 'accepted' && presentationActions.has(String(report?.action)))) stats.reachedProof++
+    // The type codes are also createDeal's and accreditIssuer's refusals: count a submission's only.
+    if (presentationActions.has(String(report?.action)) && (code === 'accepted' || proofStageCodes.has(code))) stats.reachedProof++
     if (progress && done % progressEvery === 0) progress(`${done}/${runs} cases, ${((performance.now() - started) / 1000).toFixed(0)} s`)
   })
 
@@ -180,6 +205,6 @@ export function formatStats(stats: FuzzStats): string {
   }
   const accepted = Object.values(stats.categories).reduce((sum, counts) => sum + counts.accepted, 0)
   for (const { violation, count, example } of stats.violations) lines.push(`  VIOLATION x${count}: ${violation}\n    first: ${example}`)
-  lines.push(`  total: ${stats.violations.reduce((sum, entry) => sum + entry.count, 0)} violations; accepted ${accepted}, rejected ${stats.runs - accepted}; reached proof verification ${stats.reachedProof}; notices decoded ${stats.noticesChecked} (deal approvals ${stats.approvalsChecked}); vouchers checked ${stats.vouchersChecked}; outputs and reports scanned ${stats.blobsScanned}`)
+  lines.push(`  total: ${stats.violations.reduce((sum, entry) => sum + entry.count, 0)} violations; accepted ${accepted}, rejected ${stats.runs - accepted}; reached proof verification ${stats.reachedProof}; re-encodings compared with their originals ${stats.reencodingsCompared}; notices decoded ${stats.noticesChecked} (deal approvals ${stats.approvalsChecked}); vouchers checked ${stats.vouchersChecked}; outputs and reports scanned ${stats.blobsScanned}`)
   return lines.join('\n')
 }

@@ -6,5 +6,6 @@ import { actionMutators } from './actions.js'
 import { dealMutators } from './deals.js'
 import { envelopeMutators } from './envelope.js'
 import { presentationMutators } from './presentation.js'
+import { reencodingMutators } from './reencodings.js'
 
-export const mutators: readonly Mutator[] = [...envelopeMutators, ...actionMutators, ...dealMutators, ...presentationMutators]
+export const mutators: readonly Mutator[] = [...envelopeMutators, ...actionMutators, ...dealMutators, ...presentationMutators, ...reencodingMutators]

@@ -31,7 +31,7 @@ const submitText = (input: Presentation, text: string) => submitBytes(input, str
  * A mutator over one pool presentation: `edit` gets the input and the generated parameters and
  * returns the new presentation (an object is serialised, text is sent as is, hex as raw bytes).
  */
-function presentationMutator<Parameters>(
+export function presentationMutator<Parameters>(
   category: string,
   weight: number,
   parameters: (input: Presentation) => fc.Arbitrary<Parameters>,
