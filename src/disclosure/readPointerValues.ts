@@ -8,7 +8,9 @@
 
 /**
  * Every value a JSON pointer names. A numeric segment on an array picks that element; any
- * other segment on an array applies to each element.
+ * other segment on an array applies to each element. A node written as its IRI alone (a
+ * string) is the node `{ id }`: `/credentialSubject/id` names the IRI of a subject revealed
+ * with no other statement.
  *
  * @example
  * ```ts
@@ -29,6 +31,7 @@ function step(value: unknown, key: string): unknown[] {
     if (/^(0|[1-9]\d*)$/.test(key)) return Number(key) < value.length ? [value[Number(key)]] : []
     return value.flatMap((item) => step(item, key))
   }
+  if (typeof value === 'string' && key === 'id') return [value]
   if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return []
   return [(value as Record<string, unknown>)[key]]
 }

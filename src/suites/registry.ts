@@ -21,8 +21,6 @@ export type ProofSuite = {
    * and its signed statements are read with them.
    */
   contexts: readonly string[]
-  /** The properties that open and close the validity window, as terms of `contexts`. */
-  validity: { from: readonly string[]; until: readonly string[] }
   /**
    * Checks the proof; on success returns the signer, the signed statements and the bytes the
    * proof is bound to (the challenge: bbs-2023's presentation header, the 2020 nonce).
@@ -34,7 +32,6 @@ const bbs2023: ProofSuite = {
   name: 'bbs-2023',
   owns: (proof) => proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'bbs-2023',
   contexts: ['https://www.w3.org/ns/credentials/v2'],
-  validity: { from: ['validFrom'], until: ['validUntil'] },
   verify: verifyBbs2023Proof,
 }
 
@@ -43,8 +40,6 @@ const bbs2020: ProofSuite = {
   owns: (proof) => bbs2020ProofKind(proof.type) !== undefined,
   // VC 1.1 has no status vocabulary of its own: the Bitstring Status List context reads entries.
   contexts: [credentialsV1Context, bbsContext, 'https://www.w3.org/ns/credentials/status/v1'],
-  // VC 1.1 names the window issuanceDate and expirationDate; its context also defines the 2.0 names.
-  validity: { from: ['issuanceDate', 'validFrom'], until: ['expirationDate', 'validUntil'] },
   // Loaded on first use: MATTR's wasm costs ~9 MiB, which a verifier that never sees a legacy
   // credential (the Cartesi machine's budget is 100 MiB) should not pay.
   // A BbsBlsSignature2020 credential is not derived: it has no nonce, so it is bound to nothing.

@@ -12,6 +12,7 @@ import jsonld from 'jsonld'
 import type { DocumentLoader } from '../contexts/types.js'
 import { type ProofSuite, proofSuiteOf, proofSuites } from '../suites/registry.js'
 import { fail, failureOf } from './checks/check.js'
+import { UntrustedInputError } from './errors.js'
 import { unsupportedProof } from './checks/checkProof.js'
 import type { VerificationCheck } from './types.js'
 
@@ -48,34 +49,51 @@ export async function findProofSuite(credential: Record<string, unknown>, docume
 
 const verifiableCredentialIri = 'https://www.w3.org/2018/credentials#VerifiableCredential'
 
+/** Deepest nesting rebuilt from node references, as readUntrustedJson bounds the JSON's own. */
+const maxNesting = 32
+
 /**
  * Nests a flattened document (jsonld.flatten's node list) under its one VerifiableCredential
- * node: each node is put in place of its first reference (later ones stay references, which
- * name the same node), and a reference to a named graph (the proof) becomes that graph.
- * `undefined` when no single credential node exists.
+ * node: each node in place of its first reference (later ones stay references, which name the
+ * same node), a reference to a named graph (the proof) replaced by that graph. Each node is
+ * placed once, so the work is linear in the document. `undefined` when no single credential
+ * node exists.
+ *
+ * @throws {UntrustedInputError} `ERR_VERIFY_INPUT_TOO_DEEP` when following references nests
+ *   deeper than the JSON itself may.
  */
 function nestFromCredential(flat: Record<string, unknown>[]): Record<string, unknown> | undefined {
   const roots = flat.filter((node) => ([] as unknown[]).concat(node['@type'] ?? []).includes(verifiableCredentialIri))
-  if (roots.length !== 1) return undefined
-  const nest = (nodes: Record<string, unknown>[], root: Record<string, unknown>): Record<string, unknown> => {
-    const byId = new Map(nodes.map((node) => [node['@id'] as string, node]))
-    const placed = new Set<string>([root['@id'] as string])
-    const expand = (node: Record<string, unknown>): Record<string, unknown> =>
-      Object.fromEntries(Object.entries(node).map(([key, values]) => [key, key.startsWith('@') ? values : (values as unknown[]).map(inline)]))
-    const inline = (value: unknown): unknown => {
-      const reference = isObject(value) && Object.keys(value).length === 1 ? value['@id'] : undefined
-      const id = typeof reference === 'string' ? reference : ''
-      const target = byId.get(id)
-      if (!target || placed.has(id)) return value
-      placed.add(id)
-      // A named graph in place of its reference: a simple graph object, as the compact form writes it.
-      const graph = target['@graph']
-      if (Array.isArray(graph)) return { '@graph': graph.map((inner: Record<string, unknown>) => nest(graph, inner)) }
-      return expand(target)
+  return roots.length === 1 ? nestGraph(flat, roots, 0)[0] : undefined
+}
+
+/** The `tops` of one graph's nodes, with the nodes they reference nested in them. */
+function nestGraph(nodes: Record<string, unknown>[], tops: Record<string, unknown>[], depth: number): Record<string, unknown>[] {
+  const byId = new Map(nodes.map((node) => [node['@id'] as string, node]))
+  const placed = new Set(tops.map((node) => node['@id'] as string))
+  const expand = (node: Record<string, unknown>, level: number): Record<string, unknown> => {
+    if (level > maxNesting) {
+      throw new UntrustedInputError('ERR_VERIFY_INPUT_TOO_DEEP', `The credential nests deeper than ${maxNesting} levels once its node references are followed.`)
     }
-    return expand(root)
+    return Object.fromEntries(Object.entries(node).map(([key, values]) => [key, key.startsWith('@') ? values : (values as unknown[]).map((value) => inline(value, level + 1))]))
   }
-  return nest(flat, roots[0]!)
+  const inline = (value: unknown, level: number): unknown => {
+    const reference = isObject(value) && Object.keys(value).length === 1 ? value['@id'] : undefined
+    const id = typeof reference === 'string' ? reference : ''
+    const target = byId.get(id)
+    if (!target || placed.has(id)) return value
+    placed.add(id)
+    // A named graph in place of its reference: a simple graph object, as the compact form writes
+    // it, its own nodes nested under those nothing in it references.
+    const graph = target['@graph']
+    if (Array.isArray(graph)) {
+      const inner = graph as Record<string, unknown>[]
+      const referenced = new Set(inner.flatMap((node) => Object.values(node).flat().flatMap((item) => (isObject(item) && typeof item['@id'] === 'string' ? [item['@id']] : []))))
+      return { '@graph': nestGraph(inner, inner.filter((node) => !referenced.has(node['@id'] as string)), level) }
+    }
+    return expand(target, level)
+  }
+  return tops.map((top) => expand(top, depth))
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

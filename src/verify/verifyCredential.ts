@@ -108,7 +108,7 @@ export async function verifyParsedCredential(
   }
   const checks: VerificationCheck[] = [pass('input'), proofCheck]
   checks.push(checkIssuer({ issuer: view.issuer, signer: proof.signer, types: view.types, trustedIssuers: parameters.trustedIssuers }))
-  checks.push(checkValidity(view.credential, suite, parameters.now))
+  checks.push(checkValidity(view.credential, parameters.now))
   const status = await checkStatus(view.credential, parameters.statusChecker, parameters.now)
   if (status) checks.push(status)
   if (parameters.presentationHeader !== undefined) {

@@ -1,9 +1,7 @@
 /**
  * @module
- * The validity window, read from the signed statements with the suite's names for it.
- * Internal to src/verify.
+ * The validity window, read from the signed statements. Internal to src/verify.
  */
-import type { ProofSuite } from '../../suites/registry.js'
 import type { VerificationCheck } from '../types.js'
 import { fail, pass } from './check.js'
 
@@ -11,16 +9,27 @@ import { fail, pass } from './check.js'
 const dateTimePattern = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 /**
+ * The fields that open and close a validity window: VC 2.0 names them validFrom and validUntil,
+ * VC 1.1 issuanceDate and expirationDate. Every one a credential states binds, whatever its
+ * suite: a window cannot be hidden by writing it in the other data model.
+ */
+const windowFields = [
+  ['validFrom', 'from'],
+  ['issuanceDate', 'from'],
+  ['validUntil', 'until'],
+  ['expirationDate', 'until'],
+] as const
+
+/**
  * The validity window must contain `now` (the caller's clock, never the wall clock). Each
  * bound is one xsd:dateTime with a time zone; a bound written twice or with another datatype
  * is malformed, not ignored.
  */
-export function checkValidity(credential: Record<string, unknown>, suite: ProofSuite, now: Date): VerificationCheck {
+export function checkValidity(credential: Record<string, unknown>, now: Date): VerificationCheck {
   const at = now.getTime()
   let notYet: string | undefined
   let expired: string | undefined
-  const bounds = [...suite.validity.from.map((field) => [field, 'from'] as const), ...suite.validity.until.map((field) => [field, 'until'] as const)]
-  for (const [field, bound] of bounds) {
+  for (const [field, bound] of windowFields) {
     const value = credential[field]
     if (value === undefined) continue
     const time = typeof value === 'string' && dateTimePattern.test(value) ? Date.parse(value) : Number.NaN

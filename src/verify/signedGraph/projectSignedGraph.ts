@@ -8,6 +8,7 @@
  * xsd:boolean as booleans, a datatype the term does not declare as `{"@value", "@type"}`);
  * blank node labels never appear. Internal to src/verify.
  */
+import type { TermDefinition } from 'jsonld'
 import { canonicalJson } from '../../json/canonicalJson.js'
 import { SignedGraphError } from './errors.js'
 import type { ReadingContext } from './readingContext.js'
@@ -17,6 +18,19 @@ import { type GraphObject, type NodeKey, rdfType, type SignedGraph } from './rea
 const maxDepth = 32
 
 const xsd = 'http://www.w3.org/2001/XMLSchema#'
+const cred = 'https://www.w3.org/2018/credentials#'
+
+/**
+ * The validity window's properties, named the same whatever the reading context: a window
+ * written in a data model its suite does not read (VC 1.1's expirationDate under bbs-2023)
+ * still binds, instead of hiding under its IRI.
+ */
+const windowTerms = new Map(
+  ['validFrom', 'validUntil', 'issuanceDate', 'expirationDate'].map((term): [string, { term: string; definition: TermDefinition }] => [
+    `${cred}${term}`,
+    { term, definition: { '@id': `${cred}${term}`, '@type': `${xsd}dateTime` } },
+  ]),
+)
 const rdfJson = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -49,7 +63,7 @@ export async function projectSignedGraph(graph: SignedGraph, context: ReadingCon
     if (typeTerms.length > 0) entries.push(['type', single(typeTerms.sort())])
     for (const [predicate, objects] of predicates) {
       if (predicate === rdfType) continue
-      const named = own.termFor(predicate)
+      const named = own.termFor(predicate) ?? windowTerms.get(predicate)
       const values: Json[] = []
       // A property-scoped context applies to the values, on top of the context before the type's.
       const scope = await base.scopedBy(named?.definition['@context'])

@@ -224,6 +224,48 @@ describe('verifyCredential: hostile inputs', () => {
   })
 })
 
+// Found by the adversarial review of the verified view.
+describe('verifyCredential: shapes that hid a statement or cost unbounded work', () => {
+  it('error: an expirationDate in the VC 1.1 model under a bbs-2023 proof still binds', async () => {
+    const licence = {
+      '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/security/data-integrity/v2', 'https://w3id.org/medcred/medical-licence/v1'],
+      type: ['VerifiableCredential', 'MedicalLicenseCredential'],
+      issuer: parties.school.controller,
+      issuanceDate: '2020-01-01T00:00:00Z',
+      expirationDate: '2021-01-01T00:00:00Z',
+      credentialSubject: { id: parties.doctor.controller, type: 'LicensedPractitioner', profession: 'Physician', speciality: 'Cardiology', jurisdiction: 'NL' },
+    }
+    const signed = await issueCredential({ credential: licence as never, issuerKey: parties.school, documentLoader, mandatory: ['/expirationDate'] })
+    const derived = await deriveCredential({ credential: signed, reveal: ['credentialSubject.speciality'], presentationHeader: challenge, documentLoader })
+    const result = await verifyCredential({ credential: derived, trustedIssuers: [parties.school.controller], now, didResolver, presentationHeader: challenge })
+    expect(result.checks.filter((check) => !check.ok)).toEqual([
+      { name: 'validity', ok: false, code: 'ERR_VERIFY_EXPIRED', message: 'The credential expired at 2021-01-01T00:00:00Z.' },
+    ])
+  })
+
+  it.each([
+    ['a chain of 1,000 blank nodes in a flattened document', () => {
+      const nodes: Record<string, unknown>[] = [{ '@id': 'urn:vc', '@type': 'https://www.w3.org/2018/credentials#VerifiableCredential', 'https://www.w3.org/2018/credentials#credentialSubject': { '@id': '_:n0' } }]
+      for (let i = 0; i < 1_000; i++) nodes.push({ '@id': `_:n${i}`, 'https://example.org/next': { '@id': `_:n${i + 1}` } })
+      return JSON.stringify({ '@graph': nodes })
+    }],
+    ['a proof graph of chained nodes', () => {
+      const proof = Array.from({ length: 500 }, (_, i) => ({ '@id': `_:p${i}`, 'https://example.org/next': { '@id': `_:p${i + 1}` } }))
+      return JSON.stringify({
+        '@graph': [
+          { '@id': 'urn:vc', '@type': 'https://www.w3.org/2018/credentials#VerifiableCredential', 'https://w3id.org/security#proof': { '@id': '_:g' } },
+          { '@id': '_:g', '@graph': proof },
+        ],
+      })
+    }],
+  ])('error: %s is refused as too deep, before any proof work', async (_name, input) => {
+    const result = await verifyCredential({ credential: input(), trustedIssuers: [], now, didResolver })
+    expect(result.checks).toEqual([
+      { name: 'input', ok: false, code: 'ERR_VERIFY_INPUT_TOO_DEEP', message: 'The credential nests deeper than 32 levels once its node references are followed.' },
+    ])
+  })
+})
+
 describe('verifyPresentation: hostile inputs', () => {
   const present = (domain: string) => presentCredentials({ credentials: [good], challenge, domain, holderKey: parties.doctor, documentLoader })
   const verify = (presentation: unknown, overrides: { challenge?: string; domain?: string } = {}) =>
