@@ -33,9 +33,11 @@ class Bbs2023Proof extends DataIntegrityProof {
  */
 export async function verifyBbs2023Proof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofCheckResult> {
   try {
-    // The Data Integrity library reads a non-string verificationMethod as an embedded key object.
+    // The Data Integrity library reads the id of an object verificationMethod ({ "id": url } is
+    // the same statement as the url), and throws a TypeError on null.
     const { verificationMethod } = credential.proof as Record<string, unknown>
-    if (typeof verificationMethod !== 'string') throw new ProofMalformedError('its verificationMethod must be a URL')
+    const url = typeof verificationMethod === 'object' && verificationMethod !== null ? (verificationMethod as { id?: unknown }).id : verificationMethod
+    if (typeof url !== 'string') throw new ProofMalformedError('its verificationMethod must be a URL')
     let covered: VerifiedDerivedProof | undefined
     const cryptosuite = createBbs2023VerifyCryptosuite({ onVerified: (proof) => (covered = proof) })
     const suite = new Bbs2023Proof({ cryptosuite })

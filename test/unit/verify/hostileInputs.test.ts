@@ -112,6 +112,7 @@ const cases: Case[] = [
   // The fuzzer's finds: what a library takes for a URL or an embedded key is refused, not a crash.
   { name: 'a null verificationMethod', credential: edit((c) => ((c.proof as Record<string, unknown>).verificationMethod = null)), check: 'proof', code: 'ERR_VERIFY_PROOF_MALFORMED' },
   { name: 'a number for verificationMethod', credential: edit((c) => ((c.proof as Record<string, unknown>).verificationMethod = 0.5)), check: 'proof', code: 'ERR_VERIFY_PROOF_MALFORMED' },
+  { name: 'a verificationMethod object without an id', credential: edit((c) => ((c.proof as Record<string, unknown>).verificationMethod = {})), check: 'proof', code: 'ERR_VERIFY_PROOF_MALFORMED' },
   {
     name: 'issuer trusted, not for this credential type',
     credential: clone,
@@ -196,6 +197,7 @@ describe('verifyCredential: hostile inputs', () => {
       c.credentialSubject = { '@id': id, ...subject }
     }],
     ['a revealed value wrapped in an array', (c: VerifiableCredential) => (c.credentialSubject.speciality = [c.credentialSubject.speciality])],
+    ['the verificationMethod as an id-only node', (c: VerifiableCredential) => ((c.proof as Record<string, unknown>).verificationMethod = { id: c.proof.verificationMethod })],
   ] as const)('behavior: %s verifies and reads the same', async (_name, change) => {
     const verify = (credential: unknown) =>
       verifyCredential({ credential, trustedIssuers: [parties.school.controller], now, didResolver, statusChecker, presentationHeader: challenge })
