@@ -8,7 +8,9 @@ import { Option } from 'commander'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import { readPinnedContexts } from '../contexts/readPinnedContexts.js'
 import type { PinnedContext } from '../contexts/types.js'
+import { callerPath } from './callerPath.js'
 import { CliError } from './errors.js'
+import type { CliIo } from './io.js'
 
 /** What a command with {@link contextOption} receives. */
 export type ContextOptions = { context: string[] }
@@ -28,9 +30,9 @@ export function contextOption(): Option {
  * @throws {ContextIntegrityError} `ERR_CONTEXT_INTEGRITY` when a file does not match its pin.
  * @throws {CliError} `ERR_CLI_CONTEXT_CONFLICT` when two manifests pin one URL differently.
  */
-export async function readContextOptions(manifests: readonly string[]): Promise<PinnedContext[]> {
+export async function readContextOptions(io: CliIo, manifests: readonly string[]): Promise<PinnedContext[]> {
   const byUrl = new Map<string, { context: PinnedContext; manifest: string }>()
-  for (const manifest of manifests) {
+  for (const manifest of manifests.map((path) => callerPath(io.env, path))) {
     for (const context of await readPinnedContexts(manifest)) {
       const seen = byUrl.get(context.url)
       if (seen === undefined) byUrl.set(context.url, { context, manifest })

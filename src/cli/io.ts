@@ -1,11 +1,13 @@
 /**
  * @module
- * File and stream handling for the CLI: JSON in and out, key files, the passphrase.
+ * File and stream handling for the CLI: JSON in and out, key files, the passphrase. Relative
+ * paths are the caller's ({@link callerPath}).
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { decryptKeyPair } from '../keys/decryptKeyPair.js'
 import { importKeyPair } from '../keys/importKeyPair.js'
 import type { KeyPair } from '../keys/types.js'
+import { callerPath } from './callerPath.js'
 import { CliError } from './errors.js'
 
 /** Where the CLI writes; tests pass their own. */
@@ -25,6 +27,7 @@ export const passphraseVariable = 'MEDCRED_PASSPHRASE'
 /** Reads a text file, or standard input for `-`. */
 export async function readText(io: CliIo, path: string): Promise<string> {
   if (path === '-') return io.stdin()
+  path = callerPath(io.env, path)
   try {
     return await readFile(path, 'utf8')
   } catch (error) {
@@ -59,18 +62,24 @@ export async function readJsonObject(io: CliIo, path: string): Promise<Record<st
 export async function writeJson(io: CliIo, value: unknown, out?: string): Promise<void> {
   const text = `${JSON.stringify(value, null, 2)}\n`
   if (out === undefined || out === '-') io.stdout(text)
-  else await writeText(out, text)
+  else await writeText(io, out, text)
 }
 
 /** Writes a file readable by its owner only (outputs may hold keys or health data), naming the path on failure. */
-export async function writeText(path: string, text: string): Promise<void> {
+export async function writeText(io: CliIo, path: string, text: string): Promise<void> {
+  path = callerPath(io.env, path)
   try {
     await writeFile(path, text, { mode: 0o600 })
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : ((error as Error).message ?? 'unknown error')
-    throw new CliError('ERR_CLI_FILE_UNWRITABLE', `Cannot write ${path}: ${reason}.`, error)
+    throw unwritable(path, error)
   }
+}
+
+/** `ERR_CLI_FILE_UNWRITABLE` for a failed write of `path`, the reason in words. */
+export function unwritable(path: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code
+  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : ((error as Error).message ?? 'unknown error')
+  return new CliError('ERR_CLI_FILE_UNWRITABLE', `Cannot write ${path}: ${reason}.`, error)
 }
 
 /**

@@ -19,6 +19,7 @@ import { registerStatus } from './commands/status.js'
 import { registerVerify } from './commands/verify.js'
 import { CliUsageError } from './errors.js'
 import type { CliIo } from './io.js'
+import { packageVersion } from './packageVersion.js'
 
 /**
  * Runs the CLI on `argv` (without the node and script paths).
@@ -29,6 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode = 0
   const program = new Command('medcred')
     .description('Health credentials: keys, DIDs, bbs-2023 issue / derive / present / verify, status lists.')
+    .version(packageVersion(), '-V, --version', 'print the medcred version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)')

@@ -107,7 +107,7 @@ export function registerDeal(program: Command, io: CliIo): void {
       const credential = options.credential === undefined ? undefined : ((await readJsonObject(io, options.credential)) as VerifiableCredential)
       const given = options.presentation === undefined ? undefined : (await readText(io, options.presentation)).trim()
       const record = options.record === undefined ? undefined : await readJsonObject(io, options.record)
-      const contexts = await readContextOptions(options.context)
+      const contexts = await readContextOptions(io, options.context)
       const client = await connect(settings)
       const terms = await readDeal(client, dealId)
       let presentation: string
@@ -119,7 +119,7 @@ export function registerDeal(program: Command, io: CliIo): void {
       let deliveryHash: Hex = zeroHash
       if (record !== undefined && options.jweOut !== undefined) {
         const jwe = await encryptDelivery({ record, consumerKey: deliveryKeyFromBytes(terms.consumerKey) })
-        await writeText(options.jweOut, jwe)
+        await writeText(io, options.jweOut, jwe)
         deliveryHash = hashDelivery(jwe)
       }
       const outcome = await sendAndWait(client, { action: 'submitToDeal', dealId, presentation, deliveryHash })

@@ -16,7 +16,7 @@ export function registerDerive(program: Command, io: CliIo): void {
     .option('--out <file>', 'write the derived credential here instead of standard output')
     .addOption(contextOption())
     .action(async (options: ContextOptions & { credential: string; reveal: string[]; challenge?: string; out?: string }) => {
-      const contexts = await readContextOptions(options.context)
+      const contexts = await readContextOptions(io, options.context)
       const credential = (await readJsonObject(io, options.credential)) as VerifiableCredential
       const derived = await deriveCredential({
         credential,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { type Address, isAddress } from 'viem'
+import { callerPath } from '../callerPath.js'
 import { CliError, CliUsageError } from '../errors.js'
 import type { CliIo } from '../io.js'
 
@@ -51,7 +52,7 @@ export function registerDevnode(program: Command, io: CliIo, stopSignal: () => P
         throw new CliError('ERR_CLI_DEVNODE_UNAVAILABLE', 'medcred devnode runs from a clone of the medcred repository, with its dev dependencies installed (npm ci).', cause)
       })) as DevnodeModule
       const node = await startDevnode({
-        dataDir: options.dataDir,
+        dataDir: options.dataDir === undefined ? undefined : callerPath(io.env, options.dataDir),
         epochLength,
         apiPort: port,
         rootAuthorities: options.rootAuthority as Address[] | undefined,

@@ -3,6 +3,7 @@ import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
 import { allocateStatusEntry } from '../../status/allocateStatusEntry.js'
 import type { StatusList } from '../../status/types.js'
 import { issueCredential } from '../../suites/bbs-2023/issueCredential.js'
+import { checkIssuerKey } from '../checkIssuerKey.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { type CliIo, readJsonObject, readKeyFile, writeJson, writeText } from '../io.js'
 
@@ -18,9 +19,11 @@ export function registerIssue(program: Command, io: CliIo): void {
     .option('--out <file>', 'write the signed credential here instead of standard output')
     .addOption(contextOption())
     .action(async (options: ContextOptions & { credential: string; key: string; statusList?: string; mandatory?: string[]; out?: string }) => {
-      const contexts = await readContextOptions(options.context)
+      const contexts = await readContextOptions(io, options.context)
       const credential = await readJsonObject(io, options.credential)
       const issuerKey = await readKeyFile(io, options.key)
+      // A key of the wrong type gets issueCredential's error, which says so.
+      if (issuerKey.type === 'Bls12381G2') checkIssuerKey(credential, issuerKey, options.key)
       let updatedList: StatusList | undefined
       if (options.statusList) {
         const allocated = allocateStatusEntry((await readJsonObject(io, options.statusList)) as StatusList)
@@ -29,7 +32,7 @@ export function registerIssue(program: Command, io: CliIo): void {
       }
       const signed = await issueCredential({ credential, issuerKey, documentLoader: createDocumentLoader({ contexts }), mandatory: options.mandatory })
       // The list is saved only once the credential that uses the index exists.
-      if (options.statusList && updatedList) await writeText(options.statusList, `${JSON.stringify(updatedList, null, 2)}\n`)
+      if (options.statusList && updatedList) await writeText(io, options.statusList, `${JSON.stringify(updatedList, null, 2)}\n`)
       await writeJson(io, signed, options.out)
     })
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import { encryptKeyPair } from '../../keys/encryptKeyPair.js'
 import { exportPrivateKey } from '../../keys/exportPrivateKey.js'
 import { exportPublicKey } from '../../keys/exportPublicKey.js'
@@ -7,31 +7,38 @@ import { inspectEncryptedKeyPair } from '../../keys/inspectEncryptedKeyPair.js'
 import { importKeyPair } from '../../keys/importKeyPair.js'
 import type { KeyType } from '../../keys/types.js'
 import { CliError, CliUsageError } from '../errors.js'
-import { type CliIo, parseJson, passphraseVariable, readText, writeJson, writeText } from '../io.js'
+import { type CliIo, parseJson, passphraseVariable, readText, writeJson } from '../io.js'
+import { writeKeyFile } from '../writeKeyFile.js'
 
 const keyTypes: Record<string, KeyType> = { bls12381g2: 'Bls12381G2', ed25519: 'Ed25519' }
+
+type GenerateOptions = { type: string; out: string; controller?: string; encrypt?: boolean; unencrypted?: boolean; force?: boolean }
 
 /** `medcred keys generate|show`. */
 export function registerKeys(program: Command, io: CliIo): void {
   const keys = program.command('keys').description('generate and inspect key pairs')
   keys
     .command('generate')
-    .description('generate a key pair; writes the private key to --out, prints the public key')
+    .description(`generate a key pair; writes the private key to --out (encrypted under ${passphraseVariable}), prints the public key`)
     .requiredOption('--type <type>', 'bls12381g2 (issuers, BBS) or ed25519 (holders)')
-    .requiredOption('--out <file>', 'where to write the private key')
+    .requiredOption('--out <file>', 'where to write the private key (never over an existing file without --force)')
     .option('--controller <did>', 'the DID that controls the key (default: its did:key)')
-    .option('--encrypt', `seal the private key under the passphrase in ${passphraseVariable}`)
-    .action(async (options: { type: string; out: string; controller?: string; encrypt?: boolean }) => {
+    .option('--encrypt', `seal the private key under the passphrase in ${passphraseVariable} (the default when it is set; fails when it is not)`)
+    .addOption(new Option('--unencrypted', 'write the private key in the clear, even when a passphrase is set').conflicts('encrypt'))
+    .option('--force', 'replace an existing --out file, keeping it as <file>.bak (refused if that exists too)')
+    .action(async (options: GenerateOptions) => {
       const type = keyTypes[options.type.toLowerCase()]
       if (!type) throw new CliUsageError(`--type must be bls12381g2 or ed25519, not "${options.type}".`)
-      const keyPair = await generateKeyPair({ type, controller: options.controller })
-      if (options.encrypt) {
-        const passphrase = io.env[passphraseVariable]
-        if (!passphrase) throw new CliError('ERR_CLI_PASSPHRASE_MISSING', `--encrypt needs the passphrase in ${passphraseVariable}.`)
-        await writeText(options.out, `${await encryptKeyPair(keyPair, passphrase)}\n`)
-      } else {
-        await writeJson(io, exportPrivateKey(keyPair), options.out)
+      if (options.out === '-') throw new CliUsageError('--out must name a file: a private key is not printed.')
+      const passphrase = io.env[passphraseVariable] || undefined
+      if (options.encrypt && !passphrase) throw new CliError('ERR_CLI_PASSPHRASE_MISSING', `--encrypt needs the passphrase in ${passphraseVariable}.`)
+      if (!options.unencrypted && !passphrase) {
+        throw new CliError('ERR_CLI_KEY_UNENCRYPTED', `Refusing to write an unencrypted private key: set ${passphraseVariable} to encrypt it, or pass --unencrypted to write it in the clear.`)
       }
+      const keyPair = await generateKeyPair({ type, controller: options.controller })
+      const text = options.unencrypted || !passphrase ? `${JSON.stringify(exportPrivateKey(keyPair), null, 2)}\n` : `${await encryptKeyPair(keyPair, passphrase)}\n`
+      const { backup } = await writeKeyFile(io, options.out, text, { force: options.force === true })
+      if (backup) io.stderr(`warning: replaced ${options.out}; the previous key file is kept as ${backup}.\n`)
       await writeJson(io, exportPublicKey(keyPair))
     })
   keys

@@ -18,7 +18,7 @@ export function registerPresent(program: Command, io: CliIo): void {
     .option('--out <file>', 'write the presentation here instead of standard output')
     .addOption(contextOption())
     .action(async (options: ContextOptions & { credential: string[]; challenge: string; domain?: string; holderKey?: string; out?: string }) => {
-      const contexts = await readContextOptions(options.context)
+      const contexts = await readContextOptions(io, options.context)
       const credentials = await Promise.all(options.credential.map(async (file) => (await readJsonObject(io, file)) as VerifiableCredential))
       const presentation = await presentCredentials({
         credentials,

@@ -31,7 +31,7 @@ export function registerServe(program: Command, io: CliIo, stopSignal: () => Pro
       const maxBodyBytes = Number(options.maxBody)
       if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new CliUsageError(`--max-body must be a positive number of bytes, not "${options.maxBody}".`)
       const trustedIssuers = options.trust.map(parseTrustOption)
-      const contexts = await readContextOptions(options.context)
+      const contexts = await readContextOptions(io, options.context)
       const issuerKey = options.key === undefined ? undefined : await readKeyFile(io, options.key)
       if (issuerKey && issuerKey.type !== 'Bls12381G2') {
         throw new CliError('ERR_CLI_KEY_TYPE', `${options.key} holds an ${issuerKey.type} key; medcred serve issues with a Bls12381G2 key (bbs-2023).`)

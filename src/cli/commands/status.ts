@@ -39,7 +39,7 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
           throw new CliError('ERR_CLI_WRONG_LIST', `${options.list} is a ${String(list.purpose)} list; ${name} needs a ${purpose} list.`)
         }
         const updated = await setCredentialStatus({ list, index: options.index, set })
-        await writeText(options.list, `${JSON.stringify(updated, null, 2)}\n`)
+        await writeText(io, options.list, `${JSON.stringify(updated, null, 2)}\n`)
       })
   flip('revoke', true, 'revocation', 'revoke a credential (final)')
   flip('suspend', true, 'suspension', 'suspend a credential')
@@ -54,7 +54,7 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
     .addOption(contextOption())
     .action(async (options: ContextOptions & { list: string; key: string; validFrom?: string; out?: string }) => {
       const validFrom = parseNow(options.validFrom)
-      const contexts = await readContextOptions(options.context)
+      const contexts = await readContextOptions(io, options.context)
       const credential = await issueStatusListCredential({
         list: (await readJsonObject(io, options.list)) as StatusList,
         issuerKey: await readKeyFile(io, options.key),
@@ -73,7 +73,7 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
     .action(async (options: ContextOptions & { credential: string; statusList: string[]; now?: string }) => {
       // A mistyped option is reported before any file is read.
       const now = parseNow(options.now)
-      const contexts = await readContextOptions(options.context)
+      const contexts = await readContextOptions(io, options.context)
       const credential = (await readJsonObject(io, options.credential)) as VerifiableCredential
       const didResolver = createDidResolver()
       const check = createBitstringStatusChecker({

@@ -6,6 +6,7 @@ import { parseTrustedIssuer } from '../../verify/parseTrustedIssuer.js'
 import type { TrustedIssuer } from '../../verify/types.js'
 import { verifyCredential } from '../../verify/verifyCredential.js'
 import { verifyPresentation } from '../../verify/verifyPresentation.js'
+import { notDerivedError } from '../baseCredentialHint.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { CliUsageError } from '../errors.js'
 import { type CliIo, readJsonObject, readText, writeJson } from '../io.js'
@@ -43,7 +44,7 @@ export function registerVerify(program: Command, io: CliIo, setExitCode: (code: 
       if (options.presentation !== undefined && options.challenge === undefined) {
         throw new CliUsageError('--presentation needs --challenge.')
       }
-      const contexts = await readContextOptions(options.context)
+      const contexts = await readContextOptions(io, options.context)
       const didResolver = createDidResolver()
       const statusListCredentials = await Promise.all((options.statusList ?? []).map((file) => readJsonObject(io, file)))
       const common = {
@@ -55,15 +56,21 @@ export function registerVerify(program: Command, io: CliIo, setExitCode: (code: 
         contexts,
       }
       // The input goes in as text: verify bounds its size before parsing it.
+      const [kind, path] = options.credential !== undefined ? (['credential', options.credential] as const) : (['presentation', options.presentation!] as const)
+      const text = await readText(io, path)
       const result =
-        options.credential !== undefined
-          ? await verifyCredential({ ...common, credential: await readText(io, options.credential), presentationHeader: options.challenge })
-          : await verifyPresentation({
-              ...common,
-              presentation: await readText(io, options.presentation!),
-              challenge: options.challenge!,
-              domain: options.domain,
-            })
+        kind === 'credential'
+          ? await verifyCredential({ ...common, credential: text, presentationHeader: options.challenge })
+          : await verifyPresentation({ ...common, presentation: text, challenge: options.challenge!, domain: options.domain })
+      // A base credential fails as a malformed proof; say what to do instead. Only input verify
+      // accepted as bounded (the `input` check passed) is parsed again.
+      if (!result.verified && result.checks.some((check) => check.name === 'input' && check.ok)) {
+        const notDerived = notDerivedError(text, path, kind)
+        if (notDerived) throw notDerived
+      }
+      if (options.challenge === undefined) {
+        io.stderr('warning: no challenge was checked (--challenge): this credential may be a copy replayed from an earlier presentation.\n')
+      }
       await writeJson(io, result)
       setExitCode(result.verified ? 0 : 1)
     })

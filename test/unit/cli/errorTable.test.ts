@@ -45,7 +45,12 @@ const table: Record<string, Row[]> = {
     { input: 'generate without --out', argv: () => ['keys', 'generate', '--type', 'ed25519'], exit: 2, code: usage },
     { input: 'generate --type rsa', argv: () => ['keys', 'generate', '--type', 'rsa', '--out', at('rsa.json')], exit: 2, code: usage },
     { input: 'generate --encrypt without a passphrase', argv: () => ['keys', 'generate', '--type', 'ed25519', '--encrypt', '--out', at('x.json')], exit: 1, code: 'ERR_CLI_PASSPHRASE_MISSING' },
-    { input: 'generate --out into a missing folder', argv: () => ['keys', 'generate', '--type', 'ed25519', '--out', at('no-such-folder/key.json')], exit: 1, code: 'ERR_CLI_FILE_UNWRITABLE' },
+    { input: 'generate without MEDCRED_PASSPHRASE or --unencrypted', argv: () => ['keys', 'generate', '--type', 'ed25519', '--out', at('plain.json')], exit: 1, code: 'ERR_CLI_KEY_UNENCRYPTED' },
+    { input: 'generate --encrypt --unencrypted', argv: () => ['keys', 'generate', '--type', 'ed25519', '--encrypt', '--unencrypted', '--out', at('both.json')], env: passphrase, exit: 2, code: usage },
+    { input: 'generate --out - (a private key on stdout)', argv: () => ['keys', 'generate', '--type', 'ed25519', '--unencrypted', '--out', '-'], exit: 2, code: usage },
+    { input: 'generate --out an existing file', argv: () => ['keys', 'generate', '--type', 'bls12381g2', '--unencrypted', '--out', at('school.key.json')], exit: 1, code: 'ERR_CLI_FILE_EXISTS' },
+    { input: 'generate --force when <file>.bak exists too', argv: () => ['keys', 'generate', '--type', 'ed25519', '--unencrypted', '--force', '--out', at('rotated.key.json')], exit: 1, code: 'ERR_CLI_BACKUP_EXISTS' },
+    { input: 'generate --out into a missing folder', argv: () => ['keys', 'generate', '--type', 'ed25519', '--unencrypted', '--out', at('no-such-folder/key.json')], exit: 1, code: 'ERR_CLI_FILE_UNWRITABLE' },
     { input: 'show a missing file', argv: () => ['keys', 'show', at('missing.json')], exit: 1, code: 'ERR_CLI_FILE_UNREADABLE' },
     { input: 'show truncated JSON', argv: () => ['keys', 'show', at('truncated.json')], exit: 1, code: 'ERR_CLI_FILE_NOT_JSON' },
     { input: 'show a JSON array', argv: () => ['keys', 'show', at('array.json')], exit: 1, code: 'ERR_KEY_FILE_MALFORMED' },
@@ -63,11 +68,14 @@ const table: Record<string, Row[]> = {
     { input: 'new --input from stdin, not JSON', argv: () => ['credential', 'new', '--type', 'MedicalLicenseCredential', '--input', '-'], exit: 1, code: 'ERR_CLI_FILE_NOT_JSON' },
     { input: 'new --input a JSON array', argv: () => ['credential', 'new', '--type', 'MedicalLicenseCredential', '--input', at('array.json')], exit: 1, code: 'ERR_CREDENTIAL_INVALID' },
     { input: 'new --input with invalid fields', argv: () => ['credential', 'new', '--type', 'MedicalLicenseCredential', '--input', at('bad-input.json')], exit: 1, code: 'ERR_CREDENTIAL_INVALID' },
+    { input: 'schema without --type', argv: () => ['credential', 'schema'], exit: 2, code: usage },
+    { input: 'schema --type of no model', argv: () => ['credential', 'schema', '--type', 'toString'], exit: 2, code: usage },
   ],
   issue: [
     { input: 'without --key', argv: () => ['issue', '--credential', at('unsigned.json')], exit: 2, code: usage },
     { input: 'an Ed25519 key', argv: () => ['issue', '--credential', at('unsigned.json'), '--key', at('holder.key.json')], exit: 1, code: 'ERR_ISSUE_FAILED' },
     { input: 'an encrypted key, no passphrase', argv: () => ['issue', '--credential', at('unsigned.json'), '--key', at('sealed.key')], exit: 1, code: 'ERR_CLI_PASSPHRASE_MISSING' },
+    { input: "a key that is not the issuer's", argv: () => ['issue', '--credential', at('other-unsigned.json'), '--key', at('school.key.json')], exit: 1, code: 'ERR_CLI_ISSUER_KEY_MISMATCH' },
     { input: 'an encrypted key, wrong passphrase', argv: () => ['issue', '--credential', at('unsigned.json'), '--key', at('sealed.key')], env: wrongPassphrase, exit: 1, code: 'ERR_KEY_WRONG_PASSPHRASE' },
     { input: 'a credential that is not JSON', argv: () => ['issue', '--credential', at('garbage.txt'), '--key', at('school.key.json')], exit: 1, code: 'ERR_CLI_FILE_NOT_JSON' },
     { input: 'a status list that is not JSON', argv: () => ['issue', '--credential', at('unsigned.json'), '--key', at('school.key.json'), '--status-list', at('garbage.txt')], exit: 1, code: 'ERR_CLI_FILE_NOT_JSON' },
@@ -90,6 +98,7 @@ const table: Record<string, Row[]> = {
     { input: 'without --trust', argv: () => ['verify', '--credential', at('derived.json')], exit: 2, code: usage },
     { input: 'neither --credential nor --presentation', argv: () => ['verify', '--trust', 'did:example:x'], exit: 2, code: usage },
     { input: '--now that is not a date-time', argv: () => ['verify', '--credential', at('derived.json'), '--trust', 'did:example:x', '--now', 'yesterday'], exit: 2, code: usage },
+    { input: 'a base (underived) credential', argv: () => ['verify', '--credential', at('signed.json'), '--trust', 'did:example:x', '--now', '2025-06-01T12:00:00Z'], exit: 1, code: 'ERR_CLI_CREDENTIAL_NOT_DERIVED' },
     { input: 'a missing status list', argv: () => ['verify', '--credential', at('derived.json'), '--trust', 'did:example:x', '--status-list', at('missing.json'), '--now', '2025-06-01T12:00:00Z'], exit: 1, code: 'ERR_CLI_FILE_UNREADABLE' },
     { input: 'a missing --context manifest', argv: () => ['verify', '--credential', at('derived.json'), '--trust', 'did:example:x', '--context', at('missing.json')], exit: 1, code: 'ERR_CONTEXT_MANIFEST_UNREADABLE' },
     { input: 'a --context manifest that is a JSON array', argv: () => ['verify', '--credential', at('derived.json'), '--trust', 'did:example:x', '--context', at('array.json')], exit: 1, code: 'ERR_CONTEXT_MANIFEST_MALFORMED' },
@@ -162,11 +171,14 @@ beforeAll(async () => {
     if (result.code !== 0) throw new Error(`fixture step ${argv.join(' ')} failed: ${result.stderr}`)
     return result.stdout
   }
-  const issuer = JSON.parse(await ok(['keys', 'generate', '--type', 'bls12381g2', '--out', at('school.key.json')])).controller as string
-  await ok(['keys', 'generate', '--type', 'ed25519', '--out', at('holder.key.json')])
+  const issuer = JSON.parse(await ok(['keys', 'generate', '--type', 'bls12381g2', '--unencrypted', '--out', at('school.key.json')])).controller as string
+  await ok(['keys', 'generate', '--type', 'ed25519', '--unencrypted', '--out', at('holder.key.json')])
   await ok(['keys', 'generate', '--type', 'bls12381g2', '--encrypt', '--out', at('sealed.key')], passphrase)
   const licenceInput = sampleLicenceInput(issuer, 'did:example:doctor')
   await writeFile(at('licence-input.json'), JSON.stringify(licenceInput))
+  await writeFile(at('other-input.json'), JSON.stringify(sampleLicenceInput('did:web:other-school.example', 'did:example:doctor')))
+  await writeFile(at('rotated.key.json'), 'the key in use')
+  await writeFile(at('rotated.key.json.bak'), 'an older key, still needed')
   await writeFile(at('bad-input.json'), JSON.stringify({ ...licenceInput, validUntil: 'soon', jurisdiction: 42 }))
   await writeFile(at('garbage.txt'), 'this is not JSON, nor a key')
   await writeFile(at('truncated.json'), '{"type": "Bls12381G2", "publicKeyMultibase": ')
@@ -176,6 +188,7 @@ beforeAll(async () => {
   await writeTamperedManifest(at('tampered'))
   await writeFile(at('dangling.json'), JSON.stringify({ [pharmacyContextUrl]: { file: 'gone.jsonld', sha256: 'a'.repeat(64) } }))
   await ok(['credential', 'new', '--type', 'MedicalLicenseCredential', '--input', at('licence-input.json'), '--out', at('unsigned.json')])
+  await ok(['credential', 'new', '--type', 'MedicalLicenseCredential', '--input', at('other-input.json'), '--out', at('other-unsigned.json')])
   await ok(['issue', '--credential', at('unsigned.json'), '--key', at('school.key.json'), '--out', at('signed.json')])
   await ok(['derive', '--credential', at('signed.json'), '--reveal', 'credentialSubject.speciality', '--challenge', 'n-1', '--out', at('derived.json')])
   await ok(['status', 'create', '--id', 'https://school.example/status/1', '--purpose', 'revocation', '--out', at('status-list.json')])

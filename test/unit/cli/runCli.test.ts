@@ -14,7 +14,7 @@ const cli = (argv: string[], env: Record<string, string> = {}) => runCliCaptured
 let issuer: string
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'medcred-cli-'))
-  const generated = await cli(['keys', 'generate', '--type', 'bls12381g2', '--out', at('school.key.json')])
+  const generated = await cli(['keys', 'generate', '--type', 'bls12381g2', '--unencrypted', '--out', at('school.key.json')])
   expect(generated.code).toBe(0)
   issuer = JSON.parse(generated.stdout).controller
   await writeFile(
