@@ -4,67 +4,19 @@
  *
  * @module medcred
  */
+// src/{keys,did,credentials,deals}/index.ts are the whole public surface of their areas and are
+// re-exported in full; test/exports.test.ts snapshots the resulting names.
 export { MedcredError, type MedcredErrorOptions } from './errors/MedcredError.js'
 
 export { createDocumentLoader, listBundledContexts, type CreateDocumentLoaderParameters } from './contexts/createDocumentLoader.js'
 export { ContextIntegrityError, ContextNotBundledError, PinnedContextError } from './contexts/errors.js'
 export type { DocumentLoader, PinnedContext, RemoteDocument } from './contexts/types.js'
 
-export {
-  decryptKeyPair,
-  encryptKeyPair,
-  exportPrivateKey,
-  exportPublicKey,
-  generateKeyPair,
-  importKeyPair,
-  inspectEncryptedKeyPair,
-  type EncryptKeyPairOptions,
-  type ExportPublicKeyOptions,
-  type GenerateKeyPairParameters,
-  type ImportKeyPairOptions,
-  type KeyPair,
-  type KeyType,
-  type PrivateKeyPair,
-  type PrivateMultikey,
-  type PublicMultikey,
-} from './keys/index.js'
+export * from './keys/index.js'
 
-export {
-  createDidResolver,
-  publishBbsKey,
-  revokeBbsKey,
-  type CreateDidResolverParameters,
-  type DidDocument,
-  type DidDocumentResolver,
-  type DidResolver,
-  type EthrNetwork,
-  type GetEthrResolverParameters,
-  type GetWebResolverParameters,
-  type PublishBbsKeyParameters,
-  type RevokeBbsKeyParameters,
-  type VerificationMethod,
-} from './did/index.js'
+export * from './did/index.js'
 
-export {
-  createMedicalLicenseCredential,
-  createVaccinationCertificate,
-  credentialTypes,
-  CredentialValidationError,
-  type CredentialValidationIssue,
-  type CodedConcept,
-  type CodeSystem,
-  type CredentialTypeName,
-  type LicensedPractitioner,
-  type MedicalDegree,
-  type MedicalLicenseCredential,
-  type MedicalLicenseInput,
-  type UnsignedCredential,
-  type VaccinationCertificate,
-  type VaccinationCertificateInput,
-  type VaccinationEvent,
-  type Vaccine,
-  type VaccineRecipient,
-} from './credentials/index.js'
+export * from './credentials/index.js'
 
 export { mandatoryPointersFor } from './disclosure/mandatoryPointers.js'
 export { toJsonPointer } from './disclosure/toJsonPointer.js'
@@ -115,15 +67,4 @@ export { setCredentialStatus, type SetCredentialStatusParameters } from './statu
 export { StatusListError } from './status/errors.js'
 export type { BitstringStatusListEntry, StatusList, StatusPurpose } from './status/types.js'
 
-export {
-  decryptDelivery,
-  deliveryKeyFromBytes,
-  deliveryKeyToBytes,
-  DeliveryError,
-  encryptDelivery,
-  generateDeliveryKeyPair,
-  hashDelivery,
-  type DeliveryErrorCode,
-  type DeliveryPrivateKey,
-  type DeliveryPublicKey,
-} from './deals/index.js'
+export * from './deals/index.js'

@@ -2,6 +2,10 @@
  * @module
  * Typed credential models with validation: build the unsigned MedicalLicenseCredential and
  * VaccinationCertificate that the suites sign.
+ *
+ * This barrel is the whole public surface of `src/credentials/`: `medcred` re-exports all of it
+ * (`export *` in src/index.ts), so a name added here is public and a name that is not public
+ * is imported from its module file instead.
  */
 export { createMedicalLicenseCredential } from './createMedicalLicenseCredential.js'
 export { createVaccinationCertificate } from './createVaccinationCertificate.js'

@@ -1,6 +1,10 @@
 /**
  * @module
  * DID resolution (did:key, did:web, did:ethr) and did:ethr BBS key publication.
+ *
+ * This barrel is the whole public surface of `src/did/`: `medcred` re-exports all of it
+ * (`export *` in src/index.ts), so a name added here is public and a name that is not public
+ * is imported from its module file instead.
  */
 export {
   type CreateDidResolverParameters,
@@ -18,8 +22,6 @@ export {
   PublicKeyMalformedError,
   VerificationMethodNotFoundError,
 } from './errors.js'
-export { bbsKeyAttributeName } from './ethr/bbsKeyAttribute.js'
-export { ethrDidRegistryAbi } from './ethr/ethrDidRegistryAbi.js'
 export { type EthrNetwork, type GetEthrResolverParameters, getEthrResolver } from './ethr/getEthrResolver.js'
 export { type PublishBbsKeyParameters, publishBbsKey } from './ethr/publishBbsKey.js'
 export { type RevokeBbsKeyParameters, revokeBbsKey } from './ethr/revokeBbsKey.js'

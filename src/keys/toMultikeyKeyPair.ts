@@ -1,7 +1,7 @@
 /**
  * @module
  * Turns a medcred key pair into the Digital Bazaar key object the Data Integrity suites sign
- * and verify with.
+ * and verify with. Internal: the suites use it; it is not exported from an entry point.
  */
 import { bbsAlgorithm, multikeyContext } from './constants.js'
 import { keyTypeOf } from './keyTypeOf.js'
@@ -22,7 +22,7 @@ import type { KeyPair, KeyType, MultikeyKeyPair } from './types.js'
  *
  * @example
  * ```ts
- * import { generateKeyPair, toMultikeyKeyPair } from 'medcred'
+ * import { toMultikeyKeyPair } from '../keys/toMultikeyKeyPair.js'
  * const key = await toMultikeyKeyPair(await generateKeyPair({ type: 'Ed25519' }))
  * const signature = await key.signer().sign({ data: new TextEncoder().encode('hello') })
  * ```

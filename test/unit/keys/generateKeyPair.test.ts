@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { base58 } from '@scure/base'
-import { generateKeyPair, type KeyType, toMultikeyKeyPair } from '../../../src/keys/index.js'
+import { generateKeyPair, type KeyType } from '../../../src/keys/index.js'
+import { toMultikeyKeyPair } from '../../../src/keys/toMultikeyKeyPair.js'
 
 const encode = (text: string) => new TextEncoder().encode(text)
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { generateKeyPair, type KeyPair, type PrivateKeyPair, toMultikeyKeyPair } from '../../../src/keys/index.js'
+import { generateKeyPair, type KeyPair, type PrivateKeyPair } from '../../../src/keys/index.js'
+import { toMultikeyKeyPair } from '../../../src/keys/toMultikeyKeyPair.js'
 
 let bls: PrivateKeyPair<'Bls12381G2'>
 let ed25519: PrivateKeyPair<'Ed25519'>
