@@ -6,7 +6,7 @@
  */
 import { createDidResolver, createDocumentLoader, deriveCredential } from 'medcred'
 import { hashPresentation, issuerKeyOf } from 'medcred/cartesi'
-import { bytesToHex, type Hex, keccak256, stringToBytes } from 'viem'
+import { bytesToHex, type Hex } from 'viem'
 import { issueSampleCertificate } from '../patient-wallet/sample/issueSampleCertificate.js'
 import { type ClinicOutcome, openClinicVerifier } from './openClinicVerifier.js'
 

@@ -11,9 +11,12 @@ import type { DevnodeModule } from '../../src/cli/commands/devnode.js'
 import { runCli } from '../../src/cli/runCli.js'
 import type * as devnodeModule from '../../verifier/src/devnode/startDevnode.js'
 
-/** The CLI loads the dev node by a computed path (the library build leaves verifier/ out); this fails to compile when the two drift apart. */
+/**
+ * The CLI loads the dev node by a computed path (the library build leaves verifier/ out); this
+ * fails to compile when the two drift apart. Exported only so that `noUnusedLocals` sees it used.
+ */
 type Assignable<T extends U, U> = T
-type _CliViewOfDevnode = Assignable<typeof devnodeModule, DevnodeModule>
+export type CliViewOfDevnode = Assignable<typeof devnodeModule, DevnodeModule>
 
 let dir: string
 beforeAll(async () => {
