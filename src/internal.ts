@@ -18,11 +18,9 @@ export { MedcredError, type MedcredErrorOptions } from './errors/MedcredError.js
 export { createDocumentLoader } from './contexts/createDocumentLoader.js'
 export { credentialTypes } from './credentials/credentialTypes.js'
 
-// Verification internals: a credential already bounded and copied by readUntrustedJson, and
-// the walk down an error's `cause` chain.
+// Verification internals: a credential already bounded and copied by readUntrustedJson.
 export { verifyParsedCredential } from './verify/verifyCredential.js'
 export { readUntrustedJson } from './verify/checks/readUntrustedJson.js'
-export { findMedcredError } from './verify/checks/check.js'
 export { checkDisclosure } from './verify/checks/checkDisclosure.js'
 export type { VerifiedProof } from './verify/checks/checkProof.js'
 export { readPointerValues } from './disclosure/readPointerValues.js'

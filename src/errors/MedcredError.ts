@@ -35,4 +35,35 @@ export class MedcredError extends Error {
     this.code = code
     this.details = options.details
   }
+
+  /**
+   * The first medcred error in `error` or in what it wraps: libraries (jsonld,
+   * jsonld-signatures) wrap ours in `errors`, `cause` or `details.cause`.
+   *
+   * @example
+   * ```ts
+   * import { MedcredError } from 'medcred'
+   * MedcredError.find(new Error('wrapped', { cause: new MedcredError('ERR_X', 'x') }))?.code // 'ERR_X'
+   * ```
+   */
+  static find(error: unknown): MedcredError | undefined {
+    return walkCauses(error).find((inner): inner is MedcredError => inner instanceof MedcredError)
+  }
+}
+
+/**
+ * An error and the errors it wraps (`errors`, `cause`, `details.cause`), outermost first,
+ * each once, at most 8 levels deep: the one walk over causes medcred has.
+ */
+export function walkCauses(error: unknown): unknown[] {
+  const found: unknown[] = []
+  const queue: [unknown, number][] = [[error, 0]]
+  while (queue.length > 0) {
+    const [current, depth] = queue.shift()!
+    if (current === null || typeof current !== 'object' || depth > 8 || found.includes(current)) continue
+    found.push(current)
+    const { errors, cause, details } = current as { errors?: unknown; cause?: unknown; details?: { cause?: unknown } }
+    for (const inner of [...(Array.isArray(errors) ? errors : []), cause, details?.cause]) queue.push([inner, depth + 1])
+  }
+  return found
 }

@@ -26,8 +26,6 @@ export class ProofMalformedError extends MedcredError {
 
 /** The reason to show for a library failure: ours carry a message fit for people. */
 export function reasonOf(error: unknown): string {
-  if (error instanceof MedcredError) return error.message.replace(/\.$/, '')
-  const cause = (error as { cause?: unknown } | undefined)?.cause
-  if (cause instanceof MedcredError) return cause.message.replace(/\.$/, '')
-  return error instanceof Error ? error.message.replace(/\.$/, '') : String(error)
+  const message = MedcredError.find(error)?.message ?? (error instanceof Error ? error.message : String(error))
+  return message.replace(/\.$/, '')
 }

@@ -7,7 +7,8 @@ import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { ContextIntegrityError, PinnedContextError } from '../contexts/errors.js'
 import type { DocumentLoader } from '../contexts/types.js'
 import { encodeChallenge, equalBytes } from '../suites/challenge.js'
-import { fail, findMedcredError, internalFailure, pass } from './checks/check.js'
+import { MedcredError } from '../errors/MedcredError.js'
+import { fail, internalFailure, pass } from './checks/check.js'
 import { checkDisclosure } from './checks/checkDisclosure.js'
 import { checkIssuer } from './checks/checkIssuer.js'
 import { checkProof, type VerifiedProof } from './checks/checkProof.js'
@@ -135,7 +136,7 @@ export async function verifyParsedCredential(
 
 /** A failed `input` check from an error thrown while reading untrusted input. */
 export function inputFailure(error: unknown): VerificationCheck {
-  const known = findMedcredError(error)
+  const known = MedcredError.find(error)
   return known
     ? fail('input', known.code, known.message)
     : fail('input', 'ERR_VERIFY_INPUT_MALFORMED', 'The input cannot be read.')

@@ -8,7 +8,8 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
 import jsigs from 'jsonld-signatures'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { DocumentLoader } from '../contexts/types.js'
-import { fail, findMedcredError, pass } from './checks/check.js'
+import { MedcredError } from '../errors/MedcredError.js'
+import { fail, pass } from './checks/check.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
 import type { PresentationVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
 import { assertOptions, inputFailure, verifyParsedCredential } from './verifyCredential.js'
@@ -131,7 +132,7 @@ async function checkHolderProof(
     const result = await jsigs.verify(presentation, { suite, purpose, documentLoader })
     const signer = result.results?.[0]?.purposeResult?.controller?.id
     if (!result.verified || typeof signer !== 'string') {
-      const known = findMedcredError(result.error)
+      const known = MedcredError.find(result.error)
       return {
         check: known
           ? fail('holder', known.code, known.message)
@@ -143,7 +144,7 @@ async function checkHolderProof(
     }
     return { check: pass('holder'), holder: signer }
   } catch (error) {
-    const known = findMedcredError(error)
+    const known = MedcredError.find(error)
     return { check: fail('holder', known?.code ?? 'ERR_VERIFY_HOLDER_PROOF_INVALID', known?.message ?? 'The holder proof does not verify.') }
   }
 }

@@ -14,7 +14,7 @@ import {
   type VerifierAction,
 } from 'medcred/cartesi'
 import type { PinnedContext } from 'medcred'
-import { createDocumentLoader, findMedcredError } from 'medcred/internal'
+import { createDocumentLoader, MedcredError } from 'medcred/internal'
 import type { Database } from 'sql.js'
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
 import { accreditIssuer } from './actions/accreditIssuer.js'
@@ -197,7 +197,7 @@ function inspect(database: Database, payload: Hex): InspectResult {
 
 /** Every failure becomes a report with a code; an unexpected one is named as such. */
 function failureReport(error: unknown, action: AdvanceInput | undefined): Hex {
-  const known = findMedcredError(error)
+  const known = MedcredError.find(error)
   return encodeReport({
     ok: false,
     ...(action ? { action: nameOf(action) } : {}),
@@ -231,7 +231,7 @@ function checkContexts(contexts: readonly PinnedContext[]): readonly PinnedConte
   try {
     createDocumentLoader({ contexts })
   } catch (error) {
-    const known = findMedcredError(error)
+    const known = MedcredError.find(error)
     throw new VerifierConfigError(`A pinned context cannot be served: ${known ? `${known.message} (${known.code})` : String(error)}`, { cause: error })
   }
   // Copied and frozen: the configuration cannot change under a running verifier.

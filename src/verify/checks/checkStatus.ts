@@ -5,7 +5,8 @@
  */
 import type { VerifiableCredential } from '../../suites/types.js'
 import type { StatusChecker, VerificationCheck } from '../types.js'
-import { fail, findMedcredError, pass } from './check.js'
+import { MedcredError } from '../../errors/MedcredError.js'
+import { fail, pass } from './check.js'
 
 /** Each signed `credentialStatus` entry must say active; no checker means no answer. */
 export async function checkStatus(
@@ -26,7 +27,7 @@ export async function checkStatus(
     try {
       status = await statusChecker({ entry: entry as Record<string, unknown>, credential: credential as VerifiableCredential, now })
     } catch (error) {
-      const reason = findMedcredError(error)?.message ?? 'the status checker failed.'
+      const reason = MedcredError.find(error)?.message ?? 'the status checker failed.'
       return fail('status', 'ERR_VERIFY_STATUS_UNAVAILABLE', `The credential's status cannot be established: ${reason}`)
     }
     if (status === 'revoked') return fail('status', 'ERR_VERIFY_REVOKED', 'The credential has been revoked.')

@@ -9,7 +9,7 @@ import { hashDisclosedClaims, maxInputBytes } from 'medcred/cartesi'
 import {
   checkDisclosure,
   createDocumentLoader,
-  findMedcredError,
+  MedcredError,
   readUntrustedJson,
   type VerifiedProof,
   verifyParsedCredential,
@@ -101,7 +101,7 @@ function readCredential(text: string): Record<string, unknown> {
   try {
     return readUntrustedJson(text, 'presentation', { maxBytes: maxInputBytes })
   } catch (error) {
-    const known = findMedcredError(error)
+    const known = MedcredError.find(error)
     throw new InputRejectedError(known?.code ?? 'ERR_VERIFY_INPUT_MALFORMED', known?.message ?? 'The presentation cannot be read.', { cause: error })
   }
 }
