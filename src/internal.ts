@@ -19,7 +19,7 @@ export { createDocumentLoader } from './contexts/createDocumentLoader.js'
 export { credentialTypes } from './credentials/credentialTypes.js'
 
 // Verification internals: a credential already bounded and copied by readUntrustedJson.
-export { verifyParsedCredential } from './verify/verifyCredential.js'
+export { verifyBoundedCredential } from './verify/verifyCredential.js'
 export { readUntrustedJson } from './verify/checks/readUntrustedJson.js'
 export { checkDisclosure } from './verify/checks/checkDisclosure.js'
 export type { VerifiedProof } from './verify/checks/checkProof.js'

@@ -9,7 +9,7 @@ import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
 import type { CredentialStatusValue, StatusChecker } from '../verify/types.js'
-import { verifyParsedCredential } from '../verify/verifyCredential.js'
+import { verifyBoundedCredential } from '../verify/verifyCredential.js'
 import { StatusListError } from './errors.js'
 
 export type CreateBitstringStatusCheckerParameters = {
@@ -52,7 +52,7 @@ export function createBitstringStatusChecker(parameters: CreateBitstringStatusCh
       throw new StatusListError('ERR_STATUS_LIST_UNAVAILABLE', `Status list ${String(listId)} is not among the lists this verifier holds.`)
     }
     const issuer = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id
-    const { result: verified } = await verifyParsedCredential(listCredential, { trustedIssuers: [issuer], now, didResolver }, documentLoader)
+    const { result: verified } = await verifyBoundedCredential(listCredential, { trustedIssuers: [issuer], now, didResolver }, documentLoader)
     const subject = verified.disclosed
     if (!verified.verified || !verified.types.includes('BitstringStatusListCredential')) {
       const reason = verified.checks.find((c) => !c.ok)

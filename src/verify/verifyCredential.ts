@@ -76,7 +76,7 @@ export async function verifyCredential(parameters: VerifyCredentialParameters): 
   } catch (error) {
     return { verified: false, checks: [inputFailure(error)], issuer: undefined, types: [], disclosed: undefined, credential: undefined }
   }
-  return (await verifyParsedCredential(credential, parameters, documentLoader)).result
+  return (await verifyBoundedCredential(credential, parameters, documentLoader)).result
 }
 
 /**
@@ -84,7 +84,7 @@ export async function verifyCredential(parameters: VerifyCredentialParameters): 
  * and the Cartesi verifier reuse it. After the proof, every check reads the verified view (the
  * signed statements), never the JSON. Also returns the proof that verified, when one did.
  */
-export async function verifyParsedCredential(
+export async function verifyBoundedCredential(
   input: Record<string, unknown>,
   parameters: Omit<VerifyCredentialParameters, 'credential' | 'limits'>,
   documentLoader: DocumentLoader,

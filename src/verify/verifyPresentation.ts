@@ -12,7 +12,7 @@ import { MedcredError } from '../errors/MedcredError.js'
 import { fail, pass } from './checks/check.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
 import type { PresentationVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
-import { assertOptions, inputFailure, verifyParsedCredential } from './verifyCredential.js'
+import { assertOptions, inputFailure, verifyBoundedCredential } from './verifyCredential.js'
 import { VerifyOptionsError } from './errors.js'
 
 export type VerifyPresentationParameters = VerificationOptions & {
@@ -89,7 +89,7 @@ export async function verifyPresentation(parameters: VerifyPresentationParameter
   }
   const results = []
   for (const credential of credentials as Record<string, unknown>[]) {
-    const { result } = await verifyParsedCredential(credential, { ...parameters, presentationHeader: parameters.challenge }, documentLoader)
+    const { result } = await verifyBoundedCredential(credential, { ...parameters, presentationHeader: parameters.challenge }, documentLoader)
     const subjectId = result.disclosed?.id
     if (holder !== undefined && subjectId !== undefined && subjectId !== holder) {
       result.checks.push(fail('holder', 'ERR_VERIFY_HOLDER_MISMATCH', `The credential is about ${String(subjectId)}, not the holder ${holder}.`))

@@ -66,7 +66,7 @@ const policy: DisclosurePolicy = { required: [], forbidden: [] }
 const disclosurePolicies = { PrescriptionCredential: policy, [prescriptionTypeIri]: policy }
 
 describe('createVerifier({ contexts })', () => {
-  // Passes once verifier/src/verification/verifySubmittedPresentation.ts creates its document
+  // Passes once verifier/src/verification/verifySubmittedCredential.ts creates its document
   // loader with `contexts: config.contexts`.
   it('default: pinned contexts reach the document loader: a prescription verifies only with config.contexts', async () => {
     const sender = addresses.patient

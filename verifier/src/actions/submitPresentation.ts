@@ -7,7 +7,7 @@ import { createPresentationChallenge, encodeVerdictNotice, type SubmitPresentati
 import type { Hex } from 'viem'
 import { InputRejectedError } from '../errors.js'
 import { isNonceUsed, saveVerdict } from '../state/verdicts.js'
-import { verifySubmittedPresentation } from '../verification/verifySubmittedPresentation.js'
+import { verifySubmittedCredential } from '../verification/verifySubmittedCredential.js'
 import type { ActionContext, ActionOutcome } from './types.js'
 
 export async function submitPresentation(context: ActionContext, action: SubmitPresentationAction): Promise<ActionOutcome> {
@@ -17,7 +17,7 @@ export async function submitPresentation(context: ActionContext, action: SubmitP
     throw new InputRejectedError('ERR_VERIFIER_NONCE_USED', `Nonce ${action.nonce} was already used by ${metadata.msgSender}.`)
   }
   // 2. Every check, bound to this chain, application, sender and nonce.
-  const verified = await verifySubmittedPresentation(context, {
+  const verified = await verifySubmittedCredential(context, {
     presentation: action.presentation,
     challenge: createPresentationChallenge({ chainId: metadata.chainId, application: metadata.appContract, sender: metadata.msgSender, nonce: action.nonce }),
   })

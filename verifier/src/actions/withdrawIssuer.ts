@@ -3,7 +3,7 @@
  * withdrawIssuer: a root authority withdraws an accreditation; the issuer's credentials stop
  * verifying from the next input on.
  */
-import { withdrawIssuer as markWithdrawn } from '../state/issuers.js'
+import { markIssuerWithdrawn } from '../state/issuers.js'
 import { requireAccreditedIssuer, requireRootAuthority } from './authorize.js'
 import type { ActionContext, ActionOutcome } from './types.js'
 import type { WithdrawIssuerAction } from 'medcred/cartesi'
@@ -11,6 +11,6 @@ import type { WithdrawIssuerAction } from 'medcred/cartesi'
 export function withdrawIssuer(context: ActionContext, action: WithdrawIssuerAction): ActionOutcome {
   requireRootAuthority(context)
   const issuer = requireAccreditedIssuer(context, action.did)
-  markWithdrawn(context.database, issuer.id, context.metadata.blockTimestamp)
+  markIssuerWithdrawn(context.database, issuer.id, context.metadata.blockTimestamp)
   return { outputs: [], result: { did: action.did } }
 }

@@ -127,7 +127,7 @@ export function setBudget(database: Database, id: bigint, budget: bigint): void 
 }
 
 /** Marks a deal closed with an empty budget. */
-export function closeDeal(database: Database, id: bigint, at: bigint): void {
+export function markDealClosed(database: Database, id: bigint, at: bigint): void {
   execute(database, "UPDATE deals SET closed_at = ?, budget = '0' WHERE id = ?", [Number(at), Number(id)])
 }
 

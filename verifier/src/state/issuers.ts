@@ -70,7 +70,7 @@ export function saveAccreditation(
 }
 
 /** Marks an issuer withdrawn; its keys, lists and past verdicts stay on record. */
-export function withdrawIssuer(database: Database, id: number, at: bigint): void {
+export function markIssuerWithdrawn(database: Database, id: number, at: bigint): void {
   execute(database, 'UPDATE issuers SET withdrawn_at = ? WHERE id = ?', [Number(at), id])
 }
 

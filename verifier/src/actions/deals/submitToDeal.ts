@@ -5,7 +5,7 @@
  */
 import { InputRejectedError } from '../../errors.js'
 import { hasApproval, saveApproval } from '../../state/deals.js'
-import { verifySubmittedPresentation } from '../../verification/verifySubmittedPresentation.js'
+import { verifySubmittedCredential } from '../../verification/verifySubmittedCredential.js'
 import type { ActionContext, ActionOutcome } from '../types.js'
 import { truncate } from '../validateIssuerFields.js'
 import { matchPredicates } from './matchPredicates.js'
@@ -22,7 +22,7 @@ export async function submitToDeal(context: ActionContext, action: SubmitToDealA
   if (deal.approvals >= deal.maxApprovals) throw new InputRejectedError('ERR_VERIFIER_DEAL_FULL', `Deal ${deal.id} has its ${deal.maxApprovals} approvals.`)
   if (deal.budget < deal.reward) throw new InputRejectedError('ERR_VERIFIER_DEAL_BUDGET_EXHAUSTED', `Deal ${deal.id} has ${deal.budget} left, less than its reward of ${deal.reward}.`)
   // 2. The same verification as submitPresentation, bound to this deal and provider, revealing what the deal reads.
-  const verified = await verifySubmittedPresentation(context, {
+  const verified = await verifySubmittedCredential(context, {
     presentation: action.presentation,
     challenge: createDealChallenge({ chainId: metadata.chainId, application: metadata.appContract, dealId: deal.id, provider }),
     extraRequired: [...deal.requiredFields, ...deal.predicates.map((predicate) => predicate.pointer)],

@@ -1,7 +1,8 @@
 /**
  * @module
- * The one verification every submitted presentation goes through, whether it asks for a
- * verdict or for a deal's reward: bounds, issuer trust from the tables, proof, then, on the
+ * The one verification every submitted credential goes through, whether it asks for a
+ * verdict or for a deal's reward. On the wire the field is `presentation`; what it holds is a
+ * derived credential, not a VerifiablePresentation, hence this module's name. Steps: bounds, issuer trust from the tables, proof, then, on the
  * signed statements alone, type and policy, validity at the block's time, status, challenge,
  * required and forbidden fields.
  */
@@ -12,7 +13,7 @@ import {
   MedcredError,
   readUntrustedJson,
   type VerifiedProof,
-  verifyParsedCredential,
+  verifyBoundedCredential,
 } from 'medcred/internal'
 import { type Hex, keccak256 } from 'viem'
 import type { ActionContext } from '../actions/types.js'
@@ -43,7 +44,7 @@ export type VerifiedSubmission = {
  *   JSON pointers to reveal besides the type's policy and the one credential type accepted
  * @throws {InputRejectedError} with the failed check's code.
  */
-export async function verifySubmittedPresentation(
+export async function verifySubmittedCredential(
   context: ActionContext,
   submission: { presentation: string; challenge: string; extraRequired?: readonly string[]; credentialType?: string },
 ): Promise<VerifiedSubmission> {
@@ -57,7 +58,7 @@ export async function verifySubmittedPresentation(
   }
   const didResolver = createStateDidResolver(database)
   // 2. Every check of in-process verification, at the block's time, bound to the challenge.
-  const { result, proof } = await verifyParsedCredential(
+  const { result, proof } = await verifyBoundedCredential(
     credential,
     {
       trustedIssuers,
