@@ -144,4 +144,30 @@ describe('medcred serve (VC-API)', () => {
       await verifier.close()
     }
   })
+
+  it('behavior: a plain VerifiableCredential with an id-only subject round-trips: issue -> derive -> verify', async () => {
+    const service = await createVcApiServer({ issuerKey: school, trustedIssuers: [school.controller], now: () => now })
+    const call = async (path: string, body: unknown) => {
+      const response = await fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      return { status: response.status, body: (await response.json()) as Record<string, any> }
+    }
+    try {
+      const credential = {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        issuer: school.controller,
+        validFrom: '2024-01-01T00:00:00Z',
+        credentialSubject: { id: 'did:example:holder-7' },
+      }
+      const issued = await call('/credentials/issue', { credential })
+      expect(issued.status).toBe(201)
+      const shown = await call('/credentials/derive', { verifiableCredential: issued.body.verifiableCredential, options: { selectivePointers: ['/credentialSubject'], presentationHeader: 'nonce-vc' } })
+      expect(shown.status).toBe(201)
+      const verified = await call('/credentials/verify', { verifiableCredential: shown.body.verifiableCredential, options: { presentationHeader: 'nonce-vc' } })
+      expect(verified.status).toBe(200)
+      expect(verified.body).toMatchObject({ verified: true, errors: [], issuer: school.controller, disclosed: { id: 'did:example:holder-7' } })
+    } finally {
+      await service.close()
+    }
+  })
 })
