@@ -11,8 +11,6 @@ import type { ProofCheckResult } from './types.js'
 
 /** A suite as verification sees it. */
 export type ProofSuite = {
-  /** The name errors and docs use. */
-  name: string
   /** Whether a proof object (compact JSON-LD) is this suite's. */
   owns(proof: Record<string, unknown>): boolean
   /**
@@ -29,14 +27,12 @@ export type ProofSuite = {
 }
 
 const bbs2023: ProofSuite = {
-  name: 'bbs-2023',
   owns: (proof) => proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'bbs-2023',
   contexts: ['https://www.w3.org/ns/credentials/v2'],
   verify: verifyBbs2023Proof,
 }
 
 const bbs2020: ProofSuite = {
-  name: 'BbsBlsSignature2020',
   owns: (proof) => bbs2020ProofKind(proof.type) !== undefined,
   // VC 1.1 has no status vocabulary of its own: the Bitstring Status List context reads entries.
   contexts: [credentialsV1Context, bbsContext, 'https://www.w3.org/ns/credentials/status/v1'],

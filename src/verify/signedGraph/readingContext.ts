@@ -32,14 +32,30 @@ export async function readingContextFor(suiteContexts: readonly string[], typeIr
   // Every medcred type the statements name contributes its contexts, in the registry's order:
   // a credential of two types is read with both, so neither type's terms fall back to IRIs.
   const typeContexts: string[] = []
-  for (const definition of Object.values(credentialTypes)) {
-    // A type's own contexts follow its data model's (VC 2.0, first): the suite names the data model.
-    const own = definition.context.slice(1)
-    const iri = (await contextOf([...suiteContexts, ...own])).definitionOf(definition.type.at(-1)!)?.['@id']
+  for (const { iri, own } of await medcredTypesOf(suiteContexts)) {
     if (iri !== undefined && typeIris.includes(iri)) typeContexts.push(...own.filter((url) => !typeContexts.includes(url)))
   }
   if (typeContexts.length > 0) return contextOf([...suiteContexts, ...typeContexts])
   return contextOf([...suiteContexts, ...pinned.map((context) => context.url)], pinned)
+}
+
+const medcredTypes = new Map<string, Promise<{ iri: string | undefined; own: readonly string[] }[]>>()
+
+/** Each medcred credential type's IRI under a suite's data model, and its own contexts; found once per suite. */
+function medcredTypesOf(suiteContexts: readonly string[]): Promise<{ iri: string | undefined; own: readonly string[] }[]> {
+  const key = JSON.stringify(suiteContexts)
+  let types = medcredTypes.get(key)
+  if (types === undefined) {
+    types = Promise.all(
+      Object.values(credentialTypes).map(async (definition) => {
+        // A type's own contexts follow its data model's (VC 2.0, first): the suite names the data model.
+        const own = definition.context.slice(1)
+        return { iri: (await contextOf([...suiteContexts, ...own])).definitionOf(definition.type.at(-1)!)?.['@id'], own }
+      }),
+    )
+    medcredTypes.set(key, types)
+  }
+  return types
 }
 
 /** The reading context of a list of context URLs, processed once per list and pinned texts. */

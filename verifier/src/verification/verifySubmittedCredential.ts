@@ -2,9 +2,9 @@
  * @module
  * The one verification every submitted credential goes through, whether it asks for a
  * verdict or for a deal's reward. On the wire the field is `presentation`; what it holds is a
- * derived credential, not a VerifiablePresentation, hence this module's name. Steps: bounds, issuer trust from the tables, proof, then, on the
- * signed statements alone, type and policy, validity at the block's time, status, challenge,
- * required and forbidden fields.
+ * derived credential, not a VerifiablePresentation, hence this module's name. Steps: bounds,
+ * issuer trust from the tables, proof, then, on the signed statements alone, type and policy,
+ * validity at the block's time, status, challenge, required and forbidden fields.
  */
 import { hashDisclosedClaims, maxInputBytes } from 'medcred/cartesi'
 import {
@@ -52,9 +52,11 @@ export async function verifySubmittedCredential(
   // 1. Read the credential within bounds. Trust comes from the verifier's tables, looked up
   // for the issuer the signed statements name.
   const credential = readCredential(submission.presentation)
+  // The record the trust check found is the verified issuer's: kept, not looked up again.
+  let issuer: IssuerRecord | undefined
   const trustedIssuers = (did: string) => {
-    const record = findIssuer(database, did)
-    return record && record.withdrawnAt === undefined ? { id: record.did, types: record.credentialTypes } : undefined
+    issuer = findIssuer(database, did)
+    return issuer && issuer.withdrawnAt === undefined ? { id: issuer.did, types: issuer.credentialTypes } : undefined
   }
   const didResolver = createStateDidResolver(database)
   // 2. Every check of in-process verification, at the block's time, bound to the challenge.
@@ -79,10 +81,9 @@ export async function verifySubmittedCredential(
   }
   const policy = config.disclosurePolicies[credentialType] as (typeof config.disclosurePolicies)[string]
   const verifiedCredential = result.credential as Record<string, unknown>
-  // A trusted issuer is on record. One that keeps status lists here must not see its status
-  // entry hidden: a revoked credential would then verify.
-  const issuer = findIssuer(database, result.issuer as string) as IssuerRecord
-  const statusRequired = keepsStatus(database, issuer.id) ? ['/credentialStatus'] : []
+  // An issuer that keeps status lists here must not see its status entry hidden: a revoked
+  // credential would then verify.
+  const statusRequired = keepsStatus(database, (issuer as IssuerRecord).id) ? ['/credentialStatus'] : []
   // Inputs are public on L1: refuse presentations that reveal what the policy keeps hidden.
   const required = [...new Set([...policy.required, ...statusRequired, ...(submission.extraRequired ?? [])])]
   const disclosure = checkDisclosure(verifiedCredential, required, policy.forbidden).find((check) => !check.ok)
@@ -90,7 +91,8 @@ export async function verifySubmittedCredential(
   const disclosed = result.disclosed as Record<string, unknown>
   return {
     credential: verifiedCredential,
-    issuer,
+    // The issuer check passed, so the lookup found the verified issuer's record.
+    issuer: issuer as IssuerRecord,
     credentialType,
     disclosed,
     presentationHash: keccak256((proof as VerifiedProof).proofBytes),
