@@ -19,7 +19,8 @@ describe('generateKeyPair', () => {
       type: 'Bls12381G2',
       id: `${did}#${keyPair.publicKeyMultibase}`,
       controller: did,
-      publicKeyMultibase: expect.stringMatching(/^zUC7/),
+      // Usually zUC7, but zUC6 for some keys: the multicodec check below is the exact one.
+      publicKeyMultibase: expect.stringMatching(/^zUC[67]/),
       secretKeyMultibase: expect.stringMatching(/^z/),
     })
     expect(multicodecOf(keyPair.publicKeyMultibase)).toEqual({ prefix: [0xeb, 0x01], length: 96 })
