@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   // `medcred`, `medcred/node`, `medcred/cartesi` and `medcred/internal` (what verifier/ and
@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+    // The riscv64 lane has its own run: npm run test:riscv64 (vitest.riscv64.config.ts).
+    exclude: [...configDefaults.exclude, 'test/riscv64/**'],
     // BBS math is CPU-bound; two workers match the two cores CI has.
     maxWorkers: 2,
     testTimeout: 60_000,

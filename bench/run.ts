@@ -36,8 +36,11 @@ const figures = results.flatMap(({ suite, figures }) =>
   figures.map((f) => ({ ...f, bench: qualify(f.bench, suite), vs: f.vs === null ? null : qualify(f.vs, suite) })),
 )
 
-printTable(figures)
-console.log()
-printJsonLines(figures)
+// A run of reading-only suites (machine, verifier) has no timed figures to tabulate.
+if (figures.length > 0) {
+  printTable(figures)
+  console.log()
+  printJsonLines(figures)
+}
 printReadings(readings)
-console.error(`bench: ${figures.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.error(`bench: ${figures.length} figures and ${readings.length} readings in ${((performance.now() - started) / 1000).toFixed(1)} s`)

@@ -26,6 +26,6 @@ export function printJsonLines(figures: readonly Figure[]): void {
 export function printReadings(readings: readonly Reading[]): void {
   if (readings.length === 0) return
   console.log()
-  for (const r of readings) console.log(`${r.bench.padEnd(48)} ${r.value.toFixed(2).padStart(10)} ${r.unit}${r.limit === undefined ? '' : ` (limit ${r.limit})`}`)
+  for (const r of readings) console.log(`${r.bench.padEnd(48)} ${r.value.toFixed(r.unit === 'instructions' ? 0 : 2).padStart(12)} ${r.unit}${r.limit === undefined ? '' : ` (limit ${r.limit})`}`)
   for (const r of readings) console.log(JSON.stringify({ bench: r.bench, value: round(r.value, 3), unit: r.unit, limit: r.limit ?? null }))
 }

@@ -23,6 +23,7 @@ import { encodeInput } from '../../src/cartesi/encodeInput.js'
 import type { StatusEntry } from '../../src/cartesi/types.js'
 import { encodeInspectQuery } from '../../src/cartesi/inspectQuery.js'
 import { decodeReport } from '../../src/cartesi/reports.js'
+import { spawnRiscv64Node } from '#test/riscv64.js'
 import { buildVerifier, machineNodeFlags } from '../../verifier/build.js'
 import { createVerifier, type Verifier } from '../../verifier/src/createVerifier.js'
 import { createRollupHttpServer } from '../../verifier/src/host/createRollupHttpServer.js'
@@ -109,10 +110,14 @@ if (mode === 'prepare' && file) {
   // As the machine runs it: the Dockerfile's node flags.
   const server = await createRollupHttpServer({ idleMilliseconds: 100 })
   const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? machineNodeFlags
-  const machine = spawn(process.execPath, [...flags, outfile], {
+  const machineOptions = {
     env: { ...process.env, ROLLUP_HTTP_SERVER_URL: server.url, MEDCRED_ROOT_AUTHORITIES: addresses.rootAuthority, MEDCRED_DATABASE: state },
-    stdio: 'ignore',
-  })
+    stdio: 'ignore' as const,
+  }
+  // BENCH_MACHINE_ARCH=riscv64: on Debian's riscv64 Node under qemu-user (test/fixtures/riscv64.ts).
+  const machine = process.env.BENCH_MACHINE_ARCH === 'riscv64' ? spawnRiscv64Node([...flags, outfile], machineOptions) : spawn(process.execPath, [...flags, outfile], machineOptions)
+  // Under qemu-user this is the emulator's process: the guest's memory and the translator's
+  // (its code cache, about a third at this scale), an upper bound on the machine's own.
   const peakMiB = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${machine.pid}/status`, 'utf8'))?.[1]) / 1024
   try {
     // The machine is up and has loaded its state once it answers a query.

@@ -29,3 +29,15 @@ export class VerifierConfigError extends MedcredError {
     super('ERR_VERIFIER_CONFIG_INVALID', message, options)
   }
 }
+
+/**
+ * The sample inputs the machine runs before its first yield were rejected: the sample no longer
+ * matches the verifier (a build-time bug, never an input's).
+ */
+export class VerifierWarmUpError extends MedcredError {
+  override name = 'VerifierWarmUpError'
+
+  constructor(message: string, options?: MedcredErrorOptions) {
+    super('ERR_VERIFIER_WARM_UP_FAILED', message, options)
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * @module
  * The Cartesi application's entry point: configuration from the environment the machine was
- * built with, then the transport it names.
+ * built with, a warm-up (warmUp/warmUp.ts), then the transport it names.
  *
  *   MEDCRED_ROOT_AUTHORITIES  comma-separated addresses that accredit issuers (required)
  *   ROLLUP_HTTP_SERVER_URL    use the rollup HTTP API at this URL; without it, libcmt
@@ -18,6 +18,7 @@ import { builtInContexts } from './buildContexts.js'
 import { createVerifier } from './createVerifier.js'
 import { runHttpTransport } from './transports/runHttpTransport.js'
 import { runLibcmtTransport } from './transports/runLibcmtTransport.js'
+import { warmUp } from './warmUp/warmUp.js'
 
 const rootAuthorities = (process.env.MEDCRED_ROOT_AUTHORITIES ?? '')
   .split(',')
@@ -32,15 +33,14 @@ function portalFromEnv(name: string): `0x${string}` | undefined {
 try {
   const databaseFile = process.env.MEDCRED_DATABASE
   const contexts = builtInContexts()
-  const verifier = await createVerifier({
-    rootAuthorities,
-    database: databaseFile ? readFileSync(databaseFile) : undefined,
-    portals: { etherPortal: portalFromEnv('MEDCRED_ETHER_PORTAL'), erc20Portal: portalFromEnv('MEDCRED_ERC20_PORTAL') },
-    contexts,
-  })
+  const portals = { etherPortal: portalFromEnv('MEDCRED_ETHER_PORTAL'), erc20Portal: portalFromEnv('MEDCRED_ERC20_PORTAL') }
+  // Before the first yield, where Cartesi takes the snapshot every input starts from.
+  await warmUp({ portals, contexts })
+  const verifier = await createVerifier({ rootAuthorities, database: databaseFile ? readFileSync(databaseFile) : undefined, portals, contexts })
   // Started with --expose-gc (the Dockerfile does): a full collection after each input keeps
   // the heap near what the state needs instead of letting garbage grow toward the RAM limit.
   const collect = (globalThis as { gc?: () => void }).gc
+  collect?.()
   if (collect) {
     const { advance } = verifier
     verifier.advance = async (request) => {

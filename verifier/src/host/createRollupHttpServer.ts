@@ -24,6 +24,12 @@ export type ProcessedRequest = { status: 'accept' | 'reject'; outputs: RollupOut
 export type CreateRollupHttpServerParameters = {
   /** How long `/finish` waits for a request before answering 202. Default 2,000 ms. */
   idleMilliseconds?: number | undefined
+  /**
+   * Called when the application asks for its next request (each `POST /finish`), before the
+   * request in progress is settled: the application now waits on the server, so a measurement
+   * can read its cost so far.
+   */
+  onFinish?: (() => void) | undefined
 }
 
 /** A running server; `close` stops it and releases anyone waiting. */
@@ -63,6 +69,7 @@ export async function createRollupHttpServer(parameters: CreateRollupHttpServerP
 
   async function route(path: string, body: Record<string, unknown>, response: ServerResponse): Promise<void> {
     if (path === '/finish') {
+      parameters.onFinish?.()
       if (body.status !== 'accept' && body.status !== 'reject') return send(response, 400, 'status must be accept or reject')
       if (current) {
         const { kind, outputs, reports, settle } = current

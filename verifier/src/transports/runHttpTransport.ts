@@ -76,7 +76,10 @@ type HttpAnswer = { status: number; text: string }
 /** One JSON POST over node:http: the rollup server is on the machine's loopback. */
 function postJson(url: URL, body: unknown, signal: AbortSignal | undefined): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json' }, ...(signal ? { signal } : {}) }, (response) => {
+    // A connection per request (agent: false): an input can take the machine longer than the
+    // server keeps an idle connection open, and a reused one it closed meanwhile fails the
+    // request ("socket hang up").
+    const request = httpRequest(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' }, ...(signal ? { signal } : {}) }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
       response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))

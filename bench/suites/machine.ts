@@ -1,0 +1,36 @@
+/**
+ * The machine's cost in exact riscv64 instructions (bench/machine/riscv64Instructions.ts): the
+ * verifier bundle on Debian's riscv64 Node under qemu-user, counted by a qemu plugin. A count
+ * does not move with the host's load, so it can be compared across runs and machines; at the
+ * ~500 MIPS a Cartesi machine runs at, 500 M instructions are about a second.
+ *
+ * - machine/riscv64/input/first: the first presentation after start, from the first yield
+ *   (where Cartesi snapshots the machine, after the warm-up).
+ * - machine/riscv64/input/warm: a later presentation (median).
+ * - machine/riscv64/verify/warm: verifyCredential alone, in-process (median of warm runs).
+ *
+ * Skipped, with the reason, where the riscv64 lane cannot be prepared (scripts/riscv64/prepare.sh).
+ */
+import { prepareRiscv64 } from '#test/riscv64.js'
+import { countInputInstructions, countVerifyInstructions } from '../machine/riscv64Instructions.js'
+import type { BenchSuite, Reading } from '../lib/suite.js'
+
+export const suite: BenchSuite = {
+  name: 'machine',
+  async run(): Promise<Reading[]> {
+    const unavailable = prepareRiscv64()
+    if (unavailable) {
+      console.error(`bench: machine skipped: ${unavailable}`)
+      return []
+    }
+    const inputs = await countInputInstructions()
+    console.error(`bench: riscv64 instructions per presentation input, in order: ${inputs.all.join(', ')}`)
+    const verify = await countVerifyInstructions()
+    console.error(`bench: riscv64 instructions per verifyCredential, in order: ${verify.all.join(', ')}`)
+    return [
+      { bench: 'machine/riscv64/input/first', value: inputs.first, unit: 'instructions' },
+      { bench: 'machine/riscv64/input/warm', value: inputs.warm, unit: 'instructions' },
+      { bench: 'machine/riscv64/verify/warm', value: verify.warm, unit: 'instructions' },
+    ]
+  },
+}
