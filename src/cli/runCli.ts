@@ -7,7 +7,7 @@
 import { Command, CommanderError } from 'commander'
 import { MedcredError } from '../errors/MedcredError.js'
 import { registerCredential } from './commands/credential.js'
-import { registerDeal } from './commands/deal.js'
+import { registerDeal } from './commands/deal/registerDeal.js'
 import { registerDerive } from './commands/derive.js'
 import { registerDevnode } from './commands/devnode.js'
 import { registerDid } from './commands/did.js'

@@ -1,0 +1,83 @@
+/**
+ * @module
+ * The connection every `medcred deal` subcommand makes: its options checked and the account of
+ * MEDCRED_PRIVATE_KEY read before any network call, then a verifier client with a wallet.
+ */
+import type { Command } from 'commander'
+import { type Address, createPublicClient, createWalletClient, defineChain, type Hex, http, isAddress, isHex, size } from 'viem'
+import { type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
+import { createVerifierClient, type VerifierClient } from '../../../cartesi/client/createVerifierClient.js'
+import type { DealPredicate } from '../../../cartesi/types.js'
+import { CliError, CliUsageError } from '../../errors.js'
+import type { CliIo } from '../../io.js'
+
+/** The environment variable that holds the account's private key: never an argument, where other users could see it. */
+export const privateKeyVariable = 'MEDCRED_PRIVATE_KEY'
+
+export type Connection = { rpcUrl: string; nodeUrl: string; application: string; etherPortal?: string; deposit?: boolean }
+/** The connection options and the account, checked before any network call. */
+export type Settings = { rpcUrl: string; nodeUrl: string; application: Address; etherPortal: Address | undefined; account: PrivateKeyAccount | undefined }
+export type DealJson = { id: number; requiredFields: string[]; predicates: DealPredicate[]; consumerKey: Hex; closedAt: number | null }
+
+/** Adds the options every subcommand that talks to the chain and the node takes. */
+export function connected(command: Command): Command {
+  return command
+    .requiredOption('--rpc-url <url>', "the chain's JSON-RPC URL")
+    .requiredOption('--node-url <url>', "the Cartesi node's base URL (its JSON-RPC is <url>/rpc)")
+    .requiredOption('--application <address>', 'the application contract')
+    .option('--ether-portal <address>', 'the EtherPortal, for --deposit')
+}
+
+export type DealClient = VerifierClient & { publicClient: ReturnType<typeof createPublicClient>; account: Address | undefined }
+
+/**
+ * Checks the connection options and reads the account of MEDCRED_PRIVATE_KEY (when set), so that
+ * a command-line or key mistake fails before the network is touched.
+ */
+export function readSettings(io: CliIo, options: Connection, { keyRequired = true } = {}): Settings {
+  for (const [option, url] of [['--rpc-url', options.rpcUrl], ['--node-url', options.nodeUrl]] as const) {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new CliUsageError(`${option} "${url}" is not an http(s) URL.`)
+  }
+  if (!isAddress(options.application)) throw new CliUsageError(`--application "${options.application}" is not an address.`)
+  if (options.etherPortal !== undefined && !isAddress(options.etherPortal)) throw new CliUsageError(`--ether-portal "${options.etherPortal}" is not an address.`)
+  if (options.deposit && options.etherPortal === undefined) throw new CliUsageError('--deposit needs --ether-portal.')
+  return { rpcUrl: options.rpcUrl, nodeUrl: options.nodeUrl, application: options.application, etherPortal: options.etherPortal, account: readAccount(io, keyRequired) }
+}
+
+function readAccount(io: CliIo, keyRequired: boolean): PrivateKeyAccount | undefined {
+  const key = io.env[privateKeyVariable]
+  if (key === undefined) {
+    if (keyRequired) throw new CliError('ERR_CLI_PRIVATE_KEY_MISSING', `Set ${privateKeyVariable} to the account's private key (32 bytes of hex).`)
+    return undefined
+  }
+  if (!isHex(key, { strict: true }) || size(key) !== 32) throw new CliError('ERR_CLI_PRIVATE_KEY_INVALID', `${privateKeyVariable} is not 32 bytes of 0x-prefixed hex.`)
+  try {
+    return privateKeyToAccount(key)
+  } catch {
+    // No cause: the library's message quotes the key.
+    throw new CliError('ERR_CLI_PRIVATE_KEY_INVALID', `${privateKeyVariable} is not a secp256k1 private key (it must be above 0 and below the curve order).`)
+  }
+}
+
+/** A client of the application, with the wallet of the account when there is one. */
+export async function connect({ rpcUrl, nodeUrl, application, etherPortal, account }: Settings): Promise<DealClient> {
+  const transport = http(rpcUrl, { retryCount: 0 })
+  let chainId: number
+  try {
+    chainId = await createPublicClient({ transport }).getChainId()
+  } catch (cause) {
+    throw new CliError('ERR_CLI_CHAIN_UNREACHABLE', `The chain at ${rpcUrl} does not answer.`, cause)
+  }
+  const chain = defineChain({ id: chainId, name: `chain ${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } })
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: 100 })
+  const client = createVerifierClient({
+    publicClient,
+    walletClient: account ? createWalletClient({ account, chain, transport, pollingInterval: 100 }) : undefined,
+    application,
+    rpcUrl: `${nodeUrl.replace(/\/$/, '')}/rpc`,
+    etherPortal,
+    pollingInterval: 100,
+  })
+  return { ...client, publicClient, account: account?.address }
+}
+

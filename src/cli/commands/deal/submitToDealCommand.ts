@@ -1,0 +1,59 @@
+/**
+ * @module
+ * `medcred deal submit`: derives a presentation with the deal's challenge (or takes one), optionally encrypts a record to the consumer, submits both and can execute the reward voucher.
+ */
+import type { Command } from 'commander'
+import { type Hex, zeroHash } from 'viem'
+import { createDocumentLoader } from '../../../contexts/createDocumentLoader.js'
+import { deliveryKeyFromBytes } from '../../../deals/deliveryKeys.js'
+import { encryptDelivery } from '../../../deals/encryptDelivery.js'
+import { hashDelivery } from '../../../deals/hashDelivery.js'
+import { deriveCredential } from '../../../suites/bbs-2023/deriveCredential.js'
+import type { VerifiableCredential } from '../../../suites/types.js'
+import { contextOption, type ContextOptions, readContextOptions } from '../../contexts.js'
+import { CliUsageError } from '../../errors.js'
+import { type CliIo, readJsonObject, readText, writeJson, writeText } from '../../io.js'
+import { type Connection, connect, connected, readSettings } from './connectDeal.js'
+import { executeVouchers, readDeal, sendAndWait, summary } from './dealInputs.js'
+import { parseDealId } from './parseDealOptions.js'
+
+/** Adds `submit` to the `medcred deal` command. */
+export function registerSubmitToDeal(deal: Command, io: CliIo): void {
+  connected(deal.command('submit'))
+    .description("submit a presentation to a deal, derived from your credential with the deal's challenge")
+    .requiredOption('--deal <id>', 'the deal id')
+    .option('--credential <file>', 'your signed credential: the presentation is derived from it, revealing what the deal asks')
+    .option('--reveal <path...>', 'more fields to reveal, besides those the deal reads')
+    .option('--presentation <file>', 'a presentation already derived with the deal challenge (instead of --credential)')
+    .option('--record <file>', 'a JSON record to deliver to the consumer, encrypted to its key')
+    .option('--jwe-out <file>', 'where to write the encrypted record (with --record)')
+    .option('--execute-voucher', 'wait for the epoch to be claimed and execute the reward voucher')
+    .addOption(contextOption())
+    .action(async (options: Connection & ContextOptions & { deal: string; credential?: string; reveal?: string[]; presentation?: string; record?: string; jweOut?: string; executeVoucher?: boolean }) => {
+      if ((options.credential === undefined) === (options.presentation === undefined)) throw new CliUsageError('Give exactly one of --credential and --presentation.')
+      if ((options.record === undefined) !== (options.jweOut === undefined)) throw new CliUsageError('--record and --jwe-out go together.')
+      const dealId = parseDealId(options.deal)
+      const settings = readSettings(io, options)
+      // Every file is read before the chain is asked: a wrong path fails at once.
+      const credential = options.credential === undefined ? undefined : ((await readJsonObject(io, options.credential)) as VerifiableCredential)
+      const given = options.presentation === undefined ? undefined : (await readText(io, options.presentation)).trim()
+      const record = options.record === undefined ? undefined : await readJsonObject(io, options.record)
+      const contexts = await readContextOptions(io, options.context)
+      const client = await connect(settings)
+      const terms = await readDeal(client, dealId)
+      let presentation: string
+      if (credential !== undefined) {
+        const reveal = [...terms.requiredFields, ...terms.predicates.map((predicate) => predicate.pointer), ...(options.reveal ?? [])]
+        const derived = await deriveCredential({ credential, reveal, presentationHeader: client.dealChallenge(dealId), documentLoader: createDocumentLoader({ contexts }) })
+        presentation = JSON.stringify(derived)
+      } else presentation = given as string
+      let deliveryHash: Hex = zeroHash
+      if (record !== undefined && options.jweOut !== undefined) {
+        const jwe = await encryptDelivery({ record, consumerKey: deliveryKeyFromBytes(terms.consumerKey) })
+        await writeText(io, options.jweOut, jwe)
+        deliveryHash = hashDelivery(jwe)
+      }
+      const outcome = await sendAndWait(client, { action: 'submitToDeal', dealId, presentation, deliveryHash })
+      await writeJson(io, { ...summary(outcome), ...(options.executeVoucher ? { executed: await executeVouchers(client, outcome) } : {}) })
+    })
+}
