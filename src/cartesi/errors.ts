@@ -38,3 +38,31 @@ export class ProtocolParameterError extends MedcredError {
     super('ERR_CARTESI_PARAMETER_INVALID', message, options)
   }
 }
+
+/**
+ * An output's epoch claim was not accepted on L1 within the client's timeout: the node may hold
+ * a proof already (it stores proofs when it computes the claim), but `Application.validateOutput`
+ * and `executeOutput` succeed only once the consensus accepted the claim. Not a verdict on the
+ * output: wait longer, or check the node is submitting its claims.
+ */
+export class ClaimTimeoutError extends MedcredError {
+  override name = 'ClaimTimeoutError'
+  /** The output waited for. */
+  readonly outputIndex: bigint
+  /** Its epoch, when the node had the output. */
+  readonly epochIndex: bigint | undefined
+  /** The last state seen: the epoch's status as the node reported it, and what was missing. */
+  readonly lastStatus: string
+
+  constructor(parameters: { outputIndex: bigint; epochIndex: bigint | undefined; lastStatus: string; timeout: number }, options?: MedcredErrorOptions) {
+    const { outputIndex, epochIndex, lastStatus, timeout } = parameters
+    const epoch = epochIndex === undefined ? 'its epoch unknown' : `epoch ${epochIndex}`
+    super('ERR_CARTESI_CLAIM_TIMEOUT', `Gave up after ${timeout} ms waiting for the claim of output ${outputIndex} (${epoch}) to be accepted on L1; last seen: ${lastStatus}.`, {
+      ...options,
+      details: { outputIndex, epochIndex, lastStatus, timeout, ...options?.details },
+    })
+    this.outputIndex = outputIndex
+    this.epochIndex = epochIndex
+    this.lastStatus = lastStatus
+  }
+}

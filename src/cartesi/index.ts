@@ -29,7 +29,7 @@ export { decodeErc20Deposit, decodeEtherDeposit, encodeErc20Deposit, encodeEther
 export { createPaymentVoucher } from './paymentVoucher.js'
 export { decodeReport, encodeReport, type FailureReport, type SuccessReport, type VerifierReport } from './reports.js'
 export { decodeInspectQuery, encodeInspectQuery, type InspectQuery } from './inspectQuery.js'
-export { InputDecodeError, NoticeCodecError, ProtocolParameterError, type InputDecodeErrorCode } from './errors.js'
+export { ClaimTimeoutError, InputDecodeError, NoticeCodecError, ProtocolParameterError, type InputDecodeErrorCode } from './errors.js'
 export type {
   AccreditIssuerAction,
   CloseDealAction,
@@ -58,6 +58,7 @@ export {
   type CreateVerifierClientParameters,
   type InputOutcome,
   type InputOutput,
+  type ProvenOutput,
   type VerifierClient,
 } from './client/createVerifierClient.js'
 export { NodeRequestError, TransactionFailedError, WaitTimeoutError } from './client/errors.js'

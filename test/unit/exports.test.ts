@@ -118,6 +118,7 @@ describe('package entry points', () => {
   it("'medcred/cartesi' (src/cartesi/index.ts)", async () => {
     expect(Object.keys(await import('../../src/cartesi/index.js')).sort()).toMatchInlineSnapshot(`
       [
+        "ClaimTimeoutError",
         "InputDecodeError",
         "NodeRequestError",
         "NoticeCodecError",

@@ -2,11 +2,13 @@
  * @module
  * A client of a medcred verifier deployed as a Cartesi application, on viem: it sends
  * actions to the InputBox, waits for the node to process them, reads verdicts and reports,
- * and validates a verdict notice on L1. It speaks a Cartesi Rollups Node v2's JSON-RPC, so
- * it works the same against the dev node and a real node.
+ * and validates a verdict notice (or executes a voucher) on L1 once its epoch's claim is
+ * accepted there. It speaks a Cartesi Rollups Node v2's JSON-RPC (shapes from @cartesi/rpc),
+ * so it works the same against the dev node and a real node. See docs/cartesi-client.md.
  */
 import { type Account, type Address, type Chain, erc20Abi, type Hex, parseEventLogs, type PublicClient, type Transport, type WalletClient, hexToBigInt, hexToBytes } from 'viem'
 import { createDealChallenge } from '../createDealChallenge.js'
+import { ClaimTimeoutError } from '../errors.js'
 import { createPresentationChallenge } from '../createPresentationChallenge.js'
 import { decodeNotice } from '../decodeNotice.js'
 import { encodeInput } from '../encodeInput.js'
@@ -14,9 +16,12 @@ import { encodeInspectQuery, type InspectQuery } from '../inspectQuery.js'
 import { decodeReport, type VerifierReport } from '../reports.js'
 import { applicationAbi, erc20PortalAbi, etherPortalAbi, inputBoxAbi } from '../rollupsAbi.js'
 import type { DealApprovalNotice, VerdictNotice, VerifierAction } from '../types.js'
+import { isOutputsMerkleRootAccepted, outputsMerkleRootOf } from './claimAcceptance.js'
 import { describeFailure, revertOf } from './describeFailure.js'
 import { NodeRequestError, TransactionFailedError, WaitTimeoutError } from './errors.js'
-import { createNodeRpc, type NodeOutput } from './nodeRpc.js'
+import { createNodeRpc, isNotFound, type NodeInput, type NodeOutput } from './nodeRpc.js'
+
+type NodeInputStatus = NodeInput['status']
 
 /** Where the InputBox of Cartesi Rollups 2.x lives on every chain. */
 export const canonicalInputBox: Address = '0x1b51e2992A2755Ba4D6F7094032DF91991a0Cfac'
@@ -37,7 +42,7 @@ export type CreateVerifierClientParameters = {
   etherPortal?: Address | undefined
   /** The deployment's ERC20Portal, for the client's `depositErc20`. */
   erc20Portal?: Address | undefined
-  /** How long to wait for an input or a proof, in ms. Default 120,000. */
+  /** How long to wait for an input, a proof, or a claim's acceptance on L1, in ms. Default 120,000. */
   timeout?: number | undefined
   /** How often to ask the node, in ms. Default 250. */
   pollingInterval?: number | undefined
@@ -46,11 +51,19 @@ export type CreateVerifierClientParameters = {
 /** An output of an input, as the node reports it. */
 export type InputOutput = { outputIndex: bigint; rawData: Hex; type: 'notice' | 'voucher' | 'other'; payload: Hex | undefined }
 
+/** An output with the proof that puts it under its epoch's claim. */
+export type ProvenOutput = {
+  rawData: Hex
+  proof: { outputIndex: bigint; outputHashesSiblings: Hex[] }
+  /** The epoch whose claim the proof is against. */
+  epochIndex: bigint
+}
+
 /** What became of an input. */
 export type InputOutcome = {
   inputIndex: bigint
-  /** `ACCEPTED`, `REJECTED`, or another terminal status of the node. */
-  status: string
+  /** `ACCEPTED`, `REJECTED`, or another terminal status of the node (@cartesi/rpc `InputStatus`). */
+  status: NodeInputStatus
   outputs: InputOutput[]
   /** The verdicts among the outputs, decoded. */
   verdicts: (VerdictNotice & { outputIndex: bigint })[]
@@ -64,7 +77,7 @@ export type InputOutcome = {
 /**
  * Creates a client of one medcred verifier application.
  *
- * - Docs: docs/protocol.md
+ * - Docs: docs/cartesi-client.md, docs/protocol.md
  *
  * @example
  * ```ts
@@ -107,6 +120,15 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
     const [added] = parseEventLogs({ abi: inputBoxAbi, eventName: 'InputAdded', logs: receipt.logs })
     if (!added) throw new TransactionFailedError(`${call} logged no InputAdded event (${hash}).`)
     return { inputIndex: added.args.index, transactionHash: hash }
+  }
+
+  /** Whether the application's consensus on L1 holds the root the output's proof leads to. */
+  async function acceptedOnL1({ rawData, proof }: ProvenOutput): Promise<boolean> {
+    try {
+      return await isOutputsMerkleRootAccepted(publicClient, application, outputsMerkleRootOf(rawData, proof))
+    } catch (cause) {
+      throw new NodeRequestError(`Could not read the claim of output ${proof.outputIndex} on L1: ${describeFailure(cause)}.`, { cause })
+    }
   }
 
   /** Polls until `probe` gives a value, or the timeout passes. */
@@ -166,15 +188,16 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
     },
 
     /**
-     * Waits for a voucher's epoch to be claimed, then executes it on L1 with
+     * Waits until the claim of the voucher's epoch is accepted on L1, then executes it with
      * `Application.executeOutput` (from the wallet's account: anyone may execute a voucher).
      *
+     * @throws {ClaimTimeoutError} `ERR_CARTESI_CLAIM_TIMEOUT` when the claim is not accepted within the timeout.
      * @throws {TransactionFailedError} `ERR_CARTESI_TRANSACTION_FAILED` when the voucher was already executed, or the
      *   execution reverted (the message names the Application's error, e.g. `OutputNotExecutable` for a notice).
      */
     async executeVoucher(outputIndex: bigint): Promise<{ transactionHash: Hex }> {
       const wallet = requireWallet('execute vouchers')
-      const { rawData, proof } = await this.waitForProof(outputIndex)
+      const { rawData, proof } = await this.waitForAcceptedProof(outputIndex)
       // A second execution would revert with OutputNotReexecutable; say it in plain words instead.
       if (await publicClient.readContract({ address: application, abi: applicationAbi, functionName: 'wasOutputExecuted', args: [outputIndex] })) {
         throw new TransactionFailedError(`Output ${outputIndex} was already executed: the Application runs a voucher once.`)
@@ -187,8 +210,9 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
     /** Waits until the node has processed the input, then reads its outputs and reports. */
     async waitForInput(inputIndex: bigint): Promise<InputOutcome> {
       const input = await poll(`input ${inputIndex}`, async () => {
+        // Not found: the node has not read the input from L1 yet. An unknown application is an error.
         const found = await rpc.getInput(inputIndex).catch((error: unknown) => {
-          if (error instanceof NodeRequestError && (error.details as { code?: number } | undefined)?.code !== undefined) return undefined
+          if (isNotFound(error)) return undefined
           throw error
         })
         return found && found.status !== 'NONE' ? found : undefined
@@ -207,13 +231,56 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
       }
     },
 
-    /** Waits for the output's epoch to be claimed and returns it with its proof. */
-    async waitForProof(outputIndex: bigint): Promise<{ rawData: Hex; proof: { outputIndex: bigint; outputHashesSiblings: Hex[] } }> {
-      const output = await poll(`the proof of output ${outputIndex}`, async () => {
-        const found = await rpc.getOutput(outputIndex)
-        return found.output_hashes_siblings ? found : undefined
+    /**
+     * Waits until the node has a proof of the output and returns it. The node stores proofs when
+     * it computes its epoch's claim, which may be before the claim is accepted on L1: to validate
+     * or execute the output, use {@link waitForAcceptedProof} (as `validateNotice` and
+     * `executeVoucher` do).
+     */
+    async waitForProof(outputIndex: bigint): Promise<ProvenOutput> {
+      return poll(`the proof of output ${outputIndex}`, async () => {
+        const output = await rpc.getOutput(outputIndex).catch((error: unknown) => {
+          if (isNotFound(error)) return undefined
+          throw error
+        })
+        return output ? provenOutput(outputIndex, output) : undefined
       })
-      return { rawData: output.raw_data, proof: { outputIndex, outputHashesSiblings: output.output_hashes_siblings as Hex[] } }
+    },
+
+    /**
+     * Waits until the claim of the output's epoch is accepted on L1, and returns the output with
+     * its proof. Accepted means what `Application.validateOutput` checks: the application's
+     * consensus holds the outputs Merkle root the proof leads to (`isOutputsMerkleRootValid`).
+     * The node's view of the epoch (`cartesi_getEpoch` status: `CLAIM_COMPUTED`,
+     * `CLAIM_SUBMITTED`, `CLAIM_ACCEPTED`...) is read to say where things stand on a timeout.
+     *
+     * @throws {ClaimTimeoutError} `ERR_CARTESI_CLAIM_TIMEOUT` when the claim is not accepted within the timeout;
+     *   it names the output, its epoch and the last status seen.
+     */
+    async waitForAcceptedProof(outputIndex: bigint): Promise<ProvenOutput> {
+      const deadline = Date.now() + timeout
+      let epochIndex: bigint | undefined
+      let lastStatus = 'the node has no such output yet'
+      for (;;) {
+        const output = await rpc.getOutput(outputIndex).catch((error: unknown) => {
+          if (isNotFound(error)) return undefined
+          throw error
+        })
+        if (output) {
+          epochIndex = hexToBigInt(output.epoch_index)
+          const epoch = await rpc.getEpoch(epochIndex).catch((error: unknown) => {
+            if (isNotFound(error)) return undefined
+            throw error
+          })
+          const status = epoch?.status ?? 'no such epoch at the node'
+          const proven = provenOutput(outputIndex, output)
+          if (!proven) lastStatus = `epoch ${status}, no proof of the output yet`
+          else if (await acceptedOnL1(proven)) return proven
+          else lastStatus = `epoch ${status}, the outputs Merkle root of its proof not (yet) accepted on L1`
+        }
+        if (Date.now() >= deadline) throw new ClaimTimeoutError({ outputIndex, epochIndex, lastStatus, timeout })
+        await new Promise((resolve) => setTimeout(resolve, pollingInterval))
+      }
     },
 
     /**
@@ -232,9 +299,14 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
       }
     },
 
-    /** Waits for a notice's proof and validates it on L1. */
+    /**
+     * Waits until the claim of the notice's epoch is accepted on L1, then validates the notice
+     * there (`validateOutput`). Never a `false` for "not accepted yet": that is a timeout.
+     *
+     * @throws {ClaimTimeoutError} `ERR_CARTESI_CLAIM_TIMEOUT` when the claim is not accepted within the timeout.
+     */
     async validateNotice(outputIndex: bigint): Promise<boolean> {
-      const { rawData, proof } = await this.waitForProof(outputIndex)
+      const { rawData, proof } = await this.waitForAcceptedProof(outputIndex)
       return this.validateOutput(rawData, proof)
     },
 
@@ -252,6 +324,13 @@ export function createVerifierClient(parameters: CreateVerifierClientParameters)
 
 /** A client made by {@link createVerifierClient}. */
 export type VerifierClient = ReturnType<typeof createVerifierClient>
+
+/** The output and its proof, once the node has one. */
+function provenOutput(outputIndex: bigint, output: NodeOutput): ProvenOutput | undefined {
+  const siblings = output.output_hashes_siblings
+  if (!siblings) return undefined
+  return { rawData: output.raw_data, proof: { outputIndex, outputHashesSiblings: siblings }, epochIndex: hexToBigInt(output.epoch_index) }
+}
 
 function toInputOutput(output: NodeOutput): InputOutput {
   const decoded = output.decoded_data

@@ -1,21 +1,29 @@
 /**
  * @module
- * The Cartesi Rollups Node v2 JSON-RPC calls the medcred client makes, with their shapes.
+ * The Cartesi Rollups Node v2 JSON-RPC calls the medcred client makes. The shapes are
+ * @cartesi/rpc's (the node's published client types); the transport is a plain `fetch`, so the
+ * client keeps no JSON-RPC library at run time and its errors carry the node's codes.
  */
-import { type Address, type Hex, numberToHex } from 'viem'
+import type { Epoch, GetEpochReturnType, GetInputReturnType, GetOutputReturnType, Input, Output, Pagination, Report } from '@cartesi/rpc'
+import { type Address, numberToHex } from 'viem'
 import { NodeRequestError } from './errors.js'
 
-export type NodeInput = { index: Hex; status: string; epoch_index: Hex; block_number: Hex; transaction_hash: Hex }
-export type NodeOutput = {
-  index: Hex
-  input_index: Hex
-  epoch_index: Hex
-  raw_data: Hex
-  decoded_data: { type: 'Notice'; payload: Hex } | { type: 'Voucher'; destination: Address; value: Hex; payload: Hex } | { type: string } | null
-  output_hashes_siblings: Hex[] | null
+export type { Epoch as NodeEpoch, Input as NodeInput, Output as NodeOutput, Report as NodeReport }
+
+/**
+ * The error codes a node answers with besides the JSON-RPC standard ones (rollups-node
+ * internal/jsonrpc/jsonrpc.go): `-31001` the application exists but the input, output, epoch...
+ * does not (yet: it may appear, so it is worth polling for); `-31002` the node does not know the
+ * application at all (a configuration error, not worth retrying). Node builds before these codes
+ * answered `-32001` for both.
+ */
+export const nodeRpcErrorCodes = { resourceNotFound: -31001, applicationNotFound: -31002, legacyNotFound: -32001 } as const
+
+/** Whether a {@link NodeRequestError} is the node saying "no such resource (yet)" for a known application. */
+export function isNotFound(error: unknown): boolean {
+  const code = error instanceof NodeRequestError ? (error.details as { code?: unknown } | undefined)?.code : undefined
+  return code === nodeRpcErrorCodes.resourceNotFound || code === nodeRpcErrorCodes.legacyNotFound
 }
-export type NodeReport = { index: Hex; input_index: Hex; raw_data: Hex }
-type Page<Item> = { data: Item[]; pagination: { total_count: number; limit: number; offset: number } }
 
 /** A JSON-RPC connection to a node (its `/rpc` endpoint). */
 export function createNodeRpc(url: string, application: Address) {
@@ -29,22 +37,27 @@ export function createNodeRpc(url: string, application: Address) {
     }
     const body = (await response.json().catch(() => undefined)) as { result?: Result; error?: { code: number; message: string } } | undefined
     if (!response.ok || !body) throw new NodeRequestError(`The node at ${url} answered ${method} with HTTP ${response.status}.`)
-    if (body.error) throw new NodeRequestError(`The node refused ${method}: ${body.error.message} (${body.error.code}).`, { details: { code: body.error.code } })
+    if (body.error) {
+      const { code, message } = body.error
+      const what = code === nodeRpcErrorCodes.applicationNotFound ? `it does not know the application ${application}` : message
+      throw new NodeRequestError(`The node refused ${method}: ${what} (${code}).`, { details: { code, method } })
+    }
     return body.result as Result
   }
   const all = async <Item>(method: string, params: Record<string, unknown>): Promise<Item[]> => {
     const items: Item[] = []
     for (;;) {
-      const page = await call<Page<Item>>(method, { ...params, limit: 1_000, offset: items.length })
+      const page = await call<{ data: Item[]; pagination: Pagination }>(method, { ...params, limit: 1_000, offset: items.length })
       items.push(...page.data)
       if (page.data.length === 0 || items.length >= page.pagination.total_count) return items
     }
   }
   return {
-    getInput: async (index: bigint) => (await call<{ data: NodeInput }>('cartesi_getInput', { input_index: numberToHex(index) })).data,
-    getOutput: async (index: bigint) => (await call<{ data: NodeOutput }>('cartesi_getOutput', { output_index: numberToHex(index) })).data,
-    listOutputs: (inputIndex: bigint) => all<NodeOutput>('cartesi_listOutputs', { input_index: numberToHex(inputIndex) }),
-    listReports: (inputIndex: bigint) => all<NodeReport>('cartesi_listReports', { input_index: numberToHex(inputIndex) }),
+    getInput: async (index: bigint) => (await call<GetInputReturnType>('cartesi_getInput', { input_index: numberToHex(index) })).data,
+    getOutput: async (index: bigint) => (await call<GetOutputReturnType>('cartesi_getOutput', { output_index: numberToHex(index) })).data,
+    getEpoch: async (index: bigint) => (await call<GetEpochReturnType>('cartesi_getEpoch', { epoch_index: numberToHex(index) })).data,
+    listOutputs: (inputIndex: bigint) => all<Output>('cartesi_listOutputs', { input_index: numberToHex(inputIndex) }),
+    listReports: (inputIndex: bigint) => all<Report>('cartesi_listReports', { input_index: numberToHex(inputIndex) }),
   }
 }
 

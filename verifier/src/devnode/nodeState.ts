@@ -1,7 +1,7 @@
 /**
  * @module
  * What the dev node remembers: its deployment, the inputs it read, the outputs and reports
- * they produced, and the claims it submitted. Kept in a JSON file (and the verifier's
+ * they produced, and the claims it computed and had accepted. Kept in a JSON file (and the verifier's
  * database beside it) when the node has a data directory, so a restart resumes where it
  * stopped: each write names the verifier snapshot it goes with, so the two never disagree.
  */
@@ -27,7 +27,12 @@ export type StoredInput = {
 
 export type StoredOutput = { index: number; inputIndex: number; epochIndex: number; rawData: Hex; decoded: RollupOutput }
 export type StoredReport = { index: number; inputIndex: number; epochIndex: number; rawData: Hex }
-export type StoredClaim = { epochIndex: number; lastBlock: number; outputCount: number; outputsMerkleRoot: Hex; transactionHash: Hex }
+/**
+ * An epoch's claim: computed (its outputs Merkle root, so proofs can be served) as soon as the
+ * epoch closes, and accepted on L1 later; `transactionHash` is the accepting transaction, absent
+ * until then.
+ */
+export type StoredClaim = { epochIndex: number; lastBlock: number; outputCount: number; outputsMerkleRoot: Hex; transactionHash?: Hex | undefined }
 
 export type NodeState = {
   chainId: number

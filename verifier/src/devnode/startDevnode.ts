@@ -2,9 +2,11 @@
  * @module
  * The dev node: a local chain with the Cartesi Rollups contracts, and a host-mode node that
  * reads the application's inputs from the InputBox, runs them through the medcred verifier
- * over the rollup HTTP API, keeps inputs, outputs and reports, claims each epoch's outputs
- * Merkle root on the Authority, and serves a Rollups Node's JSON-RPC and inspect API. No
- * Docker, no Cartesi CLI: everything runs from npm packages on Node 20.
+ * over the rollup HTTP API, keeps inputs, outputs and reports, and serves a Rollups Node's
+ * JSON-RPC and inspect API. As a real node, it computes each closed epoch's claim (outputs
+ * Merkle root; the outputs' proofs are served from then on) and has it accepted on L1 in a
+ * later step (the Authority's submitClaim), which tests can hold back. No Docker, no Cartesi
+ * CLI: everything runs from npm packages on Node 20.
  */
 import { computeOutputsMerkleRoot, createVerifierClient, encodeOutput, inputsAbi, type VerifierClient } from 'medcred/cartesi'
 import { type Account, type Address, decodeFunctionData, type Hex } from 'viem'
@@ -34,7 +36,16 @@ export type StartDevnodeParameters = {
   pollingInterval?: number | undefined
   /** Called for every input the node has processed. */
   onInput?: ((input: StoredInput) => void) | undefined
+  /**
+   * `auto` (default): a computed claim is submitted to the Authority (and so accepted on L1) in
+   * the node's next step. `held`: claims are computed, their proofs served, but none is
+   * submitted until {@link Devnode.setClaimAcceptance} says `auto`.
+   */
+  claimAcceptance?: ClaimAcceptance | undefined
 }
+
+/** Whether the dev node submits its computed claims to L1. */
+export type ClaimAcceptance = 'auto' | 'held'
 
 /** A running dev node. */
 export type Devnode = {
@@ -45,10 +56,18 @@ export type Devnode = {
   nodeUrl: string
   /** The node's current state (read-only). */
   state(): NodeState
-  /** A client of the deployed application (all its contracts, this node's RPC) sending from `account` (default: the first). */
-  client(account?: Account): VerifierClient
-  /** Resolves once every input added so far is processed and every epoch with inputs claimed. */
+  /**
+   * A client of the deployed application (all its contracts, this node's RPC) sending from
+   * `account` (default: the first), with the client's `timeout` (default: the client's).
+   */
+  client(account?: Account, options?: { timeout?: number | undefined }): VerifierClient
+  /**
+   * Resolves once every input added so far is processed and every epoch with inputs has its
+   * claim computed and, unless acceptance is held, accepted on L1.
+   */
   settle(): Promise<void>
+  /** Holds back or releases the submission of computed claims (see {@link StartDevnodeParameters.claimAcceptance}). */
+  setClaimAcceptance(mode: ClaimAcceptance): void
   stop(): Promise<void>
 }
 
@@ -157,9 +176,14 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
     parameters.onInput?.(input)
   }
 
-  async function claimEpochs(): Promise<void> {
-    const lastClaimed = state.claims.at(-1)?.epochIndex ?? -1
-    const pending = [...new Set(state.inputs.filter((input) => input.epochIndex > lastClaimed).map((input) => input.epochIndex))]
+  /**
+   * Computes the claim of every closed epoch with inputs: its outputs Merkle root, over every
+   * output so far. From then on the node serves the outputs' proofs (`CLAIM_COMPUTED`), as a
+   * real node does before its claim is accepted.
+   */
+  async function computeClaims(): Promise<void> {
+    const lastComputed = state.claims.at(-1)?.epochIndex ?? -1
+    const pending = [...new Set(state.inputs.filter((input) => input.epochIndex > lastComputed).map((input) => input.epochIndex))]
     for (const epochIndex of pending) {
       const lastBlock = (epochIndex + 1) * deployment.epochLength - 1
       const head = await currentBlock()
@@ -170,8 +194,18 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
       }
       const outputCount = state.outputs.filter((output) => output.epochIndex <= epochIndex).length
       const outputsMerkleRoot = computeOutputsMerkleRoot(state.outputs.slice(0, outputCount).map((output) => output.rawData))
-      const hash = (await acceptedClaim(epochIndex, lastBlock, outputsMerkleRoot)) ?? (await submitClaim(epochIndex, lastBlock, outputsMerkleRoot))
-      state.claims.push({ epochIndex, lastBlock, outputCount, outputsMerkleRoot, transactionHash: hash })
+      state.claims.push({ epochIndex, lastBlock, outputCount, outputsMerkleRoot })
+      await persist(false)
+    }
+  }
+
+  /** Has every computed claim accepted on L1, in epoch order, unless acceptance is held. */
+  async function acceptClaims(): Promise<void> {
+    for (const claim of state.claims) {
+      if (claimAcceptance === 'held') return
+      if (claim.transactionHash) continue
+      const { epochIndex, lastBlock, outputsMerkleRoot } = claim
+      claim.transactionHash = (await acceptedClaim(epochIndex, lastBlock, outputsMerkleRoot)) ?? (await submitClaim(epochIndex, lastBlock, outputsMerkleRoot))
       await persist(false)
     }
   }
@@ -214,7 +248,10 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
     return hash
   }
 
-  // One loop, one step at a time: read new inputs, then claim what closed.
+  // One loop, one step at a time: read new inputs, have the claims computed in an earlier step
+  // accepted, then compute the claims of the epochs that closed. A claim is thus accepted at
+  // least one step after its proofs appear: clients see the gap a real node has.
+  let claimAcceptance: ClaimAcceptance = parameters.claimAcceptance ?? 'auto'
   let running = true
   let idle: Promise<void> = Promise.resolve()
   let failure: unknown
@@ -224,7 +261,8 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
       idle = new Promise((resolve) => (release = resolve))
       try {
         await readInputs()
-        await claimEpochs()
+        await acceptClaims()
+        await computeClaims()
       } catch (error) {
         if (running) failure = error
       }
@@ -239,7 +277,7 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
     rootAuthorities,
     nodeUrl: api.url,
     state: () => state,
-    client: (account) =>
+    client: (account, options) =>
       createVerifierClient({
         publicClient: chain.publicClient,
         walletClient: chain.walletClient(account),
@@ -249,16 +287,21 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
         etherPortal: deployment.etherPortal,
         erc20Portal: deployment.erc20Portal,
         pollingInterval: 50,
+        timeout: options?.timeout,
       }),
     async settle() {
       const target = await currentBlock()
       for (;;) {
         if (failure) throw failure
         await idle
-        const claimedAll = state.inputs.every((input) => state.claims.some((claim) => claim.epochIndex >= input.epochIndex))
-        if (state.nextBlock > target && claimedAll) return
+        const computedAll = state.inputs.every((input) => state.claims.some((claim) => claim.epochIndex >= input.epochIndex))
+        const acceptedAll = claimAcceptance === 'held' || state.claims.every((claim) => claim.transactionHash !== undefined)
+        if (state.nextBlock > target && computedAll && acceptedAll) return
         await new Promise((resolve) => setTimeout(resolve, pollingInterval))
       }
+    },
+    setClaimAcceptance(mode) {
+      claimAcceptance = mode
     },
     async stop() {
       running = false
