@@ -56,9 +56,29 @@ export {
   canonicalInputBox,
   createVerifierClient,
   type CreateVerifierClientParameters,
-  type InputOutcome,
-  type InputOutput,
-  type ProvenOutput,
+  type VerifierActions,
   type VerifierClient,
 } from './client/createVerifierClient.js'
-export { NodeRequestError, TransactionFailedError, WaitTimeoutError } from './client/errors.js'
+export type { InputOutcome, InputOutput, OutputProof, ProvenOutput, VerifierClientBase } from './client/types.js'
+// The client's actions, one per file: each `(client, parameters)`, bound by createVerifierClient.
+export { depositErc20, type DepositErc20Parameters, type DepositErc20ReturnType } from './client/actions/depositErc20.js'
+export { depositEther, type DepositEtherParameters, type DepositEtherReturnType } from './client/actions/depositEther.js'
+export { executeVoucher, type ExecuteVoucherParameters, type ExecuteVoucherReturnType } from './client/actions/executeVoucher.js'
+export { getDealChallenge, type GetDealChallengeParameters, type GetDealChallengeReturnType } from './client/actions/getDealChallenge.js'
+export { getPresentationChallenge, type GetPresentationChallengeParameters, type GetPresentationChallengeReturnType } from './client/actions/getPresentationChallenge.js'
+export { inspectVerifier, type InspectVerifierParameters, type InspectVerifierReturnType } from './client/actions/inspectVerifier.js'
+export { sendInput, type SendInputParameters, type SendInputReturnType } from './client/actions/sendInput.js'
+export { validateNotice, type ValidateNoticeParameters, type ValidateNoticeReturnType } from './client/actions/validateNotice.js'
+export { validateOutput, type ValidateOutputParameters, type ValidateOutputReturnType } from './client/actions/validateOutput.js'
+export { waitForAcceptedProof, type WaitForAcceptedProofParameters, type WaitForAcceptedProofReturnType } from './client/actions/waitForAcceptedProof.js'
+export { waitForInput, type WaitForInputParameters, type WaitForInputReturnType } from './client/actions/waitForInput.js'
+export { waitForProof, type WaitForProofParameters, type WaitForProofReturnType } from './client/actions/waitForProof.js'
+export {
+  NodeRequestError,
+  NodeRpcError,
+  TransactionFailedError,
+  WaitTimeoutError,
+  type NodeRequestErrorParameters,
+  type NodeRpcErrorParameters,
+  type TransactionFailedErrorParameters,
+} from './client/errors.js'

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type Hex, parseEther, zeroAddress } from 'viem'
-import { outputsMerkleRootOf } from '../../src/cartesi/client/claimAcceptance.js'
+import { outputsMerkleRootOf } from '../../src/cartesi/client/internal/claimAcceptance.js'
 import { ClaimTimeoutError } from '../../src/cartesi/errors.js'
 import type { VerifierClient } from '../../src/cartesi/index.js'
 import { applicationAbi } from '../../src/cartesi/rollupsAbi.js'

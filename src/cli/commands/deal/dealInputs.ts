@@ -4,7 +4,8 @@
  * verifier's reason; an accepted one is summarised as JSON; deal terms are read by inspect.
  */
 import type { Hex } from 'viem'
-import type { InputOutcome, VerifierClient } from '../../../cartesi/client/createVerifierClient.js'
+import type { VerifierClient } from '../../../cartesi/client/createVerifierClient.js'
+import type { InputOutcome } from '../../../cartesi/client/types.js'
 import type { VerifierAction } from '../../../cartesi/types.js'
 import { CliError } from '../../errors.js'
 import type { DealClient, DealJson } from './connectDeal.js'
