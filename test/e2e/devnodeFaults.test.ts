@@ -101,11 +101,12 @@ describe('dev node faults', () => {
       for (const payload of payloads.slice(4, 7)) await addInput(payload)
       let started: (node: Devnode) => void = () => {}
       const running = new Promise<Devnode>((resolve) => (started = resolve))
-      let stopping: Promise<void> | undefined
-      const second = await start({ onInput: (input) => (stopping ??= input.index === 4 ? running.then((node) => node.stop()) : undefined) })
+      let requestStop: (stopped: Promise<void>) => void = () => {}
+      // Settles when the node that was asked to stop has stopped.
+      const stopped = new Promise<void>((resolve) => (requestStop = resolve))
+      const second = await start({ onInput: (input) => input.index === 4 && requestStop(running.then((node) => node.stop())) })
       started(second)
-      await expect.poll(() => stopping !== undefined, { timeout: 60_000 }).toBe(true)
-      await stopping
+      await stopped
       const afterSecond = second.state().inputs.length
       expect(afterSecond).toBeGreaterThanOrEqual(5)
 

@@ -67,6 +67,12 @@ export type Verifier = {
    * @throws {VerifierStateError} while an input or query is being processed.
    */
   exportDatabase(): Uint8Array
+  /**
+   * The SQLite database file, byte for byte, in turn: after the inputs and queries queued before
+   * this call, and before those queued after it (a host that exports between inputs while
+   * inspect queries keep arriving).
+   */
+  exportDatabaseInTurn(): Promise<Uint8Array>
   close(): void
 }
 
@@ -116,12 +122,17 @@ export async function createVerifier(parameters: CreateVerifierParameters): Prom
     exportDatabase() {
       // sql.js exports by closing and reopening the file: never in the middle of an input.
       if (busy) throw new VerifierStateError('The database cannot be exported while an input is being processed.')
-      const bytes = database.export()
-      configureConnection(database)
-      return bytes
+      return exportBytes(database)
     },
+    exportDatabaseInTurn: () => serialize(async () => exportBytes(database)),
     close: () => database.close(),
   }
+}
+
+function exportBytes(database: Database): Uint8Array {
+  const bytes = database.export()
+  configureConnection(database)
+  return bytes
 }
 
 async function advance(database: Database, config: VerifierConfig, metadata: AdvanceMetadata, payload: Hex): Promise<AdvanceResult> {

@@ -5,11 +5,14 @@
  * deterministic deployment proxy (salt 0), so their addresses are the ones @cartesi/viem
  * 2.0.0-alpha.29 and a devnet know, and build arguments naming them (MEDCRED_ETHER_PORTAL,
  * MEDCRED_ERC20_PORTAL) hold on both. Then an Authority and the Application it validates,
- * through SelfHostedApplicationFactory.deployContracts (what `cartesi deploy` calls), and the
- * ERC-1056 registry for did:ethr issuers.
+ * through SelfHostedApplicationFactory.deployContracts (what `cartesi deploy` calls), with a
+ * random salt: every deployment gets an application address of its own, so a client that kept
+ * an earlier dev node's address never talks to a new, empty verifier by mistake (the new node
+ * answers "application not found"). Last, the ERC-1056 registry for did:ethr issuers.
  */
 import { canonicalInputBox } from 'medcred/cartesi'
-import { type Address, concat, encodeAbiParameters, encodeFunctionData, type Hex, keccak256, numberToHex, parseEventLogs, stringToHex } from 'viem'
+import { randomBytes } from 'node:crypto'
+import { type Address, bytesToHex, concat, encodeAbiParameters, encodeFunctionData, type Hex, keccak256, parseEventLogs, stringToHex } from 'viem'
 import { deployDeterministic, installDeterministicDeploymentProxy } from './deterministicDeployment.js'
 import { deployEthrDidRegistry } from './deployEthrDidRegistry.js'
 import type { LocalChain } from './localChain/startLocalChain.js'
@@ -67,14 +70,13 @@ export async function deployRollups(parameters: DeployRollupsParameters): Promis
   const contracts = await deployDeterministicContracts(chain)
   const { inputBox } = contracts
 
-  // The Authority and the Application: the first salt whose addresses are still free, so that
-  // each fresh dev node on one chain gets its own application (and the first one salt 0).
+  // The Authority and the Application, at addresses no earlier deployment had (a random salt).
   const dataAvailability = encodeFunctionData({ abi: rollupsArtifact('DataAvailability').abi, functionName: 'InputBox', args: [inputBox] })
   const templateHash = parameters.templateHash ?? keccak256(stringToHex('medcred verifier (dev node)'))
   const factory = { address: contracts.selfHostedApplicationFactory, abi: rollupsArtifact('SelfHostedApplicationFactory').abi } as const
   const wallet = chain.walletClient(chain.accounts[0])
-  for (let n = 0; ; n++) {
-    const salt = numberToHex(n, { size: 32 })
+  for (;;) {
+    const salt = bytesToHex(randomBytes(32))
     const args = [owner, BigInt(epochLength), owner, templateHash, dataAvailability, salt] as const
     const [application, authority] = (await chain.publicClient.readContract({ ...factory, functionName: 'calculateAddresses', args })) as [Address, Address]
     if (await chain.publicClient.getCode({ address: application })) continue

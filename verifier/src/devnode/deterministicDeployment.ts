@@ -34,10 +34,17 @@ export function deterministicAddress(initCode: Hex, salt: Hex = zeroHash): Addre
   return getContractAddress({ opcode: 'CREATE2', from: deterministicDeploymentProxy, salt, bytecode: initCode })
 }
 
-/** Puts the proxy on a chain that has none (a fresh local chain). */
-export async function installDeterministicDeploymentProxy(chain: LocalChain): Promise<void> {
-  if (await chain.publicClient.getCode({ address: deterministicDeploymentProxy })) return
-  await chain.publicClient.request({ method: 'hardhat_setCode' as never, params: [deterministicDeploymentProxy, proxyRuntimeCode] as never })
+/**
+ * Puts the proxy on a chain that has none (a fresh local chain).
+ *
+ * @returns the `hardhat_setCode` parameters it used, or `undefined` when the chain had the proxy
+ *   already: a chain journal records this edit, which no block holds
+ */
+export async function installDeterministicDeploymentProxy(chain: LocalChain): Promise<[Address, Hex] | undefined> {
+  if (await chain.publicClient.getCode({ address: deterministicDeploymentProxy })) return undefined
+  const params: [Address, Hex] = [deterministicDeploymentProxy, proxyRuntimeCode]
+  await chain.publicClient.request({ method: 'hardhat_setCode' as never, params: params as never })
+  return params
 }
 
 /**

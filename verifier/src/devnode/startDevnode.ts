@@ -7,28 +7,44 @@
  * Merkle root; the outputs' proofs are served from then on) and has it accepted on L1 in a
  * later step (the Authority's submitClaim), which tests can hold back. No Docker, no Cartesi
  * CLI: everything runs from npm packages on Node 20.
+ *
+ * With a data directory, the node resumes after a stop (Ctrl-C or kill -9), chain included:
+ * see openNodeData.ts (restore or deploy), chainJournal.ts (the chain), nodeState.ts (the node).
+ * The parts: inputReader.ts, epochClaimer.ts, nodeLoop.ts, createNodeApi.ts.
  */
-import { computeOutputsMerkleRoot, createVerifierClient, encodeOutput, inputsAbi, type VerifierClient } from 'medcred/cartesi'
-import { type Account, type Address, decodeFunctionData, type Hex } from 'viem'
+import { createVerifierClient, type VerifierClient } from 'medcred/cartesi'
+import { join } from 'node:path'
+import type { Account, Address } from 'viem'
 import { createVerifier, type Verifier } from '../createVerifier.js'
-import { VerifierStateError } from '../errors.js'
-import { createRollupHttpServer } from '../host/createRollupHttpServer.js'
+import { createRollupHttpServer, type RollupHttpServer } from '../host/createRollupHttpServer.js'
 import { runHttpTransport } from '../transports/runHttpTransport.js'
-import { createNodeApi } from './createNodeApi.js'
-import { deployRollups, type RollupsDeployment } from './deployRollups.js'
-import { type LocalChain, startLocalChain } from './localChain/startLocalChain.js'
-import { type NodeState, readNodeState, type StoredInput, writeNodeState } from './nodeState.js'
-import { rollupsArtifact } from './rollupsArtifacts.js'
+import { createNodeApi, type NodeApi } from './createNodeApi.js'
+import type { RollupsDeployment } from './deployRollups.js'
+import { type ClaimAcceptance, createEpochClaimer } from './epochClaimer.js'
+import { DevnodeStoppedError } from './errors.js'
+import { createInputReader } from './inputReader.js'
+import type { LocalChain } from './localChain/startLocalChain.js'
+import { startNodeLoop } from './nodeLoop.js'
+import { type NodeState, type StoredInput, stateFileName } from './nodeState.js'
+import { createNodeStore } from './nodeStore.js'
+import { openNodeData } from './openNodeData.js'
+
+export type { ClaimAcceptance } from './epochClaimer.js'
 
 /** Parameters of {@link startDevnode}. */
 export type StartDevnodeParameters = {
-  /** Keep the node's data here; a restart with the same chain resumes from it. */
+  /**
+   * Keep the node's data here: its state, the verifier's database and (for a chain the node
+   * starts) the chain's journal. A restart with the same directory resumes, chain included.
+   */
   dataDir?: string | undefined
-  /** Attach to this chain instead of starting one (it is then not stopped with the node). */
+  /** Attach to this chain instead of starting one (it is then not stopped with the node, nor journaled). */
   chain?: LocalChain | undefined
-  /** Blocks per epoch. Default 4. */
+  /** Port of the chain the node starts. Default: any free port. */
+  chainPort?: number | undefined
+  /** Blocks per epoch. Default 4 (a restored node keeps its own). */
   epochLength?: number | undefined
-  /** Who may accredit issuers. Default: the chain's second account. */
+  /** Who may accredit issuers. Default: the chain's second account (a restored node keeps its own). */
   rootAuthorities?: readonly Address[] | undefined
   /** Port of the JSON-RPC and inspect API. Default: any free port. */
   apiPort?: number | undefined
@@ -37,15 +53,17 @@ export type StartDevnodeParameters = {
   /** Called for every input the node has processed. */
   onInput?: ((input: StoredInput) => void) | undefined
   /**
+   * Called when a step of the node fails (once, until a step fails differently): the node goes
+   * on trying, and {@link Devnode.settle} throws the failure.
+   */
+  onError?: ((error: unknown) => void) | undefined
+  /**
    * `auto` (default): a computed claim is submitted to the Authority (and so accepted on L1) in
    * the node's next step. `held`: claims are computed, their proofs served, but none is
    * submitted until {@link Devnode.setClaimAcceptance} says `auto`.
    */
   claimAcceptance?: ClaimAcceptance | undefined
 }
-
-/** Whether the dev node submits its computed claims to L1. */
-export type ClaimAcceptance = 'auto' | 'held'
 
 /** A running dev node. */
 export type Devnode = {
@@ -54,6 +72,8 @@ export type Devnode = {
   rootAuthorities: readonly Address[]
   /** The node's JSON-RPC endpoint (`…/rpc`) and inspect base (`…/inspect/<app>`) live here. */
   nodeUrl: string
+  /** Whether the node resumed from its data directory (else it deployed the contracts now). */
+  resumed: boolean
   /** The node's current state (read-only). */
   state(): NodeState
   /**
@@ -64,218 +84,116 @@ export type Devnode = {
   /**
    * Resolves once every input added so far is processed and every epoch with inputs has its
    * claim computed and, unless acceptance is held, accepted on L1.
+   *
+   * @throws the failure of the node's last step, or {@link DevnodeStoppedError} when the node stops first
    */
   settle(): Promise<void>
   /** Holds back or releases the submission of computed claims (see {@link StartDevnodeParameters.claimAcceptance}). */
   setClaimAcceptance(mode: ClaimAcceptance): void
+  /** Stops the node (and the chain it started); safe to call more than once. */
   stop(): Promise<void>
 }
 
 /**
- * Starts a chain (unless given one), deploys the contracts (unless the data directory holds a
- * deployment on this chain), and the host node.
+ * Starts a chain (unless given one) and deploys the contracts, or resumes from the data
+ * directory (its chain rebuilt from the journal), then runs the host node.
  *
- * @throws {VerifierStateError} when the data directory belongs to another chain.
+ * @throws {DevnodeFileCorruptError} `ERR_DEVNODE_FILE_CORRUPT` when a file of the data directory
+ *   fails its checksum or its own checks (the file and what differs are named)
+ * @throws {DevnodeChainMismatchError} `ERR_DEVNODE_CHAIN_MISMATCH` when the data directory does not
+ *   go with the chain: another chain, a journal that does not rebuild it, inputs or claims that
+ *   differ from the chain's logs
  */
 export async function startDevnode(parameters: StartDevnodeParameters = {}): Promise<Devnode> {
-  const ownsChain = parameters.chain === undefined
-  const chain = parameters.chain ?? (await startLocalChain())
+  const { dataDir, pollingInterval = 100 } = parameters
+  const data = await openNodeData({ dataDir, chain: parameters.chain, chainPort: parameters.chainPort, epochLength: parameters.epochLength ?? 4 })
+  const { chain, ownsChain, state, journal } = data
+  const { deployment } = state
+  // A resumed node keeps the root authorities its verifier state was built with.
+  const rootAuthorities = (data.restored ? state.rootAuthorities : undefined) ?? parameters.rootAuthorities ?? [chain.accounts[1].address]
+  state.rootAuthorities = [...rootAuthorities]
+  // Whatever is started is stopped again, in reverse order, if the start fails half-way.
+  const started: (() => unknown)[] = []
+  const stopStarted = async () => {
+    for (const stopOne of started.splice(0).reverse()) await stopOne()
+  }
+  if (ownsChain) started.push(() => chain.stop())
+
+  let verifier: Verifier
+  let rollup: RollupHttpServer
+  let transport: Promise<void>
+  let api: NodeApi
+  const stopTransport = new AbortController()
   try {
-    return await startOnChain(chain, ownsChain, parameters)
+    // The verifier, behind a rollup HTTP server, as it would run in host mode.
+    verifier = await createVerifier({
+      rootAuthorities,
+      database: data.verifierDatabase,
+      portals: { etherPortal: deployment.etherPortal, erc20Portal: deployment.erc20Portal },
+    })
+    started.push(() => verifier.close())
+    rollup = await createRollupHttpServer({ idleMilliseconds: 1_000 })
+    transport = runHttpTransport({ verifier, url: rollup.url, signal: stopTransport.signal }).catch((error: unknown) => {
+      if (!stopTransport.signal.aborted) console.error(`dev node: the verifier's transport stopped: ${String(error)}`)
+    })
+    started.push(async () => {
+      stopTransport.abort()
+      await rollup.close()
+      await transport
+    })
+    api = await createNodeApi({ state: () => state, applicationName: 'medcred', inspect: (payload) => rollup.inspect(payload), port: parameters.apiPort })
+    started.push(() => api.close())
   } catch (error) {
-    if (ownsChain) await chain.stop()
+    await stopStarted()
     throw error
   }
-}
-
-async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: StartDevnodeParameters): Promise<Devnode> {
-  const { dataDir, pollingInterval = 100 } = parameters
-  const rootAuthorities = parameters.rootAuthorities ?? [chain.accounts[1].address]
-  const genesisHash = (await chain.publicClient.getBlock({ blockNumber: 0n })).hash
-  const restored = dataDir ? readNodeState(dataDir) : undefined
-  if (restored && (restored.state.genesisHash !== genesisHash || restored.state.chainId !== chain.chain.id)) {
-    throw new VerifierStateError(`The data directory ${dataDir} belongs to another chain; use a new directory or the chain it was made with.`)
-  }
-  const state: NodeState = restored?.state ?? {
-    chainId: chain.chain.id,
-    genesisHash,
-    deployment: await deployRollups({ chain, epochLength: parameters.epochLength ?? 4 }),
-    nextBlock: 0,
-    inputs: [],
-    outputs: [],
-    reports: [],
-    claims: [],
-  }
-  if (!restored) state.nextBlock = state.deployment.deploymentBlock
-  const { deployment } = state
-
-  // The verifier, behind a rollup HTTP server, as it would run in host mode.
-  const verifier = await createVerifier({
-    rootAuthorities,
-    database: restored?.verifierDatabase,
-    portals: { etherPortal: deployment.etherPortal, erc20Portal: deployment.erc20Portal },
+  const store = createNodeStore({ dataDir, state, chain, verifier, journal })
+  // A fresh deployment is saved before anyone learns its addresses.
+  if (!data.restored) await store.save().catch(async (error: unknown) => {
+    await stopStarted()
+    throw error
   })
-  const rollup = await createRollupHttpServer({ idleMilliseconds: 1_000 })
-  const stopTransport = new AbortController()
-  const transport = runHttpTransport({ verifier, url: rollup.url, signal: stopTransport.signal }).catch((error: unknown) => {
-    if (!stopTransport.signal.aborted) console.error(`dev node: the verifier's transport stopped: ${String(error)}`)
-  })
-  const api = await createNodeApi({ state: () => state, applicationName: 'medcred', inspect: (payload) => rollup.inspect(payload), port: parameters.apiPort })
-  const persist = async (withVerifier: boolean) => {
-    if (dataDir) writeNodeState(dataDir, state, withVerifier ? await exportWhenIdle(verifier) : undefined)
-  }
 
-  const inputBoxAbi = rollupsArtifact('InputBox').abi
-  const authorityAbi = rollupsArtifact('Authority').abi
-
-  // viem caches the block number for a while; the node must see the block just mined.
-  const currentBlock = async () => Number(await chain.publicClient.getBlockNumber({ cacheTime: 0 }))
-
-  async function readInputs(): Promise<void> {
-    const head = await currentBlock()
-    if (head < state.nextBlock) return
-    const logs = await chain.publicClient.getContractEvents({
-      address: deployment.inputBox,
-      abi: inputBoxAbi,
-      eventName: 'InputAdded',
-      args: { appContract: deployment.application },
-      fromBlock: BigInt(state.nextBlock),
-      toBlock: BigInt(head),
-    })
-    for (const log of logs) {
-      const { index, input } = log.args as { index: bigint; input: Hex }
-      // After a restart the node may read a block again: an input it holds is never redone.
-      if (Number(index) < state.inputs.length) continue
-      await processInput(Number(index), input, Number(log.blockNumber), log.transactionHash as Hex, Number(log.logIndex))
-    }
-    state.nextBlock = head + 1
-    await persist(false)
-  }
-
-  async function processInput(index: number, rawData: Hex, blockNumber: number, transactionHash: Hex, logIndex: number): Promise<void> {
-    const { args } = decodeFunctionData({ abi: inputsAbi, data: rawData })
-    const [chainId, appContract, msgSender, , blockTimestamp, prevRandao, inputIndex, payload] = args
-    const epochIndex = Math.floor(blockNumber / deployment.epochLength)
-    const result = await rollup.advance({ chainId, appContract, msgSender, blockNumber: BigInt(blockNumber), blockTimestamp, prevRandao, inputIndex }, payload)
-    const input: StoredInput = {
-      index,
-      epochIndex,
-      blockNumber,
-      blockTimestamp: Number(blockTimestamp),
-      transactionHash,
-      logIndex,
-      sender: msgSender,
-      rawData,
-      payload,
-      status: result.status === 'accept' ? 'ACCEPTED' : 'REJECTED',
-    }
-    state.inputs.push(input)
-    for (const output of result.outputs) state.outputs.push({ index: state.outputs.length, inputIndex: index, epochIndex, rawData: encodeOutput(output), decoded: output })
-    for (const report of result.reports) state.reports.push({ index: state.reports.length, inputIndex: index, epochIndex, rawData: report })
-    await persist(true)
-    parameters.onInput?.(input)
-  }
-
-  /**
-   * Computes the claim of every closed epoch with inputs: its outputs Merkle root, over every
-   * output so far. From then on the node serves the outputs' proofs (`CLAIM_COMPUTED`), as a
-   * real node does before its claim is accepted.
-   */
-  async function computeClaims(): Promise<void> {
-    const lastComputed = state.claims.at(-1)?.epochIndex ?? -1
-    const pending = [...new Set(state.inputs.filter((input) => input.epochIndex > lastComputed).map((input) => input.epochIndex))]
-    for (const epochIndex of pending) {
-      const lastBlock = (epochIndex + 1) * deployment.epochLength - 1
-      const head = await currentBlock()
-      // A claim must name a past block: close the epoch by mining empty blocks to its end.
-      if (head <= lastBlock) {
-        await chain.publicClient.request({ method: 'hardhat_mine' as never, params: [`0x${(lastBlock - head + 1).toString(16)}`] as never })
-        await readInputs()
-      }
-      const outputCount = state.outputs.filter((output) => output.epochIndex <= epochIndex).length
-      const outputsMerkleRoot = computeOutputsMerkleRoot(state.outputs.slice(0, outputCount).map((output) => output.rawData))
-      state.claims.push({ epochIndex, lastBlock, outputCount, outputsMerkleRoot })
-      await persist(false)
-    }
-  }
-
-  /** Has every computed claim accepted on L1, in epoch order, unless acceptance is held. */
-  async function acceptClaims(): Promise<void> {
-    for (const claim of state.claims) {
-      if (claimAcceptance === 'held') return
-      if (claim.transactionHash) continue
-      const { epochIndex, lastBlock, outputsMerkleRoot } = claim
-      claim.transactionHash = (await acceptedClaim(epochIndex, lastBlock, outputsMerkleRoot)) ?? (await submitClaim(epochIndex, lastBlock, outputsMerkleRoot))
-      await persist(false)
-    }
-  }
-
-  /**
-   * The transaction of the claim the Authority already accepted for this epoch, if any: the
-   * node may have stopped after its claim was mined but before it saved it, and the Authority
-   * takes one claim per epoch. Read from the events, as the same root may stand for several epochs.
-   *
-   * @throws {VerifierStateError} when the accepted root is not the one the node computed.
-   */
-  async function acceptedClaim(epochIndex: number, lastBlock: number, outputsMerkleRoot: Hex): Promise<Hex | undefined> {
-    const logs = await chain.publicClient.getContractEvents({
-      address: deployment.authority,
-      abi: authorityAbi,
-      eventName: 'ClaimAccepted',
-      args: { appContract: deployment.application },
-      fromBlock: BigInt(lastBlock + 1),
-    })
-    const accepted = logs.find((log) => (log.args as { lastProcessedBlockNumber: bigint }).lastProcessedBlockNumber === BigInt(lastBlock))
-    if (!accepted) return undefined
-    const root = (accepted.args as { outputsMerkleRoot: Hex }).outputsMerkleRoot
-    if (root !== outputsMerkleRoot) {
-      throw new VerifierStateError(
-        `The Authority accepted the outputs root ${root} for epoch ${epochIndex} (${accepted.transactionHash}), but the node computes ${outputsMerkleRoot}: its data directory does not match the chain; start it with a new one.`,
-      )
-    }
-    return accepted.transactionHash as Hex
-  }
-
-  async function submitClaim(epochIndex: number, lastBlock: number, outputsMerkleRoot: Hex): Promise<Hex> {
-    const hash = await chain.walletClient(chain.accounts[0]).writeContract({
-      address: deployment.authority,
-      abi: authorityAbi,
-      functionName: 'submitClaim',
-      args: [deployment.application, BigInt(lastBlock), outputsMerkleRoot],
-    })
-    const receipt = await chain.publicClient.waitForTransactionReceipt({ hash })
-    if (receipt.status !== 'success') throw new Error(`the claim for epoch ${epochIndex} reverted (${hash})`)
-    return hash
-  }
-
-  // One loop, one step at a time: read new inputs, have the claims computed in an earlier step
-  // accepted, then compute the claims of the epochs that closed. A claim is thus accepted at
-  // least one step after its proofs appear: clients see the gap a real node has.
   let claimAcceptance: ClaimAcceptance = parameters.claimAcceptance ?? 'auto'
-  let running = true
-  let idle: Promise<void> = Promise.resolve()
-  let failure: unknown
-  const loop = (async () => {
-    while (running) {
-      let release = () => {}
-      idle = new Promise((resolve) => (release = resolve))
-      try {
-        await readInputs()
-        await acceptClaims()
-        await computeClaims()
-      } catch (error) {
-        if (running) failure = error
-      }
-      release()
-      await new Promise((resolve) => setTimeout(resolve, pollingInterval))
+  const reader = createInputReader({ chain, state, rollup, store, onInput: parameters.onInput })
+  const claimer = createEpochClaimer({
+    chain,
+    state,
+    store,
+    readInputs: reader.readInputs,
+    claimAcceptance: () => claimAcceptance,
+    stateFile: dataDir ? join(dataDir, stateFileName) : 'the node state (no data directory)',
+  })
+  // Read new inputs, have the claims computed in an earlier step accepted, then compute the
+  // claims of the epochs that closed: a claim is accepted at least one step after its proofs
+  // appear, so clients see the gap a real node has.
+  const loop = startNodeLoop({
+    pollingInterval,
+    onFailure: parameters.onError,
+    step: async () => {
+      await reader.readInputs()
+      await claimer.acceptClaims()
+      await claimer.computeClaims()
+    },
+  })
+
+  let stopping: Promise<void> | undefined
+  const stop = async () => {
+    try {
+      await loop.stop()
+      // Blocks mined since the last step (a transaction sent just before Ctrl-C) are kept too.
+      await store.recordChain()
+    } finally {
+      await stopStarted()
     }
-  })()
+  }
 
   return {
     chain,
     deployment,
     rootAuthorities,
     nodeUrl: api.url,
+    resumed: data.restored,
     state: () => state,
     client: (account, options) =>
       createVerifierClient({
@@ -290,40 +208,20 @@ async function startOnChain(chain: LocalChain, ownsChain: boolean, parameters: S
         timeout: options?.timeout,
       }),
     async settle() {
-      const target = await currentBlock()
+      const target = Number(await chain.publicClient.getBlockNumber({ cacheTime: 0 }))
       for (;;) {
+        const failure = loop.failure()
         if (failure) throw failure
-        await idle
         const computedAll = state.inputs.every((input) => state.claims.some((claim) => claim.epochIndex >= input.epochIndex))
         const acceptedAll = claimAcceptance === 'held' || state.claims.every((claim) => claim.transactionHash !== undefined)
         if (state.nextBlock > target && computedAll && acceptedAll) return
-        await new Promise((resolve) => setTimeout(resolve, pollingInterval))
+        if (loop.stopped()) throw new DevnodeStoppedError()
+        await loop.nextStep()
       }
     },
     setClaimAcceptance(mode) {
       claimAcceptance = mode
     },
-    async stop() {
-      running = false
-      await loop
-      stopTransport.abort()
-      await rollup.close()
-      await transport
-      await api.close()
-      verifier.close()
-      if (ownsChain) await chain.stop()
-    },
-  }
-}
-
-/** Exports the verifier's database between inputs (an inspect may be running for a moment). */
-async function exportWhenIdle(verifier: Verifier): Promise<Uint8Array> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return verifier.exportDatabase()
-    } catch (error) {
-      if (attempt > 100) throw error
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
+    stop: () => (stopping ??= stop()),
   }
 }

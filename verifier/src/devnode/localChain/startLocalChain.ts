@@ -3,7 +3,10 @@
  * A real local EVM chain for the dev node and end-to-end tests: a Hardhat 2 node (EDR,
  * prague) on 127.0.0.1, started as a child process in about a second, with viem clients and
  * a deploy helper. The child exits by itself when the process that started it is gone (see
- * hardhat/startNode.cjs), so a chain never outlives its owner.
+ * hardhat/startNode.cjs), so a chain never outlives its owner. Its clients keep connections
+ * alive and send a request again when the connection it went out on was closed before any
+ * answer (what a real node's clients do); the node keeps idle connections open until the
+ * client closes them.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -39,7 +42,9 @@ const developmentKeys = [
 ] as const
 const startNodeScript = fileURLToPath(new URL('./hardhat/startNode.cjs', import.meta.url))
 const readyLine = /JSON-RPC server at (http:\/\/127\.0\.0\.1:\d+)\//
-const startTimeoutMs = 30_000
+// Only a guard against a child that hangs: a start waits for the ready line or the exit, and a
+// busy machine can take many seconds to load Hardhat.
+const startTimeoutMs = 120_000
 // The chain mines a block per transaction at once; viem's 4 s default would only add waiting.
 const pollingInterval = 50
 
@@ -49,6 +54,17 @@ export type DeployContractParameters = {
   args?: readonly unknown[] | undefined
   /** The deployer. Default: `accounts[0]`. */
   account?: Account | undefined
+}
+
+/** Parameters of {@link startLocalChain}. */
+export type StartLocalChainParameters = {
+  /**
+   * The genesis block's time, in seconds. Default: now. The same time gives the same genesis
+   * block (hash included): how a chain journal's chain is started again.
+   */
+  genesisTimestamp?: number | undefined
+  /** The port of the chain's JSON-RPC. Default: any free port. */
+  port?: number | undefined
 }
 
 export type LocalChain = {
@@ -70,8 +86,9 @@ export type LocalChain = {
 /**
  * Starts a Hardhat node on 127.0.0.1 and resolves once it serves JSON-RPC.
  *
+ * @param parameters - {@link StartLocalChainParameters}
  * @returns the running {@link LocalChain}; call `stop()` in `afterAll`
- * @throws Error if the node exits or is not ready within 30 s; its stderr is in the message
+ * @throws Error if the node exits or is not ready within 120 s; its stderr is in the message
  *
  * @example
  * ```ts
@@ -80,8 +97,13 @@ export type LocalChain = {
  * afterAll(() => chain?.stop())
  * ```
  */
-export async function startLocalChain(): Promise<LocalChain> {
-  const child = spawn(process.execPath, [startNodeScript], { stdio: ['pipe', 'pipe', 'pipe'] })
+export async function startLocalChain(parameters: StartLocalChainParameters = {}): Promise<LocalChain> {
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  delete env.MEDCRED_CHAIN_INITIAL_DATE
+  delete env.MEDCRED_CHAIN_PORT
+  if (parameters.genesisTimestamp !== undefined) env.MEDCRED_CHAIN_INITIAL_DATE = new Date(parameters.genesisTimestamp * 1000).toISOString()
+  if (parameters.port !== undefined) env.MEDCRED_CHAIN_PORT = String(parameters.port)
+  const child = spawn(process.execPath, [startNodeScript], { stdio: ['pipe', 'pipe', 'pipe'], env })
   const stopOnExit = () => child.kill()
   process.once('exit', stopOnExit)
   const stop = async () => {
@@ -100,7 +122,7 @@ export async function startLocalChain(): Promise<LocalChain> {
   const chain: Chain = { ...hardhat, id: localChainId, rpcUrls: { default: { http: [rpcUrl] } } }
   // A revert is an RPC error viem would retry with backoff (about 1 s); a local node
   // either answers or is gone.
-  const transport = http(rpcUrl, { retryCount: 0 })
+  const transport = http(rpcUrl, { retryCount: 0, fetchFn: fetchAgainOnClosedConnection })
   const publicClient = createPublicClient({ chain, transport, pollingInterval })
   const [key0, key1, key2, key3, key4, key5] = developmentKeys
   const accounts = [
@@ -128,6 +150,28 @@ export async function startLocalChain(): Promise<LocalChain> {
     },
     stop,
   }
+}
+
+/**
+ * fetch, sent once more when the node closed the connection without an answer (typically a
+ * reused keep-alive connection the other side had just closed, "other side closed"), as clients
+ * of a real node do. Reads are safe to repeat; a repeated `eth_sendRawTransaction` carries the
+ * same signed bytes, so it cannot send twice. Any other failure, and any answer, is the caller's.
+ */
+export async function fetchAgainOnClosedConnection(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init)
+  } catch (error) {
+    if (!closedBeforeAnswer(error)) throw error
+    return fetch(input, init)
+  }
+}
+
+const closedConnectionCodes = new Set(['UND_ERR_SOCKET', 'ECONNRESET'])
+
+function closedBeforeAnswer(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause
+  return error instanceof TypeError && typeof cause?.code === 'string' && closedConnectionCodes.has(cause.code)
 }
 
 function waitUntilReady(child: ChildProcess): Promise<string> {
