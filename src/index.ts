@@ -1,3 +1,7 @@
+/// <reference path="./types/multikey.d.ts" preserve="true" />
+// The directive above makes the published .d.ts carry the module declarations of the untyped
+// Digital Bazaar Multikey packages (shipped as src/types/multikey.d.ts; see package.json "files"):
+// without them, keys/types.d.ts fails a consumer's `tsc --strict` (TS7016).
 /**
  * Health credentials as W3C Verifiable Credentials with BBS selective disclosure.
  * Everything here runs in Node >= 20 and in browsers; Node-only parts are in `medcred/node`.

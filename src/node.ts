@@ -1,3 +1,4 @@
+/// <reference path="./types/multikey.d.ts" preserve="true" />
 /**
  * Node-only entry point: the command line, which reads and writes files, the VC-API
  * HTTP service (`medcred serve`), and the reader of context manifests (pinned JSON-LD contexts

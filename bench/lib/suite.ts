@@ -20,7 +20,13 @@ export type Figure = {
 export type Measurement = { readonly bench: string; readonly ms: number; readonly samples: number }
 
 /** A figure that is not a time: a size or a rate, with its unit and, if there is one, the limit it must stay within. */
-export type Reading = { bench: string; value: number; unit: 'MiB' | 'inputs/s' | 'instructions'; limit?: number | undefined }
+export type Reading = {
+  bench: string
+  value: number
+  /** `x`: a ratio of two readings; `requests`: a count of requests; `kB`: 1000 bytes (bundle sizes, as bundlers print them). */
+  unit: 'MiB' | 'KiB' | 'kB' | 'inputs/s' | 'instructions' | 'requests/s' | 'requests' | 'ms' | 'x'
+  limit?: number | undefined
+}
 
 export type BenchSuite = {
   /** Short name; `npm run bench -- <name>` runs only the suites whose name is listed. */

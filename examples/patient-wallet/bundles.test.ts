@@ -3,6 +3,8 @@
  * browser (no alias, no Node polyfill, no injected `Buffer`; buildWithEsbuild.ts) and Vite with
  * the page's vite.config.ts. Each build is served on 127.0.0.1 and driven in Debian's headless
  * Chromium with every non-loopback request aborted; both must give the same, right verdicts.
+ * These build the wallet's own page from the sources; bundlers/verifyOnlyPage.test.ts builds a
+ * verify-only page from the packed, installed package with esbuild, Vite, webpack 5 and Rollup.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { Server } from 'node:http'

@@ -2,15 +2,17 @@
  * @module
  * The DID resolver medcred uses everywhere: did-resolver with drivers for did:key and,
  * when configured, did:web and did:ethr, behind a throwing `resolveDid`. The default is
- * offline (did:key only): methods that reach the network are opt-in.
+ * offline (did:key only): methods that reach the network are opt-in, and their code (for
+ * did:ethr, ethers) is loaded by the first DID of that method, never with this module.
  */
-import { type DIDResolutionResult, Resolver, type ResolverRegistry, parse } from 'did-resolver'
-import { type GetEthrResolverParameters, getEthrResolver } from './ethr/getEthrResolver.js'
+import { type DIDResolutionResult, type DIDResolver, Resolver, type ResolverRegistry, parse } from 'did-resolver'
 import { DidMalformedError, DidMethodNotSupportedError, DidResolutionFailedError } from './errors.js'
+import { type GetEthrResolverParameters, getEthrResolver } from './ethr/getEthrResolver.js'
 import { getKeyResolver } from './key/getKeyResolver.js'
+import { lazyDriver } from './lazyDriver.js'
 import { toDidError } from './toDidError.js'
 import type { DidDocument, DidDocumentResolver } from './types.js'
-import { type GetWebResolverParameters, getWebResolver } from './web/getWebResolver.js'
+import type { GetWebResolverParameters } from './web/getWebResolver.js'
 
 /** Parameters of {@link createDidResolver}. */
 export type CreateDidResolverParameters = {
@@ -31,10 +33,12 @@ export type DidResolver = DidDocumentResolver & {
 /**
  * Creates a DID resolver for did:key (BLS12-381 G2 and Ed25519 Multikeys, offline) and,
  * when configured, did:web and did:ethr on the given chains, with BBS keys as Multikeys.
+ * The did:web and did:ethr drivers are imported by their first resolution: in a browser
+ * bundle they are chunks of their own, which a verifier of did:key credentials never fetches.
  *
  * @param parameters - {@link CreateDidResolverParameters}
  * @returns a {@link DidResolver} whose `resolveDid` returns the DID document
- * @throws Error from ethr-did-resolver if `ethr.networks` is empty
+ * @throws Error if `ethr.networks` is empty (see {@link getEthrResolver})
  *
  * @example
  * ```ts
@@ -49,7 +53,8 @@ export function createDidResolver(parameters: CreateDidResolverParameters = {}):
   const { ethr, web } = parameters
   const drivers: ResolverRegistry = {
     ...getKeyResolver(),
-    ...(web === undefined ? {} : getWebResolver(web)),
+    ...(web === undefined ? {} : { web: lazyDriver(async () => driverOf((await import('./web/getWebResolver.js')).getWebResolver(web), 'web')) }),
+    // getEthrResolver is light: its driver imports ethr-did-resolver and ethers when first called.
     ...(ethr === undefined ? {} : getEthrResolver(ethr)),
   }
   // did-resolver looks drivers up by plain indexing: without a null prototype,
@@ -95,4 +100,11 @@ export function createDidResolver(parameters: CreateDidResolverParameters = {}):
       return result.didDocument as DidDocument
     },
   }
+}
+
+/** The driver a registry from getWebResolver holds for `method`. */
+function driverOf(registry: ResolverRegistry, method: string): DIDResolver {
+  const driver = registry[method]
+  if (driver === undefined) throw new TypeError(`no ${method} driver in the registry`)
+  return driver
 }

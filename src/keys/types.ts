@@ -1,3 +1,4 @@
+/// <reference path="../types/multikey.d.ts" preserve="true" />
 /**
  * @module
  * The key types medcred handles and the plain-data shapes it stores them in.

@@ -1,13 +1,12 @@
 /**
  * @module
  * did-resolver driver for did:ethr: ethr-did-resolver, with BBS keys returned as Multikeys.
+ * Light to import: ethr-did-resolver and ethers load with the first did:ethr resolved
+ * (./createEthrDriver.ts, a chunk of its own in a browser bundle).
  */
 import type { ResolverRegistry } from 'did-resolver'
-import { REGISTRY, getResolver } from 'ethr-did-resolver'
-import { JsonRpcProvider } from 'ethers'
-import type { Provider as EthrDidResolverProvider } from 'ethers' with { 'resolution-mode': 'require' }
 import type { Address } from 'viem'
-import { toMultikeyDocument } from './toMultikeyDocument.js'
+import { lazyDriver } from '../lazyDriver.js'
 
 /** One chain did:ethr DIDs can be anchored on. */
 export type EthrNetwork = {
@@ -36,9 +35,14 @@ export type GetEthrResolverParameters = {
  * has a did:ethr document; they are reported here as `internalError` instead, so a down
  * node is not mistaken for a missing DID.
  *
+ * ethr-did-resolver and ethers are imported on the first resolution, not with medcred: an
+ * application (or a browser bundle) that never resolves a did:ethr never loads them.
+ *
  * @param parameters - {@link GetEthrResolverParameters}
  * @returns `{ ethr }`, to spread into a did-resolver `Resolver` registry
- * @throws Error from ethr-did-resolver if `networks` is empty
+ * @throws Error if `networks` is empty (ethr-did-resolver's `invalid_config` message). A network
+ *   that ethr-did-resolver cannot use fails its first resolution instead, as `ERR_DID_RESOLUTION_FAILED`
+ *   through `createDidResolver`.
  *
  * @example
  * ```ts
@@ -50,28 +54,8 @@ export type GetEthrResolverParameters = {
  * ```
  */
 export function getEthrResolver(parameters: GetEthrResolverParameters): ResolverRegistry {
-  const { ethr } = getResolver({
-    networks: parameters.networks.map(({ name, chainId, rpcUrl, registry }) => ({
-      ...(name === undefined ? {} : { name }),
-      chainId,
-      // Given only an rpcUrl, ethr-did-resolver builds an ethers provider that, when the
-      // node is down, retries chain-id detection every second forever, logging each time
-      // and keeping the process alive; a static network skips detection. The cast: its
-      // typings name ethers' CommonJS build, while at run time both load the ES build.
-      provider: new JsonRpcProvider(rpcUrl, chainId, { staticNetwork: true }) as unknown as EthrDidResolverProvider,
-      registry: registry ?? REGISTRY,
-    })),
-  })
-  // getResolver's type is a generic registry, but it always holds `ethr`.
-  const resolveEthr = ethr!
-  return {
-    ethr: async (did, parsed, resolver, options) => {
-      const result = await resolveEthr(did, parsed, resolver, options)
-      const { error } = result.didResolutionMetadata
-      if (error === 'notFound') {
-        return { ...result, didResolutionMetadata: { ...result.didResolutionMetadata, error: 'internalError' } }
-      }
-      return result.didDocument === null ? result : { ...result, didDocument: toMultikeyDocument(result.didDocument) }
-    },
-  }
+  if (parameters.networks.length === 0) throw new Error('invalid_config: Please make sure to have at least one network')
+  // A copy: the networks are the ones given now, whatever happens to the caller's array later.
+  const networks = parameters.networks.map((network) => ({ ...network }))
+  return { ethr: lazyDriver(async () => (await import('./createEthrDriver.js')).createEthrDriver(networks)) }
 }
