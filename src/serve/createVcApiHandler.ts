@@ -1,45 +1,68 @@
 /**
  * @module
- * The VC-API service as a `node:http` request listener: routes, bounded JSON bodies, and
- * every failure turned into a JSON `{ code, message }` answer. Verification stays offline:
- * contexts are bundled or pinned by the caller, and DIDs go through the resolver given (did:key
- * only by default).
+ * The VC-API service as a `node:http` request listener: routes, bounded JSON bodies, a worker
+ * pool that does the work, and every failure turned into a JSON `{ code, message }` answer.
+ * Verification stays offline: contexts are bundled or pinned by the caller, and DIDs go
+ * through the resolver given (did:key only by default).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import { availableParallelism } from 'node:os'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
-import { createDidResolver } from '../did/createDidResolver.js'
-import { MedcredError } from '../errors/MedcredError.js'
-import { deriveCredentialRoute } from './deriveCredentialRoute.js'
-import { VcApiOptionsError, VcApiRequestError } from './errors.js'
-import { readJsonBody, sendJson } from './httpMessages.js'
-import { issueCredentialRoute } from './issueCredentialRoute.js'
-import type { VcApiAnswer, VcApiContext, VcApiOptions } from './types.js'
-import { verifyCredentialRoute } from './verifyCredentialRoute.js'
-import { verifyPresentationRoute } from './verifyPresentationRoute.js'
-
-const routes: Record<string, (body: unknown, context: VcApiContext) => Promise<VcApiAnswer>> = {
-  '/credentials/issue': issueCredentialRoute,
-  '/credentials/derive': deriveCredentialRoute,
-  '/credentials/verify': verifyCredentialRoute,
-  '/presentations/verify': verifyPresentationRoute,
-}
+import type { StatusChecker } from '../verify/types.js'
+import { VcApiClientGoneError, VcApiOptionsError, VcApiRequestError } from './errors.js'
+import { bodyTooLarge, checkJsonMediaType, type Linger, readBody, sendAnswer } from './httpMessages.js'
+import { internalAnswer, refusal } from './jobAnswers.js'
+import { isVcApiRoute, vcApiRoutes } from './routes.js'
+import { spawnVcApiWorker } from './spawnVcApiWorker.js'
+import type { VcApiOptions } from './types.js'
+import type { VcApiSetup } from './vcApiJobContext.js'
+import { createWorkerPool } from './workerPool.js'
+import { reviveError } from './workerMessages.js'
 
 /** Default bound on a request body: a few derived credentials fit many times over. */
 export const defaultMaxBodyBytes = 1024 * 1024
+
+/** The defaults of the service's other limits (see {@link VcApiOptions}). */
+export const vcApiDefaults = {
+  maxDepth: 40,
+  queuePerWorker: 16,
+  deadlineSeconds: 4,
+  bodyTimeoutSeconds: 10,
+  heavyBodyBytes: 64 * 1024,
+  heavyBodyNodes: 64,
+} as const
+
+/** A VC-API request listener that owns worker threads: start them early, stop them at the end. */
+export type VcApiHandler = RequestListener & {
+  /** Starts the workers (the first request would otherwise); resolves once each is ready. */
+  start(): Promise<void>
+  /** Stops the workers; requests still waiting or running are answered 503. */
+  close(): Promise<void>
+}
+
+/** Marks a request whose client waits for `100 Continue` before sending its body. */
+export const expectsContinue = Symbol('medcred.serve.expectsContinue')
 
 /**
  * Creates the VC-API request listener, to mount in any `node:http` server.
  *
  * Routes (all `POST`, JSON in and out): `/credentials/issue`, `/credentials/derive`,
- * `/credentials/verify`, `/presentations/verify`. A refused request gets
- * `{ code, message }` with 400 (wrong shape, not JSON, a credential the suite refuses), 404,
- * 405, 413 (body over `maxBodyBytes`), 415 (not application/json) or 501 (issuing without a
- * key); anything else a bare 500, reported to `onInternalError`.
+ * `/credentials/verify`, `/presentations/verify`. The work runs in worker threads
+ * (`workers`, one per core by default), one request each at a time; a request waits for one
+ * in a bounded queue. A refused request gets `{ code, message }` (the message at most 1,000
+ * characters) with 400 (wrong shape, not JSON, nested deeper than `maxDepth`, a credential the
+ * suite refuses), 404, 405, 408 (body slower than `bodyTimeoutSeconds`), 413 (body over
+ * `maxBodyBytes`), 415 (not application/json), 501 (issuing without a key) or 503 with
+ * `Retry-After` (queue full, or past the deadline); anything else a bare 500, reported to
+ * `onInternalError`. A client that goes away is no error: its request is dropped.
+ *
+ * The handler starts its workers on the first request, or when `start()` is called; `close()`
+ * stops them (idle workers never keep the process alive).
  *
  * - Spec: https://w3c-ccg.github.io/vc-api/
  *
  * @param options - {@link VcApiOptions}
- * @returns the request listener
+ * @returns the request listener, with `start` and `close`
  * @throws {VcApiOptionsError} `ERR_SERVE_OPTIONS_INVALID` when the options are wrong;
  *   `ContextIntegrityError` (`ERR_CONTEXT_INTEGRITY`) or `PinnedContextError`
  *   (`ERR_CONTEXT_PIN_INVALID`) when a context in `contexts` does not match its pin.
@@ -48,54 +71,180 @@ export const defaultMaxBodyBytes = 1024 * 1024
  * ```ts
  * import { createServer } from 'node:http'
  * import { createVcApiHandler } from 'medcred/node'
- * createServer(createVcApiHandler({ issuerKey, trustedIssuers: [issuerKey.controller] })).listen(8080, '127.0.0.1')
+ * const handler = createVcApiHandler({ issuerKey, trustedIssuers: [issuerKey.controller] })
+ * await handler.start()
+ * createServer(handler).listen(8080, '127.0.0.1')
  * ```
  */
-export function createVcApiHandler(options: VcApiOptions): RequestListener {
-  const { issuerKey, trustedIssuers, statusChecker, maxBodyBytes = defaultMaxBodyBytes, onInternalError } = options
+export function createVcApiHandler(options: VcApiOptions): VcApiHandler {
+  const limits = readLimits(options)
+  const { issuerKey, trustedIssuers, statusChecker, statusListCredentials, didResolver, onInternalError, onRequestEnd } = options
   if (issuerKey && (issuerKey.type !== 'Bls12381G2' || !issuerKey.secretKeyMultibase)) {
     throw new VcApiOptionsError('"issuerKey" must be a Bls12381G2 key pair with its secret key (bbs-2023 signs with it)')
   }
   if (!Array.isArray(trustedIssuers)) throw new VcApiOptionsError('"trustedIssuers" must be an array of DIDs or { id, types }')
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new VcApiOptionsError('"maxBodyBytes" must be a positive whole number')
   if (options.contexts !== undefined && !Array.isArray(options.contexts)) throw new VcApiOptionsError('"contexts" must be an array of { url, sha256, text }')
-  const didResolver = options.didResolver ?? createDidResolver()
+  if (statusListCredentials !== undefined && !Array.isArray(statusListCredentials)) throw new VcApiOptionsError('"statusListCredentials" must be an array of credentials')
+  if (statusListCredentials !== undefined && statusChecker !== undefined) throw new VcApiOptionsError('give "statusListCredentials" or "statusChecker", not both')
+  if (didResolver !== undefined && typeof didResolver.resolveDid !== 'function') throw new VcApiOptionsError('"didResolver" must have a resolveDid method')
   const contexts = options.contexts ?? []
-  const context: VcApiContext = {
+  // Checks every pinned context now: a tampered one stops the service before it listens.
+  createDocumentLoader({ contexts })
+  const now = options.now ?? (() => new Date())
+  const setup: VcApiSetup = {
     issuerKey,
     trustedIssuers,
-    statusChecker,
-    didResolver,
-    now: options.now ?? (() => new Date()),
     contexts,
-    // Checks every pinned context now: a tampered one stops the service before it listens.
-    documentLoader: createDocumentLoader({ didResolver, contexts }),
+    statusListCredentials,
+    maxDepth: limits.maxDepth,
+    remote: { didResolver: didResolver !== undefined, statusChecker: statusChecker !== undefined },
+  }
+  const pool = createWorkerPool({
+    workers: limits.workers,
+    maxQueue: limits.maxQueue,
+    maxHeavyQueue: Math.max(1, Math.floor(limits.maxQueue / 4)),
+    maxHeavyRunning: Math.max(1, limits.workers - 1),
+    createWorker: () => spawnVcApiWorker(setup),
+    loadInline: async () => {
+      const [{ runVcApiJob }, { createVcApiJobContext }] = await Promise.all([import('./runVcApiJob.js'), import('./vcApiJobContext.js')])
+      const context = createVcApiJobContext(setup, { didResolver, statusChecker })
+      return (job) => runVcApiJob(job, context, limits.maxDepth)
+    },
+    onCall: async (call) => {
+      if (call.target === 'resolveDid') return didResolver!.resolveDid(call.args[0])
+      return (statusChecker as StatusChecker)(call.args[0] as Parameters<StatusChecker>[0])
+    },
+    onFailure: (error) => onInternalError?.(error),
+  })
+  // After an early answer, up to 16 MiB (or 16 bodies) more are read and dropped, for the body timeout at most.
+  const linger: Linger = { bytes: Math.max(16 * limits.maxBodyBytes, 16 * 1024 * 1024), ms: limits.bodyTimeoutMs }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const startedAt = performance.now()
+    const path = pathOf(request)
+    let code: string | undefined
+    response.once('close', () => {
+      if (!onRequestEnd) return
+      try {
+        onRequestEnd({
+          method: request.method ?? '',
+          path,
+          status: response.headersSent ? response.statusCode : undefined,
+          code,
+          outcome: response.writableFinished ? 'answered' : 'client-gone',
+          ms: performance.now() - startedAt,
+        })
+      } catch (error) {
+        onInternalError?.(error)
+      }
+    })
+    const answer = (status: number, text: string, answerCode: string | undefined, headers: Record<string, string> = {}, lingering = true) => {
+      code = answerCode
+      sendAnswer(request, response, status, text, headers, lingering ? linger : undefined)
+    }
+    try {
+      // Node parses what arrived with the headers (often the whole body) once this listener and
+      // its microtasks are done: on the next turn `request.complete` says whether the body is all
+      // in, and an early answer (404, 503…) keeps the connection open when it is.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      if (!isVcApiRoute(path)) throw new VcApiRequestError('ERR_SERVE_ROUTE_UNKNOWN', `No route ${path}: this service answers POST ${vcApiRoutes.join(', ')}.`)
+      if (request.method !== 'POST') throw new VcApiRequestError('ERR_SERVE_METHOD_NOT_ALLOWED', `${path} takes POST, not ${request.method}.`)
+      checkJsonMediaType(request)
+      const declared = Number(request.headers['content-length'])
+      if (declared > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes)
+      // Shed before reading: a full queue does not pay for the upload.
+      if (!pool.accepts(declared > limits.heavyBodyBytes)) throw pool.busyError()
+      if ((request as IncomingMessage & { [expectsContinue]?: boolean })[expectsContinue]) response.writeContinue()
+      const body = await readBody(request, limits.maxBodyBytes, limits.bodyTimeoutMs)
+      const gone = new AbortController()
+      response.once('close', () => gone.abort())
+      const result = await pool.submit(
+        { route: path, body, now: now().getTime() },
+        { heavy: isHeavy(body, limits), deadlineMs: limits.deadlineMs, deadlineSeconds: limits.deadlineSeconds, signal: gone.signal },
+      )
+      if (result.internal) onInternalError?.(reviveError(result.internal))
+      answer(result.status, result.text, result.code)
+    } catch (error) {
+      if (error instanceof VcApiClientGoneError) return
+      if (error instanceof VcApiRequestError) {
+        const headers: Record<string, string> = {}
+        if (error.code === 'ERR_SERVE_METHOD_NOT_ALLOWED') headers.allow = 'POST'
+        if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds)
+        const { status, text } = refusal(error.status, error.code, error.message)
+        // A client too slow to send its body is not waited for again.
+        return answer(status, text, error.code, headers, error.code !== 'ERR_SERVE_BODY_TIMEOUT')
+      }
+      onInternalError?.(error)
+      const { status, text } = internalAnswer(error)
+      answer(status, text, 'ERR_SERVE_INTERNAL')
+    }
   }
 
-  return (request: IncomingMessage, response: ServerResponse) => {
-    answer(request, context, maxBodyBytes).then(
-      ({ status, body }) => sendJson(response, status, body),
-      (error: unknown) => {
-        if (error instanceof VcApiRequestError) {
-          const headers: Record<string, string> = error.code === 'ERR_SERVE_METHOD_NOT_ALLOWED' ? { allow: 'POST' } : {}
-          // An unread body stays unread: close rather than drain it.
-          if (!request.complete) headers.connection = 'close'
-          return sendJson(response, error.status, { code: error.code, message: error.message }, headers)
-        }
-        // The library's own errors are about the input (a credential the suite cannot sign, a
-        // path that names nothing): the caller can act on their code and message.
-        if (error instanceof MedcredError) return sendJson(response, 400, { code: error.code, message: error.message })
-        onInternalError?.(error)
-        sendJson(response, 500, { code: 'ERR_SERVE_INTERNAL', message: 'The service failed to handle the request.' })
-      },
-    )
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
+    void handle(request, response)
+  }
+  return Object.assign(listener, { start: () => pool.start(), close: () => pool.close() })
+}
+
+/**
+ * Whether a body makes a heavy request: over `heavyBodyBytes`, or with more than
+ * `heavyBodyNodes` objects and arrays. The count is of `{` and `[` bytes, strings included: a
+ * cheap upper bound, read without parsing, of the nodes a JSON-LD reading would make (and what
+ * canonicalisation's cost grows with).
+ */
+function isHeavy(body: Uint8Array, limits: Limits): boolean {
+  if (body.byteLength > limits.heavyBodyBytes) return true
+  let nodes = 0
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i]
+    if ((byte === 0x7b || byte === 0x5b) && ++nodes > limits.heavyBodyNodes) return true
+  }
+  return false
+}
+
+/** The request's path, without its query; `/` when it cannot be read. */
+function pathOf(request: IncomingMessage): string {
+  try {
+    return new URL(request.url ?? '/', 'http://localhost').pathname
+  } catch {
+    return '/'
   }
 }
 
-async function answer(request: IncomingMessage, context: VcApiContext, maxBodyBytes: number): Promise<VcApiAnswer> {
-  const { pathname } = new URL(request.url ?? '/', 'http://localhost')
-  const route = Object.hasOwn(routes, pathname) ? routes[pathname] : undefined
-  if (!route) throw new VcApiRequestError('ERR_SERVE_ROUTE_UNKNOWN', `No route ${pathname}: this service answers POST ${Object.keys(routes).join(', ')}.`)
-  if (request.method !== 'POST') throw new VcApiRequestError('ERR_SERVE_METHOD_NOT_ALLOWED', `${pathname} takes POST, not ${request.method}.`)
-  return route(await readJsonBody(request, maxBodyBytes), context)
+type Limits = {
+  maxBodyBytes: number
+  maxDepth: number
+  workers: number
+  maxQueue: number
+  deadlineSeconds: number
+  deadlineMs: number
+  bodyTimeoutMs: number
+  heavyBodyBytes: number
+  heavyBodyNodes: number
+}
+
+/** The options' limits with their defaults, each checked. */
+function readLimits(options: VcApiOptions): Limits {
+  const whole = (name: string, value: number, min: number) => {
+    if (!Number.isSafeInteger(value) || value < min) throw new VcApiOptionsError(`"${name}" must be a whole number of at least ${min}`)
+    return value
+  }
+  const seconds = (name: string, value: number) => {
+    // setTimeout holds up to 2^31 - 1 ms: about 24 days.
+    if (!Number.isFinite(value) || value <= 0 || value > 86_400) throw new VcApiOptionsError(`"${name}" must be a number of seconds above 0, at most 86400`)
+    return value
+  }
+  const workers = whole('workers', options.workers ?? availableParallelism(), 0)
+  const deadlineSeconds = seconds('deadlineSeconds', options.deadlineSeconds ?? vcApiDefaults.deadlineSeconds)
+  return {
+    maxBodyBytes: whole('maxBodyBytes', options.maxBodyBytes ?? defaultMaxBodyBytes, 1),
+    maxDepth: whole('maxDepth', options.maxDepth ?? vcApiDefaults.maxDepth, 1),
+    workers,
+    maxQueue: whole('maxQueue', options.maxQueue ?? vcApiDefaults.queuePerWorker * Math.max(1, workers), 0),
+    deadlineSeconds,
+    deadlineMs: deadlineSeconds * 1000,
+    bodyTimeoutMs: seconds('bodyTimeoutSeconds', options.bodyTimeoutSeconds ?? vcApiDefaults.bodyTimeoutSeconds) * 1000,
+    heavyBodyBytes: whole('heavyBodyBytes', options.heavyBodyBytes ?? vcApiDefaults.heavyBodyBytes, 1),
+    heavyBodyNodes: whole('heavyBodyNodes', options.heavyBodyNodes ?? vcApiDefaults.heavyBodyNodes, 1),
+  }
 }

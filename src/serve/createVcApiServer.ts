@@ -1,12 +1,17 @@
 /**
  * @module
  * `medcred serve` as a library call: the VC-API service on a `node:http` server, on loopback
- * unless told otherwise.
+ * unless told otherwise, with its workers started before it listens and its connections
+ * bounded in number and in how long they may take to send a request.
  */
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createVcApiHandler } from './createVcApiHandler.js'
+import { createVcApiHandler, expectsContinue, vcApiDefaults } from './createVcApiHandler.js'
+import { VcApiOptionsError } from './errors.js'
 import type { VcApiOptions } from './types.js'
+
+/** The defaults of the server's own limits (see {@link CreateVcApiServerParameters}). */
+export const vcApiServerDefaults = { headersTimeoutSeconds: 10, maxConnections: 256 } as const
 
 /** Parameters of {@link createVcApiServer}. */
 export type CreateVcApiServerParameters = VcApiOptions & {
@@ -14,25 +19,31 @@ export type CreateVcApiServerParameters = VcApiOptions & {
   host?: string | undefined
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number | undefined
+  /** Seconds a client has to send a request's headers; then 408 and the connection closes. Default 10. */
+  headersTimeoutSeconds?: number | undefined
+  /** Open connections at most; more are closed as they arrive. Default 256. */
+  maxConnections?: number | undefined
 }
 
 /** A running VC-API service. */
 export type VcApiServer = {
   /** Its base URL, e.g. `http://127.0.0.1:8080`. */
   url: string
-  /** Stops listening and closes every open connection. */
+  /** Stops listening, closes every open connection and stops the workers. */
   close(): Promise<void>
 }
 
 /**
- * Starts the VC-API service (see {@link createVcApiHandler} for its routes and answers).
+ * Starts the VC-API service (see {@link createVcApiHandler} for its routes, answers and
+ * workers): resolves once the server listens and every worker is ready.
  *
  * - Spec: https://w3c-ccg.github.io/vc-api/
  *
  * @param parameters - {@link CreateVcApiServerParameters}
  * @returns the running service
- * @throws {VcApiOptionsError} `ERR_SERVE_OPTIONS_INVALID` when the options are wrong; the
- *   listen error (`EADDRINUSE`, …) when the port cannot be had.
+ * @throws {VcApiOptionsError} `ERR_SERVE_OPTIONS_INVALID` when the options are wrong;
+ *   `VcApiWorkerError` (`ERR_SERVE_WORKER_FAILED`) when a worker cannot start; the listen
+ *   error (`EADDRINUSE`, …) when the port cannot be had.
  *
  * @example
  * ```ts
@@ -43,22 +54,57 @@ export type VcApiServer = {
  * ```
  */
 export async function createVcApiServer(parameters: CreateVcApiServerParameters): Promise<VcApiServer> {
-  const { host = '127.0.0.1', port = 0, ...options } = parameters
-  const server = createServer(createVcApiHandler(options))
+  const { host = '127.0.0.1', port = 0, headersTimeoutSeconds = vcApiServerDefaults.headersTimeoutSeconds, maxConnections = vcApiServerDefaults.maxConnections, ...options } = parameters
+  if (!Number.isFinite(headersTimeoutSeconds) || headersTimeoutSeconds <= 0 || headersTimeoutSeconds > 86_400) {
+    throw new VcApiOptionsError('"headersTimeoutSeconds" must be a number of seconds above 0, at most 86400')
+  }
+  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new VcApiOptionsError('"maxConnections" must be a whole number of at least 1')
+  const handler = createVcApiHandler(options)
+  const headersTimeout = Math.ceil(headersTimeoutSeconds * 1000)
+  const bodyTimeout = (options.bodyTimeoutSeconds ?? vcApiDefaults.bodyTimeoutSeconds) * 1000
+  const server = createServer(
+    {
+      headersTimeout,
+      // Node's own bound on a whole request, behind the handler's body timeout: headers, body,
+      // and the reading of an unwanted body after an early answer.
+      requestTimeout: Math.ceil(headersTimeout + 2 * bodyTimeout),
+      // How often Node checks those two; its default (30 s) would stretch a 10 s timeout to 40.
+      connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(Math.min(headersTimeout, bodyTimeout) / 4))),
+    },
+    handler,
+  )
+  server.maxConnections = maxConnections
+  // A client that sends `Expect: 100-continue` gets a 413 or 503 instead of an invitation to
+  // upload a body that would be refused; otherwise its 100 Continue comes just before reading.
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    ;(request as IncomingMessage & { [expectsContinue]?: boolean })[expectsContinue] = true
+    handler(request, response)
+  })
+  // The port first (a port in use costs no worker), then the workers; the URL is known to
+  // callers only once both are ready.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject).listen(port, host, () => {
       server.off('error', reject)
       resolve()
     })
   })
+  try {
+    await handler.start()
+  } catch (error) {
+    server.close()
+    server.closeAllConnections()
+    await handler.close()
+    throw error
+  }
   const address = server.address() as AddressInfo
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
     url: `http://${urlHost}:${address.port}`,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+      server.closeAllConnections()
+      await handler.close()
+      await closed
+    },
   }
 }

@@ -6,6 +6,7 @@
  * - Spec: https://w3c-ccg.github.io/vc-api/
  */
 import { z } from 'zod'
+import { boundMessage } from './boundedMessage.js'
 import { VcApiRequestError } from './errors.js'
 
 const jsonObject = z.record(z.string(), z.unknown())
@@ -39,14 +40,23 @@ export const verifyPresentationRequest = z.strictObject({
   options: z.strictObject({ challenge: z.string().min(1), domain: z.string().min(1).optional() }),
 })
 
+/** The most problems a refusal lists; the rest are counted. */
+const maxProblems = 5
+
 /**
  * Checks a request body against its model.
  *
- * @throws {VcApiRequestError} `ERR_SERVE_REQUEST_INVALID`, naming every wrong field.
+ * @throws {VcApiRequestError} `ERR_SERVE_REQUEST_INVALID`, naming the wrong fields (the first
+ *   five, each cut short, then how many more): a body with thousands of unknown keys gets a
+ *   short answer, not its keys back.
  */
 export function parseRequest<Model extends z.ZodType>(model: Model, body: unknown): z.output<Model> {
   const parsed = model.safeParse(body)
   if (parsed.success) return parsed.data
-  const problems = parsed.error.issues.map(({ path, message }) => `${path.length ? path.join('.') : 'the body'}: ${message}`)
-  throw new VcApiRequestError('ERR_SERVE_REQUEST_INVALID', `Invalid request: ${problems.join('; ')}.`, { cause: parsed.error })
+  const { issues } = parsed.error
+  const problems = issues
+    .slice(0, maxProblems)
+    .map(({ path, message }) => `${path.length ? boundMessage(path.join('.'), 100) : 'the body'}: ${boundMessage(message, 200)}`)
+  const more = issues.length > maxProblems ? `; and ${issues.length - maxProblems} more` : ''
+  throw new VcApiRequestError('ERR_SERVE_REQUEST_INVALID', `Invalid request: ${problems.join('; ')}${more}.`, { cause: parsed.error })
 }

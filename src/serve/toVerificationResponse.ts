@@ -4,8 +4,9 @@
  * medcred's structured result, which it keeps alongside (issuer, types, what was disclosed).
  */
 import type { CredentialVerificationResult, PresentationVerificationResult, VerificationCheck } from '../verify/types.js'
+import { boundMessage } from './boundedMessage.js'
 
-/** A failed check, as the `errors` of a verification response list it. */
+/** A failed check, as the `errors` of a verification response list it (its message at most 1,000 characters). */
 export type VerificationResponseError = {
   check: string
   code: string
@@ -39,7 +40,9 @@ export type PresentationVerificationResponse = {
 }
 
 const errorsOf = (checks: readonly VerificationCheck[], credential?: number): VerificationResponseError[] =>
-  checks.flatMap((check) => (check.ok ? [] : [{ check: check.name, code: check.code, message: check.message, ...(credential === undefined ? {} : { credential }) }]))
+  checks.flatMap((check) =>
+    check.ok ? [] : [{ check: check.name, code: check.code, message: boundMessage(check.message), ...(credential === undefined ? {} : { credential }) }],
+  )
 
 /** Shapes a credential's verification result for VC-API. */
 export function toCredentialVerificationResponse(result: CredentialVerificationResult): CredentialVerificationResponse {

@@ -29,25 +29,34 @@ afterAll(() => rm(dir, { recursive: true, force: true }))
 
 function cli(argv: string[], env: Record<string, string> = {}, untilStopped?: () => Promise<void>) {
   const out = { stdout: '', stderr: '' }
+  let printedBanner = () => {}
+  const banner = new Promise<void>((resolve) => (printedBanner = resolve))
   const exit = runCli(argv, {
-    stdout: (text) => void (out.stdout += text),
+    stdout: (text) => {
+      out.stdout += text
+      if (out.stdout.includes('Ctrl-C')) printedBanner()
+    },
     stderr: (text) => void (out.stderr += text),
     stdin: async () => '',
     env,
     untilStopped,
   })
-  return { out, exit }
+  /** Resolves once the service printed its banner (it listens, its workers are ready) or the command ended. */
+  const listening = Promise.race([banner, exit.then(() => {})])
+  return { out, exit, listening }
 }
 
 describe('medcred serve', () => {
   it('default: serves with an encrypted key until stopped', async () => {
     let stop = () => {}
     const stopped = new Promise<void>((resolve) => (stop = resolve))
-    const { out, exit } = cli(['serve', '--key', join(dir, 'school.key.jwe'), '--trust', `${school.controller}=MedicalLicenseCredential`], { MEDCRED_PASSPHRASE: passphrase }, () => stopped)
-    for (let i = 0; i < 200 && !out.stdout.includes('Ctrl-C'); i++) await new Promise((resolve) => setTimeout(resolve, 25))
+    const { out, exit, listening } = cli(['serve', '--key', join(dir, 'school.key.jwe'), '--trust', `${school.controller}=MedicalLicenseCredential`], { MEDCRED_PASSPHRASE: passphrase }, () => stopped)
+    await listening
     const url = /on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out.stdout)?.[1]
     expect(url).toBeDefined()
     expect(out.stdout).toContain(`issuer          ${school.controller}`)
+    expect(out.stdout).toMatch(/\n  workers         \d+, queue \d+, deadline 4 s\n/)
+    expect(out.stdout).toContain('  limits          body 1048576 bytes in 10 s, headers in 10 s, 256 connections\n')
     const response = await fetch(`${url}/credentials/issue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credential: sampleLicence(school.controller, doctor.controller) }) })
     expect(response.status).toBe(201)
     expect((await response.json()).verifiableCredential.proof.cryptosuite).toBe('bbs-2023')
@@ -67,6 +76,12 @@ describe('medcred serve', () => {
       const cases: [string[], Record<string, string>, number, string][] = [
         [['serve', '--port', 'eighty'], {}, 2, 'error: --port must be a port number, not "eighty".\n(run with --help for usage)\n'],
         [['serve', '--max-body', '-1'], {}, 2, 'error: --max-body must be a positive number of bytes, not "-1".\n(run with --help for usage)\n'],
+        [['serve', '--workers', '-1'], {}, 2, 'error: --workers must be a number of threads (0 or more), not "-1".\n(run with --help for usage)\n'],
+        [['serve', '--max-queue', '1.5'], {}, 2, 'error: --max-queue must be a number of requests (0 or more), not "1.5".\n(run with --help for usage)\n'],
+        [['serve', '--max-connections', '0'], {}, 2, 'error: --max-connections must be a number of connections (1 or more), not "0".\n(run with --help for usage)\n'],
+        [['serve', '--deadline', '0'], {}, 2, 'error: --deadline must be a number of seconds above 0, not "0".\n(run with --help for usage)\n'],
+        [['serve', '--headers-timeout', 'soon'], {}, 2, 'error: --headers-timeout must be a number of seconds above 0, not "soon".\n(run with --help for usage)\n'],
+        [['serve', '--body-timeout', '-1'], {}, 2, 'error: --body-timeout must be a number of seconds above 0, not "-1".\n(run with --help for usage)\n'],
         [['serve', '--trust', 'school'], {}, 2, 'error: --trust takes a DID, optionally =Type,Type; got "school".\n(run with --help for usage)\n'],
         [['serve', '--key', join(dir, 'school.key.jwe')], {}, 1, `error: ${join(dir, 'school.key.jwe')} is encrypted: set MEDCRED_PASSPHRASE to its passphrase. [ERR_CLI_PASSPHRASE_MISSING]\n`],
         [['serve', '--key', join(dir, 'missing.jwe')], {}, 1, `error: Cannot read ${join(dir, 'missing.jwe')}: no such file. [ERR_CLI_FILE_UNREADABLE]\n`],

@@ -69,9 +69,16 @@ describe('medcred serve --context', () => {
       setTimeout(resolve, 30_000).unref()
     })
     const out = { stdout: '', stderr: '' }
-    const exit = runCli(['serve', ...argv], { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), stdin: async () => '', env: {}, untilStopped: () => stopped })
+    let printedBanner = () => {}
+    const banner = new Promise<void>((resolve) => (printedBanner = resolve))
+    const stdout = (text: string) => {
+      out.stdout += text
+      if (out.stdout.includes('Ctrl-C')) printedBanner()
+    }
+    const exit = runCli(['serve', ...argv], { stdout, stderr: (t) => void (out.stderr += t), stdin: async () => '', env: {}, untilStopped: () => stopped })
     try {
-      for (let i = 0; i < 200 && !out.stdout.includes('Ctrl-C') && !out.stderr; i++) await new Promise((resolve) => setTimeout(resolve, 25))
+      // The banner comes once the service listens and its workers are ready; or the command ends.
+      await Promise.race([banner, exit])
       const url = /on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out.stdout)?.[1]
       expect(url, out.stderr).toBeDefined()
       await use(url as string)

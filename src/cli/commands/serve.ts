@@ -1,14 +1,41 @@
+import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
-import { createDidResolver } from '../../did/createDidResolver.js'
-import { createVcApiServer } from '../../serve/createVcApiServer.js'
-import { defaultMaxBodyBytes } from '../../serve/createVcApiHandler.js'
-import { createBitstringStatusChecker } from '../../status/createBitstringStatusChecker.js'
+import { createVcApiServer, vcApiServerDefaults } from '../../serve/createVcApiServer.js'
+import { defaultMaxBodyBytes, vcApiDefaults } from '../../serve/createVcApiHandler.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
+import { MedcredError } from '../../errors/MedcredError.js'
 import { CliError, CliUsageError } from '../errors.js'
 import { type CliIo, readJsonObject, readKeyFile } from '../io.js'
 import { parseTrustOption } from './verify.js'
 
-type ServeOptions = ContextOptions & { key?: string; trust: string[]; statusList?: string[]; host: string; port: string; maxBody: string }
+type ServeOptions = ContextOptions & {
+  key?: string
+  trust: string[]
+  statusList?: string[]
+  host: string
+  port: string
+  maxBody: string
+  workers?: string
+  maxQueue?: string
+  deadline: string
+  headersTimeout: string
+  bodyTimeout: string
+  maxConnections: string
+}
+
+/** A whole number of at least `min`, or a usage error naming the flag. */
+function wholeNumber(flag: string, text: string, min: number, what: string): number {
+  const value = Number(text)
+  if (text.trim() === '' || !Number.isSafeInteger(value) || value < min) throw new CliUsageError(`${flag} must be ${what}, not "${text}".`)
+  return value
+}
+
+/** Seconds above 0 (fractions allowed), or a usage error naming the flag. */
+function seconds(flag: string, text: string): number {
+  const value = Number(text)
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 86_400) throw new CliUsageError(`${flag} must be a number of seconds above 0, not "${text}".`)
+  return value
+}
 
 /**
  * `medcred serve`: the VC-API service (issue, derive, verify) until interrupted (Ctrl-C), on
@@ -24,34 +51,53 @@ export function registerServe(program: Command, io: CliIo, stopSignal: () => Pro
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on; 0 picks a free one', '0')
     .option('--max-body <bytes>', 'largest accepted request body', String(defaultMaxBodyBytes))
+    .option('--workers <n>', 'worker threads that issue, derive and verify (default: one per core; 0: on the main thread)')
+    .option('--max-queue <n>', `requests that may wait for a worker before the service answers 503 (default: ${vcApiDefaults.queuePerWorker} per worker)`)
+    .option('--deadline <seconds>', 'seconds from a request body to its answer; later it is answered 503', String(vcApiDefaults.deadlineSeconds))
+    .option('--headers-timeout <seconds>', 'seconds a client has to send its request headers', String(vcApiServerDefaults.headersTimeoutSeconds))
+    .option('--body-timeout <seconds>', 'seconds a client has to send a request body', String(vcApiDefaults.bodyTimeoutSeconds))
+    .option('--max-connections <n>', 'open connections at most', String(vcApiServerDefaults.maxConnections))
     .addOption(contextOption())
     .action(async (options: ServeOptions) => {
       const port = Number(options.port)
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliUsageError(`--port must be a port number, not "${options.port}".`)
       const maxBodyBytes = Number(options.maxBody)
       if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new CliUsageError(`--max-body must be a positive number of bytes, not "${options.maxBody}".`)
+      const workers = options.workers === undefined ? availableParallelism() : wholeNumber('--workers', options.workers, 0, 'a number of threads (0 or more)')
+      const maxQueue = options.maxQueue === undefined ? undefined : wholeNumber('--max-queue', options.maxQueue, 0, 'a number of requests (0 or more)')
+      const deadlineSeconds = seconds('--deadline', options.deadline)
+      const headersTimeoutSeconds = seconds('--headers-timeout', options.headersTimeout)
+      const bodyTimeoutSeconds = seconds('--body-timeout', options.bodyTimeout)
+      const maxConnections = wholeNumber('--max-connections', options.maxConnections, 1, 'a number of connections (1 or more)')
       const trustedIssuers = options.trust.map(parseTrustOption)
       const contexts = await readContextOptions(io, options.context)
       const issuerKey = options.key === undefined ? undefined : await readKeyFile(io, options.key)
       if (issuerKey && issuerKey.type !== 'Bls12381G2') {
         throw new CliError('ERR_CLI_KEY_TYPE', `${options.key} holds an ${issuerKey.type} key; medcred serve issues with a Bls12381G2 key (bbs-2023).`)
       }
-      const didResolver = createDidResolver()
       const statusListCredentials = await Promise.all((options.statusList ?? []).map((file) => readJsonObject(io, file)))
+      // The workers resolve did:key themselves and check status against the lists, each its own copy.
       const service = await createVcApiServer({
         host: options.host,
         port,
         issuerKey,
         trustedIssuers,
-        didResolver,
-        statusChecker: createBitstringStatusChecker({ statusListCredentials, didResolver, contexts }),
+        statusListCredentials,
         contexts,
         maxBodyBytes,
+        workers,
+        maxQueue,
+        deadlineSeconds,
+        headersTimeoutSeconds,
+        bodyTimeoutSeconds,
+        maxConnections,
         onInternalError: (error) => io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`),
       }).catch((cause: unknown) => {
+        if (cause instanceof MedcredError) throw cause
         const reason = (cause as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'the port is in use' : ((cause as Error).message ?? String(cause))
         throw new CliError('ERR_CLI_LISTEN_FAILED', `Cannot listen on ${options.host}:${port}: ${reason}.`, cause)
       })
+      const queue = maxQueue ?? vcApiDefaults.queuePerWorker * Math.max(1, workers)
       io.stdout(
         [
           `medcred VC-API service on ${service.url}`,
@@ -59,6 +105,8 @@ export function registerServe(program: Command, io: CliIo, stopSignal: () => Pro
           `  trusted         ${trustedIssuers.length ? options.trust.join(', ') : 'none (every credential fails the issuer check)'}`,
           ...(contexts.length ? [`  contexts        ${contexts.map((c) => c.url).join(', ')} (pinned)`] : []),
           '  routes          POST /credentials/issue, /credentials/derive, /credentials/verify, /presentations/verify',
+          `  workers         ${workers === 0 ? 'none (the main thread works)' : workers}, queue ${queue}, deadline ${deadlineSeconds} s`,
+          `  limits          body ${maxBodyBytes} bytes in ${bodyTimeoutSeconds} s, headers in ${headersTimeoutSeconds} s, ${maxConnections} connections`,
           'Ctrl-C stops it.',
           '',
         ].join('\n'),
