@@ -6,6 +6,8 @@
  */
 import type { DocumentLoader } from '../contexts/types.js'
 import { bbs2020ProofKind, bbsContext, credentialsV1Context } from './bbs-2020/constants.js'
+import { bbs2020MessageCount } from './bbs-2020/messageCount.js'
+import { parseDerivedProofValue } from './bbs-2023/parseDerivedProofValue.js'
 import { verifyBbs2023Proof } from './bbs-2023/verifyBbs2023Proof.js'
 import type { ProofCheckResult } from './types.js'
 
@@ -24,13 +26,29 @@ export type ProofSuite = {
    * proof is bound to (the challenge: bbs-2023's presentation header, the 2020 nonce).
    */
   verify(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofCheckResult>
+  /**
+   * How many BBS messages the proof covers, disclosed or not, read from the proof value alone
+   * (`statements`: how many the credential has, for a proof that signs them all), so that
+   * verification can refuse an oversize proof before any work. Throws the error the proof check
+   * would report when the value cannot be read.
+   */
+  countMessages(proof: Record<string, unknown>, statements: number): number
 }
 
 const bbs2023: ProofSuite = {
   owns: (proof) => proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'bbs-2023',
   contexts: ['https://www.w3.org/ns/credentials/v2'],
   verify: verifyBbs2023Proof,
+  countMessages: (proof) => {
+    const { bbsProof, selectiveIndexes } = parseDerivedProofValue(proof.proofValue)
+    // The BBS proof holds one response scalar per undisclosed message after its fixed part.
+    const undisclosed = Math.max(0, Math.floor((bbsProof.length - bbsProofFixedBytes) / 32))
+    return selectiveIndexes.length + undisclosed
+  },
 }
+
+/** A BBS proof's fixed part: Abar, Bbar, D (G1 points, 48 bytes each), e^, r1^, r3^ and c (scalars, 32). */
+const bbsProofFixedBytes = 3 * 48 + 4 * 32
 
 const bbs2020: ProofSuite = {
   owns: (proof) => bbs2020ProofKind(proof.type) !== undefined,
@@ -40,6 +58,7 @@ const bbs2020: ProofSuite = {
   // credential (the Cartesi machine's budget is 100 MiB) should not pay.
   // A BbsBlsSignature2020 credential is not derived: it has no nonce, so it is bound to nothing.
   verify: async (credential, documentLoader) => (await import('./bbs-2020/verifyBbs2020Proof.js')).verifyBbs2020Proof(credential, documentLoader),
+  countMessages: bbs2020MessageCount,
 }
 
 /** Every suite, in the order a credential in another JSON-LD form is tried against them. */

@@ -1,4 +1,6 @@
-import { MedcredError } from '../errors/MedcredError.js'
+import { MedcredError, type MedcredErrorOptions } from '../errors/MedcredError.js'
+import { describeExceeded, type InputLimitName, type LimitExceeded } from '../suites/inputBounds.js'
+import type { InputLimits } from './types.js'
 
 /** A verify function was called wrongly (a programming error, not bad input). */
 export class VerifyOptionsError extends MedcredError {
@@ -8,15 +10,41 @@ export class VerifyOptionsError extends MedcredError {
   }
 }
 
+/** Why untrusted input was refused before it was processed. */
+export type UntrustedInputErrorCode =
+  | 'ERR_VERIFY_INPUT_MALFORMED'
+  | 'ERR_VERIFY_JSON_DUPLICATE_KEY'
+  | 'ERR_VERIFY_INPUT_TOO_LARGE'
+  | 'ERR_VERIFY_INPUT_TOO_DEEP'
+  | 'ERR_VERIFY_INPUT_TOO_MANY_VALUES'
+  | 'ERR_VERIFY_INPUT_TOO_MANY_CONTEXTS'
+  | 'ERR_VERIFY_INPUT_TOO_MANY_STATEMENTS'
+  | 'ERR_VERIFY_INPUT_TOO_MANY_BLANK_NODES'
+  | 'ERR_VERIFY_INPUT_TOO_MANY_MESSAGES'
+
 /** Untrusted input refused before it is processed; verify reports it as a failed check. */
 export class UntrustedInputError extends MedcredError {
   override name = 'UntrustedInputError'
-  constructor(
-    code: 'ERR_VERIFY_INPUT_MALFORMED' | 'ERR_VERIFY_JSON_DUPLICATE_KEY' | 'ERR_VERIFY_INPUT_TOO_LARGE' | 'ERR_VERIFY_INPUT_TOO_DEEP',
-    message: string,
-  ) {
-    super(code, message)
+  declare readonly code: UntrustedInputErrorCode
+  constructor(code: UntrustedInputErrorCode, message: string, options?: MedcredErrorOptions) {
+    super(code, message, options)
   }
+}
+
+/** The code verification refuses with when an input passes one of its {@link InputLimits}. */
+export const inputLimitCodes: Record<InputLimitName, UntrustedInputErrorCode> = {
+  maxBytes: 'ERR_VERIFY_INPUT_TOO_LARGE',
+  maxDepth: 'ERR_VERIFY_INPUT_TOO_DEEP',
+  maxJsonValues: 'ERR_VERIFY_INPUT_TOO_MANY_VALUES',
+  maxContexts: 'ERR_VERIFY_INPUT_TOO_MANY_CONTEXTS',
+  maxStatements: 'ERR_VERIFY_INPUT_TOO_MANY_STATEMENTS',
+  maxBlankNodes: 'ERR_VERIFY_INPUT_TOO_MANY_BLANK_NODES',
+  maxMessages: 'ERR_VERIFY_INPUT_TOO_MANY_MESSAGES',
+}
+
+/** The refusal of an input that passed `exceeded`, naming the bound and the count. */
+export function inputLimitError(what: string, exceeded: LimitExceeded): UntrustedInputError {
+  return new UntrustedInputError(inputLimitCodes[exceeded.limit], describeExceeded(what, exceeded), { details: { ...exceeded } })
 }
 
 /** A trusted-issuer entry (`did`, or `did=Type1,Type2`) that cannot be read; the message says why. */

@@ -11,7 +11,7 @@
 import jsonld from 'jsonld'
 import type { DocumentLoader } from '../contexts/types.js'
 import { type ProofSuite, proofSuiteOf, proofSuites } from '../suites/registry.js'
-import { fail, failureOf } from './checks/check.js'
+import { fail, failureOf, pass } from './checks/check.js'
 import { UntrustedInputError } from './errors.js'
 import { unsupportedProof } from './checks/checkProof.js'
 import type { VerificationCheck } from './types.js'
@@ -19,32 +19,50 @@ import type { VerificationCheck } from './types.js'
 /** The credential in the form its suite verifies, or the failed `input`/`proof` check. */
 export type ProofSuiteFound = { credential: Record<string, unknown>; suite: ProofSuite } | { failed: VerificationCheck }
 
-export async function findProofSuite(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofSuiteFound> {
+/**
+ * @param expanded - the credential already expanded (jsonld.expand), when the caller has it:
+ *   flattening starts from it instead of expanding again
+ */
+export async function findProofSuite(credential: Record<string, unknown>, documentLoader: DocumentLoader, expanded?: readonly unknown[]): Promise<ProofSuiteFound> {
   const proof = credential.proof
-  const context = credential['@context']
-  if (isObject(proof)) {
-    const suite = proofSuiteOf(proof)
-    if (suite && Array.isArray(context) && context[0] === suite.contexts[0]) return { credential, suite }
-  }
+  const suite = pipelineSuiteOf(credential)
+  if (suite) return { credential, suite }
   let nested: Record<string, unknown> | undefined
   try {
-    nested = nestFromCredential(await jsonld.flatten(credential, null, { documentLoader, safe: true }))
+    nested = nestFromCredential(await jsonld.flatten((expanded ?? credential) as Record<string, unknown>, null, { documentLoader, safe: true }))
   } catch (error) {
-    if (isObject(proof) && !proofSuiteOf(proof) && typeof proof.type === 'string') return { failed: unsupportedProof(proof) }
-    return { failed: failureOf('input', error, { code: 'ERR_VERIFY_CREDENTIAL_MALFORMED', message: 'The credential is not valid JSON-LD.' }) }
+    return { failed: notJsonLd(credential, error).at(-1)! }
   }
   for (const suite of nested ? proofSuites : []) {
     let compacted: Record<string, unknown>
     try {
       compacted = await jsonld.compact(nested!, [...suite.contexts], { documentLoader, safe: true })
     } catch (error) {
-      if (isObject(proof) && !proofSuiteOf(proof) && typeof proof.type === 'string') return { failed: unsupportedProof(proof) }
-      return { failed: failureOf('input', error, { code: 'ERR_VERIFY_CREDENTIAL_MALFORMED', message: 'The credential is not valid JSON-LD.' }) }
+      return { failed: notJsonLd(credential, error).at(-1)! }
     }
     if (isObject(compacted.proof) && suite.owns(compacted.proof)) return { credential: { ...compacted, '@context': [...suite.contexts] }, suite }
   }
   if (isObject(proof)) return { failed: unsupportedProof(proof) }
   return { failed: fail('input', 'ERR_VERIFY_CREDENTIAL_MALFORMED', 'The credential is malformed: it must carry exactly one proof object.') }
+}
+
+/** The suite of a credential already in the form the Data Integrity pipeline reads, if it is. */
+function pipelineSuiteOf(credential: Record<string, unknown>): ProofSuite | undefined {
+  const { proof, '@context': context } = credential
+  const suite = isObject(proof) ? proofSuiteOf(proof) : undefined
+  return suite && Array.isArray(context) && context[0] === suite.contexts[0] ? suite : undefined
+}
+
+/**
+ * The checks of a credential that is not valid JSON-LD, as verification has always reported
+ * it: one already in its suite's form passes `input` and fails `proof` (its proof check would
+ * fail on the same error); any other fails `input`, or names its unsupported proof.
+ */
+export function notJsonLd(credential: Record<string, unknown>, error: unknown): VerificationCheck[] {
+  if (pipelineSuiteOf(credential)) return [pass('input'), failureOf('proof', error, { code: 'ERR_VERIFY_PROOF_INVALID', message: 'The credential proof does not verify.' })]
+  const { proof } = credential
+  if (isObject(proof) && !proofSuiteOf(proof) && typeof proof.type === 'string') return [unsupportedProof(proof)]
+  return [failureOf('input', error, { code: 'ERR_VERIFY_CREDENTIAL_MALFORMED', message: 'The credential is not valid JSON-LD.' })]
 }
 
 const verifiableCredentialIri = 'https://www.w3.org/2018/credentials#VerifiableCredential'

@@ -40,12 +40,47 @@ export type StatusChecker = (parameters: {
   now: Date
 }) => Promise<CredentialStatusValue>
 
-/** Bounds on untrusted input, checked before anything parses it further. */
+/**
+ * Bounds on untrusted input: counts, never time, each checked before the work it bounds, so a
+ * refusal costs little and is the same on every run (docs/security-and-privacy.md, "Bounded
+ * work"). The defaults are generous for real licences and vaccination certificates; a field
+ * left out keeps its default. Each refusal has its own code.
+ */
 export type InputLimits = {
-  /** Largest accepted JSON text, in UTF-8 bytes. Default 512 KiB. */
+  /** Largest accepted JSON text, in UTF-8 bytes. Default 512 KiB (`ERR_VERIFY_INPUT_TOO_LARGE`). */
   maxBytes?: number | undefined
-  /** Deepest accepted nesting of objects and arrays. Default 32. */
+  /**
+   * Deepest accepted nesting of objects and arrays, and of nodes once node references are
+   * followed. Default 32 (`ERR_VERIFY_INPUT_TOO_DEEP`).
+   */
   maxDepth?: number | undefined
+  /**
+   * Most JSON values (objects, arrays, strings, numbers, booleans, nulls; inline contexts
+   * included), counted on the JSON before any JSON-LD processing. Default 2,048
+   * (`ERR_VERIFY_INPUT_TOO_MANY_VALUES`).
+   */
+  maxJsonValues?: number | undefined
+  /**
+   * Most context applications, counted on the JSON before any JSON-LD processing: each
+   * `@context` entry (a URL or an inline context, scoped contexts inside inline definitions
+   * included) and each use of a term whose definition carries a scoped context (types such as
+   * VerifiableCredential and DataIntegrityProof, properties such as proofPurpose). Default 64
+   * (`ERR_VERIFY_INPUT_TOO_MANY_CONTEXTS`).
+   */
+  maxContexts?: number | undefined
+  /**
+   * Most statements (RDF quads, the proof's included), counted on the expanded JSON-LD before
+   * canonicalisation. Default 1,024 (`ERR_VERIFY_INPUT_TOO_MANY_STATEMENTS`).
+   */
+  maxStatements?: number | undefined
+  /** Most blank nodes, counted with the statements. Default 256 (`ERR_VERIFY_INPUT_TOO_MANY_BLANK_NODES`). */
+  maxBlankNodes?: number | undefined
+  /**
+   * Most BBS messages a proof covers (disclosed and undisclosed), read from the proof value
+   * before canonicalisation. Default 1,024, also the most medcred's BBS verifier takes
+   * (`ERR_VERIFY_INPUT_TOO_MANY_MESSAGES`).
+   */
+  maxMessages?: number | undefined
 }
 
 /** Options shared by {@link verifyCredential} and {@link verifyPresentation}. */

@@ -8,15 +8,18 @@ import type { ContextIntegrityError, PinnedContextError } from '../contexts/erro
 import type { DocumentLoader } from '../contexts/types.js'
 import { encodeChallenge, equalBytes } from '../suites/challenge.js'
 import { MedcredError } from '../errors/MedcredError.js'
-import { fail, internalFailure, pass } from './checks/check.js'
+import { fail, failureOf, internalFailure, pass } from './checks/check.js'
 import { checkDisclosure } from './checks/checkDisclosure.js'
 import { checkIssuer } from './checks/checkIssuer.js'
 import { checkProof, type VerifiedProof } from './checks/checkProof.js'
 import { checkStatus } from './checks/checkStatus.js'
 import { checkValidity } from './checks/checkValidity.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
-import { VerifyOptionsError } from './errors.js'
-import { findProofSuite } from './findProofSuite.js'
+import { inputLimitError, VerifyOptionsError } from './errors.js'
+import { findProofSuite, notJsonLd } from './findProofSuite.js'
+import { readingContextFor } from './signedGraph/readingContext.js'
+import { checkMessageCount, checkStatementCounts, countStatements, expandDocument, resolveLimits } from '../suites/inputBounds.js'
+import type { ProofSuite } from '../suites/registry.js'
 import { createVerifiedView, type VerifiedView } from './signedGraph/createVerifiedView.js'
 import { SignedGraphError } from './signedGraph/errors.js'
 import type { CredentialVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
@@ -35,10 +38,11 @@ export type VerifyCredentialParameters = VerificationOptions & {
 /**
  * Verifies a selectively disclosed (derived) credential.
  *
- * Checks, in order: input bounds (size, depth, duplicate keys), the proof, the issuer (signer
- * and trust, optionally per type), the validity window at `now`, status, the challenge, and
- * the required and forbidden disclosures. Never throws for bad input: a failure is a check
- * with a stable `code`.
+ * Checks, in order: input bounds (size, depth, duplicate keys, JSON values and contexts on the
+ * JSON; statements, blank nodes and BBS messages before any canonicalisation or BBS work: see
+ * `limits`), the proof, the issuer (signer and trust, optionally per type), the validity window
+ * at `now`, status, the challenge, and the required and forbidden disclosures. Never throws for
+ * bad input: a failure is a check with a stable `code`.
  *
  * What is judged is what was signed: once the proof verifies, every check reads the signed
  * statements (the verified view), never the JSON around them. Any JSON-LD form of a credential
@@ -72,34 +76,81 @@ export async function verifyCredential(parameters: VerifyCredentialParameters): 
   const documentLoader = createDocumentLoader({ didResolver: parameters.didResolver, contexts: parameters.contexts })
   let credential: Record<string, unknown>
   try {
-    credential = readUntrustedJson(parameters.credential, 'credential', parameters.limits)
+    credential = readUntrustedJson(parameters.credential, 'credential', parameters.limits, parameters.contexts)
   } catch (error) {
     return { verified: false, checks: [inputFailure(error)], issuer: undefined, types: [], disclosed: undefined, credential: undefined }
   }
   return (await verifyBoundedCredential(credential, parameters, documentLoader)).result
 }
 
+/** What a credential claims before its proof is checked: unsigned, so good only for refusing early. */
+export type ClaimedCredential = {
+  /**
+   * The types its credential node names, as the verified view would name them (terms of
+   * medcred's reading context, full IRIs where it has none), sorted.
+   */
+  types: string[]
+}
+
+/** The parameters of {@link verifyBoundedCredential}. */
+export type VerifyBoundedCredentialParameters = Omit<VerifyCredentialParameters, 'credential'> & {
+  /**
+   * Called once the credential is measured, before its proof: a failed check refuses it at once.
+   * What it reads is unsigned, so it may refuse early (a type this verifier never accepts) but
+   * never accept: every check after the proof still runs on the signed statements.
+   */
+  screen?: ((claimed: ClaimedCredential) => VerificationCheck | undefined) | undefined
+}
+
 /**
  * Verification of a credential already bounded by readUntrustedJson; {@link verifyPresentation}
- * and the Cartesi verifier reuse it. After the proof, every check reads the verified view (the
- * signed statements), never the JSON. Also returns the proof that verified, when one did.
+ * and the Cartesi verifier reuse it. Before any canonicalisation or BBS work the credential is
+ * measured: its statements and blank nodes on the expanded JSON-LD, the BBS messages its proof
+ * covers on the proof value (`limits`). After the proof, every check reads the verified view
+ * (the signed statements), never the JSON. Also returns the proof that verified, when one did.
  */
 export async function verifyBoundedCredential(
   input: Record<string, unknown>,
-  parameters: Omit<VerifyCredentialParameters, 'credential' | 'limits'>,
+  parameters: VerifyBoundedCredentialParameters,
   documentLoader: DocumentLoader,
 ): Promise<{ result: CredentialVerificationResult; proof?: VerifiedProof }> {
   const refused = (checks: VerificationCheck[]) => ({
     result: { verified: false, checks, issuer: undefined, types: [], disclosed: undefined, credential: undefined },
   })
-  // 1. The suite, and the credential in the JSON-LD form it verifies.
-  const found = await findProofSuite(input, documentLoader)
+  const limits = resolveLimits(parameters.limits)
+  // 1. The statements, counted on the expanded JSON-LD (linear: readUntrustedJson bounded the
+  // JSON it grows with), before anything canonicalises them.
+  let expanded: unknown[]
+  try {
+    expanded = await expandDocument(input, documentLoader)
+  } catch (error) {
+    return refused(notJsonLd(input, error))
+  }
+  const counts = countStatements(expanded)
+  const counted = checkStatementCounts(counts, limits)
+  if (counted) return refused([inputFailure(inputLimitError('credential', counted))])
+  // 2. The suite, and the credential in the JSON-LD form it verifies.
+  const found = await findProofSuite(input, documentLoader, expanded)
   if ('failed' in found) return refused([found.failed])
   const { credential, suite } = found
-  // 2. The proof: on success, the statements it covers and what it is bound to.
+  // 3. The BBS messages the proof value says it covers, before any BBS work.
+  let messages: number
+  try {
+    messages = suite.countMessages(credential.proof as Record<string, unknown>, counts.statements)
+  } catch (error) {
+    return refused([pass('input'), failureOf('proof', error, invalidProof)])
+  }
+  const tooManyMessages = checkMessageCount(messages, limits)
+  if (tooManyMessages) return refused([inputFailure(inputLimitError('credential', tooManyMessages))])
+  // 4. The caller's early refusals, on what the credential claims.
+  if (parameters.screen) {
+    const screened = parameters.screen(await claimedCredential(expanded, suite, parameters.contexts))
+    if (screened && !screened.ok) return refused([screened])
+  }
+  // 5. The proof: on success, the statements it covers and what it is bound to.
   const { check: proofCheck, proof } = await checkProof(credential, suite, documentLoader)
   if (!proof) return refused([pass('input'), proofCheck])
-  // 3. The verified view: from here on nothing reads the JSON.
+  // 6. The verified view: from here on nothing reads the JSON.
   let view: VerifiedView
   try {
     view = await createVerifiedView(proof.statements, suite, parameters.contexts)
@@ -133,6 +184,24 @@ export async function verifyBoundedCredential(
     proof,
   }
 }
+
+const invalidProof = { code: 'ERR_VERIFY_PROOF_INVALID', message: 'The credential proof does not verify.' }
+
+/**
+ * The types the one node typed VerifiableCredential names in the default graph of an expanded
+ * credential, named as the verified view names them; none when there is no such single node.
+ */
+async function claimedCredential(expanded: readonly unknown[], suite: ProofSuite, pinned: VerifyBoundedCredentialParameters['contexts']): Promise<ClaimedCredential> {
+  const roots = expanded.filter((node): node is Record<string, unknown> => {
+    const types = (node as { '@type'?: unknown })['@type']
+    return Array.isArray(types) && types.includes(verifiableCredentialIri)
+  })
+  const typeIris = roots.length === 1 ? (roots[0]!['@type'] as unknown[]).filter((type): type is string => typeof type === 'string') : []
+  const context = await readingContextFor(suite.contexts, typeIris, pinned)
+  return { types: typeIris.map((iri) => context.termFor(iri)?.term ?? iri).sort() }
+}
+
+const verifiableCredentialIri = 'https://www.w3.org/2018/credentials#VerifiableCredential'
 
 /** A failed `input` check from an error thrown while reading untrusted input. */
 export function inputFailure(error: unknown): VerificationCheck {

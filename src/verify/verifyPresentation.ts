@@ -13,7 +13,8 @@ import { fail, pass } from './checks/check.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
 import type { PresentationVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
 import { assertOptions, inputFailure, verifyBoundedCredential } from './verifyCredential.js'
-import { VerifyOptionsError } from './errors.js'
+import { inputLimitError, VerifyOptionsError } from './errors.js'
+import { checkStatementCounts, countStatements, expandDocument, resolveLimits } from '../suites/inputBounds.js'
 
 export type VerifyPresentationParameters = VerificationOptions & {
   /** The presentation: an object or JSON text, from anyone. */
@@ -62,7 +63,7 @@ export async function verifyPresentation(parameters: VerifyPresentationParameter
   })
   let presentation: Record<string, unknown>
   try {
-    presentation = readUntrustedJson(parameters.presentation, 'presentation', parameters.limits)
+    presentation = readUntrustedJson(parameters.presentation, 'presentation', parameters.limits, parameters.contexts)
   } catch (error) {
     return failed(inputFailure(error))
   }
@@ -83,6 +84,9 @@ export async function verifyPresentation(parameters: VerifyPresentationParameter
   const checks: VerificationCheck[] = [pass('input')]
   let holder: string | undefined
   if (presentation.proof !== undefined || parameters.domain !== undefined || parameters.requireHolderProof) {
+    // The holder proof canonicalises the whole presentation: its statements are counted first.
+    const bounded = await boundPresentation(presentation, documentLoader, parameters)
+    if (bounded) return failed(bounded)
     const outcome = await checkHolderProof(presentation, parameters.challenge, parameters.domain, documentLoader)
     checks.push(outcome.check)
     holder = outcome.holder
@@ -103,6 +107,23 @@ export async function verifyPresentation(parameters: VerifyPresentationParameter
     holder,
     credentials: results,
   }
+}
+
+/**
+ * The presentation's statements, blank nodes and node depth (every credential's included)
+ * within `limits`, before its holder proof canonicalises them: the failed check, or `undefined`.
+ */
+async function boundPresentation(presentation: Record<string, unknown>, documentLoader: DocumentLoader, parameters: VerificationOptions): Promise<VerificationCheck | undefined> {
+  let expanded: unknown[]
+  try {
+    expanded = await expandDocument(presentation, documentLoader)
+  } catch (error) {
+    // Not JSON-LD: its holder proof cannot verify, and canonicalising it would fail the same way.
+    const known = MedcredError.find(error)
+    return fail('holder', known?.code ?? 'ERR_VERIFY_HOLDER_PROOF_INVALID', known?.message ?? 'The holder proof does not verify.')
+  }
+  const exceeded = checkStatementCounts(countStatements(expanded), resolveLimits(parameters.limits))
+  return exceeded ? inputFailure(inputLimitError('presentation', exceeded)) : undefined
 }
 
 async function checkHolderProof(

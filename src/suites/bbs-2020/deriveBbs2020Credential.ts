@@ -11,7 +11,9 @@ import type { DocumentLoader } from '../../contexts/types.js'
 import { RevealPathError } from '../../disclosure/errors.js'
 import { mandatoryPointersFor } from '../../disclosure/mandatoryPointers.js'
 import { getByJsonPointer, toJsonPointer } from '../../disclosure/toJsonPointer.js'
-import { DeriveCredentialError, reasonOf } from '../errors.js'
+import { DeriveCredentialError, deriveRefusal, reasonOf } from '../errors.js'
+import { boundDocument } from '../inputBounds.js'
+import type { InputLimits } from '../../verify/types.js'
 import type { VerifiableCredential } from '../types.js'
 import { proveStatements } from './bbsPlus.js'
 import { bbs2020ProofKind, blankNodePlaceholderPrefix, derivedProofType } from './constants.js'
@@ -36,6 +38,11 @@ export type DeriveBbs2020CredentialParameters = {
   nonce?: string | Uint8Array | undefined
   /** Loads contexts and the issuer's verification method (the DID resolver's). */
   documentLoader: DocumentLoader
+  /**
+   * Bounds on the credential, checked before any canonicalisation or BBS work (its callers may
+   * be strangers: `medcred serve`). Defaults as for verification (see {@link InputLimits}).
+   */
+  limits?: InputLimits | undefined
 }
 
 /** Fields of a VC 1.1 credential that every verifier needs, on top of {@link mandatoryPointersFor}. */
@@ -56,7 +63,8 @@ const vc1Pointers = ['/issuanceDate', '/expirationDate']
  *   nothing in the credential, or names its proof.
  * @throws {DeriveCredentialError} `ERR_DERIVE_FAILED` when the credential has no usable
  *   BbsBlsSignature2020 proof, its key cannot be resolved, or its JSON-LD cannot be disclosed
- *   field by field (an RDF list, a JSON literal).
+ *   field by field (an RDF list, a JSON literal); `ERR_DERIVE_INPUT_TOO_DEEP` or
+ *   `ERR_DERIVE_INPUT_TOO_LARGE` when it is over `limits`.
  *
  * @example
  * ```ts
@@ -68,6 +76,7 @@ const vc1Pointers = ['/issuanceDate', '/expirationDate']
  */
 export async function deriveBbs2020Credential(parameters: DeriveBbs2020CredentialParameters): Promise<VerifiableCredential> {
   const { credential, reveal, nonce, documentLoader } = parameters
+  await boundDocument(credential, documentLoader, parameters.limits, deriveRefusal)
   const requested = reveal.map((path) => {
     const pointer = toJsonPointer(path)
     if (getByJsonPointer(credential, pointer) === undefined) throw new RevealPathError(path, 'the credential has no such field')

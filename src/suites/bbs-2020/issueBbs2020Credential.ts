@@ -7,7 +7,9 @@ import { base64 } from '@scure/base'
 import type { DocumentLoader } from '../../contexts/types.js'
 import { parseMultibaseKey } from '../../keys/parseMultibaseKey.js'
 import type { KeyPair } from '../../keys/types.js'
-import { IssueCredentialError, reasonOf } from '../errors.js'
+import { IssueCredentialError, issueRefusal, reasonOf } from '../errors.js'
+import { boundDocument } from '../inputBounds.js'
+import type { InputLimits } from '../../verify/types.js'
 import type { VerifiableCredential } from '../types.js'
 import { signStatements, verifyStatements } from './bbsPlus.js'
 import { bbsContext, bbsContextAlias, credentialsV1Context, signatureProofType } from './constants.js'
@@ -22,6 +24,11 @@ export type IssueBbs2020CredentialParameters = {
   documentLoader: DocumentLoader
   /** The proof's `created` time; the proof has none when not given (nothing reads a wall clock). */
   created?: Date | undefined
+  /**
+   * Bounds on the credential, checked before any canonicalisation or BBS work (its callers may
+   * be strangers: `medcred serve`). Defaults as for verification (see {@link InputLimits}).
+   */
+  limits?: InputLimits | undefined
 }
 
 /**
@@ -35,7 +42,8 @@ export type IssueBbs2020CredentialParameters = {
  * @returns the credential with its proof; verifiers may check it whole, holders derive from it
  * @throws {IssueCredentialError} `ERR_ISSUE_FAILED` when the key cannot sign (wrong type, no
  *   secret key, no id, a secret key that is not the public key's), the credential is not VC 1.1
- *   or it cannot be canonicalised with the bundled contexts (an undefined term, say).
+ *   or it cannot be canonicalised with the bundled contexts (an undefined term, say);
+ *   `ERR_ISSUE_INPUT_TOO_DEEP` or `ERR_ISSUE_INPUT_TOO_LARGE` when it is over `limits`.
  *
  * @example
  * ```ts
@@ -50,6 +58,7 @@ export async function issueBbs2020Credential(parameters: IssueBbs2020CredentialP
   }
   if (!issuerKey.secretKeyMultibase) throw new IssueCredentialError('the issuer key has no secret key')
   if (!issuerKey.id) throw new IssueCredentialError('the issuer key has no verification method id')
+  await boundDocument(credential, documentLoader, parameters.limits, issueRefusal)
   const context = ([] as unknown[]).concat(credential['@context'] ?? [])
   if (context[0] !== credentialsV1Context) {
     throw new IssueCredentialError(`a BbsBlsSignature2020 credential's first @context must be ${credentialsV1Context}`)

@@ -11,10 +11,12 @@ import jsonld from 'jsonld'
 import type { DocumentLoader } from '../../contexts/types.js'
 import { bbsContext, blankNodePlaceholderPrefix, signatureProofType } from './constants.js'
 import { Bbs2020ProofError } from './errors.js'
+import { CanonicalizationLimitError, canonicalizationWorkBound, isCanonicalizationLimit } from '../errors.js'
 
 /**
  * A document's canonical N-Quads, one statement a line. Safe mode: a term the contexts do not
- * define throws rather than being dropped, since what is dropped would not be signed.
+ * define throws rather than being dropped, since what is dropped would not be signed. Within
+ * the work bound ({@link canonicalizationWorkBound}), else {@link CanonicalizationLimitError}.
  *
  * @param canonicalIdMap - when given, receives each input blank node id -> its canonical label
  */
@@ -25,14 +27,21 @@ export async function canonicalStatements(
 ): Promise<string[]> {
   // A derived credential may reveal no statement at all; safe mode calls that an empty object.
   if (typeof document !== 'string' && Object.keys(document).every((key) => key === '@context')) return []
-  const nquads = await jsonld.canonize(document, {
-    algorithm: 'RDFC-1.0',
-    format: 'application/n-quads',
-    documentLoader,
-    safe: true,
-    ...(typeof document === 'string' ? { inputFormat: 'application/n-quads' as const } : {}),
-    ...(canonicalIdMap ? { canonizeOptions: { canonicalIdMap } } : {}),
-  })
+  // The work bound rides along with the label map (the option type here names only the map).
+  const canonizeOptions = { ...canonicalizationWorkBound, ...(canonicalIdMap ? { canonicalIdMap } : {}) }
+  let nquads: string
+  try {
+    nquads = await jsonld.canonize(document, {
+      algorithm: 'RDFC-1.0',
+      format: 'application/n-quads',
+      documentLoader,
+      safe: true,
+      ...(typeof document === 'string' ? { inputFormat: 'application/n-quads' as const } : {}),
+      canonizeOptions,
+    })
+  } catch (error) {
+    throw isCanonicalizationLimit(error) ? new CanonicalizationLimitError(error) : error
+  }
   return nquads.split('\n').filter((line) => line.length > 0)
 }
 

@@ -9,7 +9,9 @@ import * as vc from '@digitalbazaar/vc'
 import type { DocumentLoader } from '../../contexts/types.js'
 import { getByJsonPointer, toJsonPointer } from '../../disclosure/toJsonPointer.js'
 import { RevealPathError } from '../../disclosure/errors.js'
-import { DeriveCredentialError, reasonOf } from '../errors.js'
+import { DeriveCredentialError, deriveRefusal, reasonOf } from '../errors.js'
+import { boundDocument } from '../inputBounds.js'
+import type { InputLimits } from '../../verify/types.js'
 import type { VerifiableCredential } from '../types.js'
 import { encodeChallenge } from '../challenge.js'
 
@@ -28,6 +30,11 @@ export type DeriveCredentialParameters = {
    */
   presentationHeader?: string | Uint8Array | undefined
   documentLoader: DocumentLoader
+  /**
+   * Bounds on the credential, checked before any canonicalisation or BBS work (its callers may
+   * be strangers: `medcred serve`). Defaults as for verification (see {@link InputLimits}).
+   */
+  limits?: InputLimits | undefined
 }
 
 /**
@@ -39,7 +46,8 @@ export type DeriveCredentialParameters = {
  * @returns the derived credential, with a proof verifiers can check
  * @throws {RevealPathError} `ERR_DISCLOSURE_PATH_INVALID` when a path is malformed or names
  *   nothing in the credential.
- * @throws {DeriveCredentialError} `ERR_DERIVE_FAILED` when the credential has no usable base proof.
+ * @throws {DeriveCredentialError} `ERR_DERIVE_FAILED` when the credential has no usable base proof;
+ *   `ERR_DERIVE_INPUT_TOO_DEEP` or `ERR_DERIVE_INPUT_TOO_LARGE` when it is over `limits`.
  *
  * @example
  * ```ts
@@ -52,6 +60,7 @@ export type DeriveCredentialParameters = {
  */
 export async function deriveCredential(parameters: DeriveCredentialParameters): Promise<VerifiableCredential> {
   const { credential, reveal, presentationHeader, documentLoader } = parameters
+  await boundDocument(credential, documentLoader, parameters.limits, deriveRefusal)
   const selectivePointers = reveal.map((path) => {
     const pointer = toJsonPointer(path)
     if (getByJsonPointer(credential, pointer) === undefined) {

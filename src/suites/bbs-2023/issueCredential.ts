@@ -11,7 +11,9 @@ import { mandatoryPointersFor } from '../../disclosure/mandatoryPointers.js'
 import { toJsonPointer } from '../../disclosure/toJsonPointer.js'
 import { toMultikeyKeyPair } from '../../keys/toMultikeyKeyPair.js'
 import type { KeyPair } from '../../keys/types.js'
-import { IssueCredentialError, reasonOf } from '../errors.js'
+import { IssueCredentialError, issueRefusal, reasonOf } from '../errors.js'
+import { boundDocument } from '../inputBounds.js'
+import type { InputLimits } from '../../verify/types.js'
 import type { VerifiableCredential } from '../types.js'
 
 export type IssueCredentialParameters = {
@@ -28,6 +30,11 @@ export type IssueCredentialParameters = {
   mandatory?: readonly string[] | undefined
   /** The proof's `created` time; the proof has none when not given (nothing reads a wall clock). */
   created?: Date | undefined
+  /**
+   * Bounds on the credential, checked before any canonicalisation or BBS work (its callers may
+   * be strangers: `medcred serve`). Defaults as for verification (see {@link InputLimits}).
+   */
+  limits?: InputLimits | undefined
 }
 
 /**
@@ -38,7 +45,8 @@ export type IssueCredentialParameters = {
  * @param parameters - {@link IssueCredentialParameters}
  * @returns the credential with its base proof, to hand to the holder
  * @throws {IssueCredentialError} `ERR_ISSUE_FAILED` when the key cannot sign (wrong type, no
- *   secret key, no id) or the credential cannot be canonicalised with the bundled contexts.
+ *   secret key, no id) or the credential cannot be canonicalised with the bundled contexts;
+ *   `ERR_ISSUE_INPUT_TOO_DEEP` or `ERR_ISSUE_INPUT_TOO_LARGE` when it is over `limits`.
  *
  * @example
  * ```ts
@@ -52,6 +60,7 @@ export async function issueCredential(parameters: IssueCredentialParameters): Pr
     throw new IssueCredentialError(`bbs-2023 needs a Bls12381G2 key, not ${issuerKey.type}`)
   }
   if (!issuerKey.id) throw new IssueCredentialError('the issuer key has no verification method id')
+  await boundDocument(credential, documentLoader, parameters.limits, issueRefusal)
   try {
     const mandatoryPointers = [...new Set([...mandatoryPointersFor(credential), ...mandatory.map(toJsonPointer)])]
     const key = await toMultikeyKeyPair(issuerKey)

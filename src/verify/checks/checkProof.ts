@@ -5,6 +5,7 @@
  */
 import type { DocumentLoader } from '../../contexts/types.js'
 import type { ProofSuite } from '../../suites/registry.js'
+import { CanonicalizationLimitError, isCanonicalizationLimit } from '../../suites/errors.js'
 import type { ProofCheckResult } from '../../suites/types.js'
 import type { VerificationCheck } from '../types.js'
 import { fail, failureOf, pass } from './check.js'
@@ -28,6 +29,9 @@ export async function checkProof(
     outcome = { verified: false, error }
   }
   if (outcome.verified) return { check: pass('proof'), proof: outcome }
+  // Canonicalisation stopped at its work bound: the input's shape, not a forgery; the bbs-2023
+  // pipeline passes rdf-canonize's own error through.
+  if (isCanonicalizationLimit(outcome.error)) return { check: failureOf('proof', new CanonicalizationLimitError(outcome.error), invalid) }
   return { check: failureOf('proof', outcome.error, invalid) }
 }
 

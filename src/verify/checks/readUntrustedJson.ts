@@ -1,31 +1,39 @@
 /**
  * @module
- * Bounds untrusted JSON before anything else touches it: size first, then nesting depth,
- * both without recursion so hostile input cannot exhaust the stack. A text with a key written
- * twice in one object is refused: readers disagree on which of the two counts.
+ * Bounds untrusted JSON before anything else touches it: size first, then nesting depth, the
+ * number of values and of `@context` entries (what a JSON-LD processor's work grows with), all
+ * without recursion so hostile input cannot exhaust the stack. A text with a key written twice
+ * in one object is refused: readers disagree on which of the two counts.
  */
 import { findDuplicateKey } from '../../json/findDuplicateKey.js'
+import { checkJsonBounds, defaultInputLimits, resolveLimits } from '../../suites/inputBounds.js'
+import type { PinnedContext } from '../../contexts/types.js'
 import type { InputLimits } from '../types.js'
-import { UntrustedInputError } from '../errors.js'
+import { inputLimitError, UntrustedInputError } from '../errors.js'
 
-export const defaultLimits = { maxBytes: 512 * 1024, maxDepth: 32 } as const
+/** The default bounds (see {@link InputLimits}). */
+export const defaultLimits = defaultInputLimits
 
 /**
  * Parses (if text) and bounds an untrusted JSON value.
  *
+ * @param contexts - the pinned contexts verification will serve besides the bundled ones (their
+ *   scoped terms count as context applications)
  * @returns the value as a plain object
- * @throws {UntrustedInputError} malformed, with a duplicate key, too large or too deep
+ * @throws {UntrustedInputError} malformed, with a duplicate key, too large, too deep, with too
+ *   many values or contexts
  */
-export function readUntrustedJson(input: unknown, what: string, limits: InputLimits = {}): Record<string, unknown> {
-  const maxBytes = limits.maxBytes ?? defaultLimits.maxBytes
-  const maxDepth = limits.maxDepth ?? defaultLimits.maxDepth
+export function readUntrustedJson(input: unknown, what: string, limits: InputLimits = {}, contexts: readonly PinnedContext[] = []): Record<string, unknown> {
+  const bounds = resolveLimits(limits)
+  const { maxBytes } = bounds
   let value = input
   if (typeof input === 'string' || input instanceof Uint8Array) {
     const bytes = typeof input === 'string' ? utf8Length(input) : input.byteLength
     if (bytes > maxBytes) throw tooLarge(what, maxBytes, bytes)
     value = parse(typeof input === 'string' ? input : new TextDecoder().decode(input), what)
   }
-  measureDepth(value, what, maxDepth, maxBytes)
+  const exceeded = checkJsonBounds(value, bounds, contexts)
+  if (exceeded) throw inputLimitError(what, exceeded)
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     const text = JSON.stringify(value) as string | undefined
     if (text === undefined) throw new UntrustedInputError('ERR_VERIFY_INPUT_MALFORMED', `The ${what} is not JSON.`)
@@ -70,23 +78,4 @@ function utf8Length(text: string): number {
     } else bytes += 3
   }
   return bytes
-}
-
-/**
- * Walks the value without recursion. A cycle ends at the depth bound; shared references are
- * counted each time they appear, so the visit budget (no JSON node takes under 2 bytes)
- * also stops a small object graph that would serialise to something huge.
- */
-function measureDepth(root: unknown, what: string, maxDepth: number, maxBytes: number): void {
-  const stack: [unknown, number][] = [[root, 0]]
-  let budget = maxBytes / 2
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!
-    if (--budget < 0) throw tooLarge(what, maxBytes)
-    if (value === null || typeof value !== 'object') continue
-    if (depth >= maxDepth) {
-      throw new UntrustedInputError('ERR_VERIFY_INPUT_TOO_DEEP', `The ${what} nests deeper than ${maxDepth} levels.`)
-    }
-    for (const inner of Object.values(value)) stack.push([inner, depth + 1])
-  }
 }

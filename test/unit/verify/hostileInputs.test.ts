@@ -246,9 +246,10 @@ describe('verifyCredential: shapes that hid a statement or cost unbounded work',
   })
 
   it.each([
-    ['a chain of 1,000 blank nodes in a flattened document', () => {
+    // 300 nodes: within the JSON values bound (a chain of 1,000 is refused by that first).
+    ['a chain of 300 blank nodes in a flattened document', () => {
       const nodes: Record<string, unknown>[] = [{ '@id': 'urn:vc', '@type': 'https://www.w3.org/2018/credentials#VerifiableCredential', 'https://www.w3.org/2018/credentials#credentialSubject': { '@id': '_:n0' } }]
-      for (let i = 0; i < 1_000; i++) nodes.push({ '@id': `_:n${i}`, 'https://example.org/next': { '@id': `_:n${i + 1}` } })
+      for (let i = 0; i < 300; i++) nodes.push({ '@id': `_:n${i}`, 'https://example.org/next': { '@id': `_:n${i + 1}` } })
       return JSON.stringify({ '@graph': nodes })
     }],
     ['a proof graph of chained nodes', () => {

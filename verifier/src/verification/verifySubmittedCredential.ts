@@ -2,9 +2,11 @@
  * @module
  * The one verification every submitted credential goes through, whether it asks for a
  * verdict or for a deal's reward. On the wire the field is `presentation`; what it holds is a
- * derived credential, not a VerifiablePresentation, hence this module's name. Steps: bounds,
- * issuer trust from the tables, proof, then, on the signed statements alone, type and policy,
- * validity at the block's time, status, challenge, required and forbidden fields.
+ * derived credential, not a VerifiablePresentation, hence this module's name. Steps: bounds
+ * (the machine's {@link machineInputLimits}, counts only, so every replay decides the same),
+ * the claimed type (unsigned: it may refuse early, never accept), issuer trust from the tables,
+ * proof, then, on the signed statements alone, type and policy, validity at the block's time,
+ * status, challenge, required and forbidden fields.
  */
 import { hashDisclosedClaims, maxInputBytes } from 'medcred/cartesi'
 import {
@@ -15,6 +17,7 @@ import {
   type VerifiedProof,
   verifyBoundedCredential,
 } from 'medcred/internal'
+import type { InputLimits, VerificationCheck } from 'medcred'
 import { type Hex, keccak256 } from 'viem'
 import type { ActionContext } from '../actions/types.js'
 import { InputRejectedError } from '../errors.js'
@@ -22,6 +25,26 @@ import { keepsStatus } from '../state/credentialStatus.js'
 import { findIssuer, type IssuerRecord } from '../state/issuers.js'
 import { createStateDidResolver } from './createStateDidResolver.js'
 import { createStateStatusChecker } from './createStateStatusChecker.js'
+
+/**
+ * The machine's bounds on a submitted credential, fixed with the machine (a replay must decide
+ * the same): one input is one credential, at most 64 KiB, so tighter than the library's
+ * defaults where a hostile input would cost the most. BBS messages most of all: each message
+ * past those the warm-up computed costs a BBS generator (a hash to the curve, ~80 M riscv64
+ * instructions), and a rejected input reverts the machine, its generator cache included, so
+ * every input pays again. Real licences and vaccination certificates stay far inside: a derived
+ * vaccination certificate has 31 statements, 7 blank nodes, ~25 BBS messages, 37 JSON values
+ * (331 with inline copies of its contexts) and 6 context applications (16).
+ */
+export const machineInputLimits = {
+  maxBytes: maxInputBytes,
+  maxDepth: 32,
+  maxJsonValues: 1024,
+  maxContexts: 32,
+  maxStatements: 512,
+  maxBlankNodes: 128,
+  maxMessages: 64,
+} as const satisfies Required<{ [Name in keyof InputLimits]: number }>
 
 /** A presentation that passed every check. */
 export type VerifiedSubmission = {
@@ -51,7 +74,7 @@ export async function verifySubmittedCredential(
   const { database, metadata, config } = context
   // 1. Read the credential within bounds. Trust comes from the verifier's tables, looked up
   // for the issuer the signed statements name.
-  const credential = readCredential(submission.presentation)
+  const credential = readCredential(submission.presentation, config.contexts)
   // The record the trust check found is the verified issuer's: kept, not looked up again.
   let issuer: IssuerRecord | undefined
   const trustedIssuers = (did: string) => {
@@ -69,6 +92,9 @@ export async function verifySubmittedCredential(
       statusChecker: createStateStatusChecker(database),
       presentationHeader: submission.challenge,
       contexts: config.contexts,
+      limits: machineInputLimits,
+      // Before the proof, a type this verifier would refuse after it is refused at once.
+      screen: ({ types }) => screenType(types, config.disclosurePolicies, submission.credentialType),
     },
     createDocumentLoader({ didResolver, contexts: config.contexts }),
   )
@@ -76,9 +102,8 @@ export async function verifySubmittedCredential(
   if (failed && !failed.ok) throw new InputRejectedError(failed.code, failed.message)
   // 3. The verified type and its policy, read from the signed statements.
   const credentialType = credentialTypeOf(result.types, config.disclosurePolicies)
-  if (submission.credentialType !== undefined && credentialType !== submission.credentialType) {
-    throw new InputRejectedError('ERR_VERIFIER_CREDENTIAL_TYPE_MISMATCH', `A ${submission.credentialType} is asked for, not a ${credentialType}.`)
-  }
+  const mismatch = typeMismatch(credentialType, submission.credentialType)
+  if (mismatch) throw new InputRejectedError(mismatch.code, mismatch.message)
   const policy = config.disclosurePolicies[credentialType] as (typeof config.disclosurePolicies)[string]
   const verifiedCredential = result.credential as Record<string, unknown>
   // An issuer that keeps status lists here must not see its status entry hidden: a revoked
@@ -100,9 +125,9 @@ export async function verifySubmittedCredential(
   }
 }
 
-function readCredential(text: string): Record<string, unknown> {
+function readCredential(text: string, contexts: ActionContext['config']['contexts']): Record<string, unknown> {
   try {
-    return readUntrustedJson(text, 'presentation', { maxBytes: maxInputBytes })
+    return readUntrustedJson(text, 'presentation', machineInputLimits, contexts)
   } catch (error) {
     const known = MedcredError.find(error)
     throw new InputRejectedError(known?.code ?? 'ERR_VERIFY_INPUT_MALFORMED', known?.message ?? 'The presentation cannot be read.', { cause: error })
@@ -111,12 +136,32 @@ function readCredential(text: string): Record<string, unknown> {
 
 /** Exactly one of the verified credential's types (besides VerifiableCredential) must have a policy. */
 function credentialTypeOf(verifiedTypes: readonly string[], policies: ActionContext['config']['disclosurePolicies']): string {
-  const types = verifiedTypes.filter((t) => Object.hasOwn(policies, t))
-  if (types.length !== 1) {
-    throw new InputRejectedError(
-      'ERR_VERIFIER_CREDENTIAL_TYPE_UNSUPPORTED',
-      `The credential must be exactly one of ${Object.keys(policies).join(', ')}.`,
-    )
-  }
-  return types[0] as string
+  const type = policyTypeOf(verifiedTypes, policies)
+  if (typeof type !== 'string') throw new InputRejectedError(type.code, type.message)
+  return type
+}
+
+type Refusal = Extract<VerificationCheck, { ok: false }>
+
+/** The one type with a policy among `types`, or the refusal. */
+function policyTypeOf(types: readonly string[], policies: ActionContext['config']['disclosurePolicies']): string | Refusal {
+  const known = types.filter((t) => Object.hasOwn(policies, t))
+  if (known.length === 1) return known[0] as string
+  return { name: 'input', ok: false, code: 'ERR_VERIFIER_CREDENTIAL_TYPE_UNSUPPORTED', message: `The credential must be exactly one of ${Object.keys(policies).join(', ')}.` }
+}
+
+/** The refusal when a deal asks for another type than the credential's. */
+function typeMismatch(type: string, asked: string | undefined): Refusal | undefined {
+  if (asked === undefined || type === asked) return undefined
+  return { name: 'input', ok: false, code: 'ERR_VERIFIER_CREDENTIAL_TYPE_MISMATCH', message: `A ${asked} is asked for, not a ${type}.` }
+}
+
+/**
+ * The claimed types (unsigned) judged as the verified ones will be: a credential this verifier
+ * would refuse once verified is refused before its proof costs anything. Never an acceptance:
+ * the verified types are judged again after the proof.
+ */
+function screenType(claimed: readonly string[], policies: ActionContext['config']['disclosurePolicies'], asked: string | undefined): Refusal | undefined {
+  const type = policyTypeOf(claimed, policies)
+  return typeof type === 'string' ? typeMismatch(type, asked) : type
 }
