@@ -8,10 +8,14 @@
  *   (where Cartesi snapshots the machine, after the warm-up).
  * - machine/riscv64/input/warm: a later presentation (median).
  * - machine/riscv64/verify/warm: verifyCredential alone, in-process (median of warm runs).
+ * - machine/riscv64/hostile/{accepted,rejected}/most-expensive: the costliest input within the
+ *   machine's work bounds, and the costliest one they refuse (bench/machine/hostileInputs.ts;
+ *   each case in a fresh machine, about five minutes in all).
  *
  * Skipped, with the reason, where the riscv64 lane cannot be prepared (scripts/riscv64/prepare.sh).
  */
 import { prepareRiscv64 } from '#test/riscv64.js'
+import { countHostileInputInstructions } from '../machine/hostileInputs.js'
 import { countInputInstructions, countVerifyInstructions } from '../machine/riscv64Instructions.js'
 import type { BenchSuite, Reading } from '../lib/suite.js'
 
@@ -27,10 +31,14 @@ export const suite: BenchSuite = {
     console.error(`bench: riscv64 instructions per presentation input, in order: ${inputs.all.join(', ')}`)
     const verify = await countVerifyInstructions()
     console.error(`bench: riscv64 instructions per verifyCredential, in order: ${verify.all.join(', ')}`)
+    const hostile = await countHostileInputInstructions()
+    for (const reading of hostile.readings) console.error(`bench: riscv64 instructions of "${reading.case}": ${reading.instructions} (${reading.status}${reading.code ? ` ${reading.code}` : ''})`)
     return [
       { bench: 'machine/riscv64/input/first', value: inputs.first, unit: 'instructions' },
       { bench: 'machine/riscv64/input/warm', value: inputs.warm, unit: 'instructions' },
       { bench: 'machine/riscv64/verify/warm', value: verify.warm, unit: 'instructions' },
+      { bench: 'machine/riscv64/hostile/accepted/most-expensive', value: hostile.mostExpensiveAccepted.instructions, unit: 'instructions' },
+      { bench: 'machine/riscv64/hostile/rejected/most-expensive', value: hostile.mostExpensiveRejected.instructions, unit: 'instructions' },
     ]
   },
 }
