@@ -15,6 +15,7 @@ import type { Hex } from 'viem'
 import { DevnodeChainMismatchError } from './errors.js'
 import type { LocalChain } from './localChain/startLocalChain.js'
 import type { NodeState } from './nodeState.js'
+import { readLoggedInputs } from './readLoggedInputs.js'
 import { rollupsArtifact } from './rollupsArtifacts.js'
 
 /**
@@ -30,21 +31,7 @@ export async function checkNodeStateOnChain(chain: LocalChain, state: NodeState,
   if (state.nextBlock > head + 1) fail(`nextBlock is ${state.nextBlock}, but the chain's last block is ${head}`)
   if (!(await chain.publicClient.getCode({ address: deployment.application }))) fail(`the chain has no application at ${deployment.application}`)
 
-  const logs = await chain.publicClient.getContractEvents({
-    address: deployment.inputBox,
-    abi: rollupsArtifact('InputBox').abi,
-    eventName: 'InputAdded',
-    args: { appContract: deployment.application },
-    fromBlock: BigInt(deployment.deploymentBlock),
-    toBlock: BigInt(head),
-  })
-  const logged = logs.map((log) => ({
-    index: Number((log.args as { index: bigint }).index),
-    blockNumber: Number(log.blockNumber),
-    transactionHash: log.transactionHash as Hex,
-    logIndex: Number(log.logIndex),
-    rawData: (log.args as { input: Hex }).input,
-  }))
+  const logged = await readLoggedInputs(chain, deployment, deployment.deploymentBlock, head)
   state.inputs.forEach((input, position) => {
     const onChain = logged[position] ?? fail(`inputs[${position}] (block ${input.blockNumber}) is not on the chain: the InputBox logged ${logged.length} inputs`)
     for (const field of ['index', 'blockNumber', 'transactionHash', 'logIndex', 'rawData'] as const) {

@@ -12,7 +12,7 @@ import type { RollupHttpServer } from '../host/createRollupHttpServer.js'
 import type { LocalChain } from './localChain/startLocalChain.js'
 import type { NodeState, StoredInput } from './nodeState.js'
 import type { NodeStore } from './nodeStore.js'
-import { rollupsArtifact } from './rollupsArtifacts.js'
+import { readLoggedInputs } from './readLoggedInputs.js'
 
 export type InputReader = {
   /** Reads and processes the inputs up to the chain's current head. */
@@ -32,7 +32,6 @@ export type CreateInputReaderParameters = {
 export function createInputReader(parameters: CreateInputReaderParameters): InputReader {
   const { chain, state, rollup, store } = parameters
   const { deployment } = state
-  const inputBoxAbi = rollupsArtifact('InputBox').abi
 
   async function processInput(index: number, rawData: Hex, blockNumber: number, transactionHash: Hex, logIndex: number): Promise<void> {
     const { args } = decodeFunctionData({ abi: inputsAbi, data: rawData })
@@ -63,19 +62,10 @@ export function createInputReader(parameters: CreateInputReaderParameters): Inpu
       // viem caches the block number for a while; the node must see the block just mined.
       const head = Number(await chain.publicClient.getBlockNumber({ cacheTime: 0 }))
       if (head < state.nextBlock) return
-      const logs = await chain.publicClient.getContractEvents({
-        address: deployment.inputBox,
-        abi: inputBoxAbi,
-        eventName: 'InputAdded',
-        args: { appContract: deployment.application },
-        fromBlock: BigInt(state.nextBlock),
-        toBlock: BigInt(head),
-      })
-      for (const log of logs) {
-        const { index, input } = log.args as { index: bigint; input: Hex }
+      for (const { index, rawData, blockNumber, transactionHash, logIndex } of await readLoggedInputs(chain, deployment, state.nextBlock, head)) {
         // After a restart the node may read a block again: an input it holds is never redone.
-        if (Number(index) < state.inputs.length) continue
-        await processInput(Number(index), input, Number(log.blockNumber), log.transactionHash as Hex, Number(log.logIndex))
+        if (index < state.inputs.length) continue
+        await processInput(index, rawData, blockNumber, transactionHash, logIndex)
       }
       state.nextBlock = head + 1
       await store.save()
