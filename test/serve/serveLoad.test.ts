@@ -12,7 +12,7 @@ import type { DidDocumentResolver } from '../../src/did/types.js'
 import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
 import { issueCredential } from '../../src/suites/bbs-2023/issueCredential.js'
 import type { VerifiableCredential } from '../../src/suites/types.js'
-import { createVcApiServer, type VcApiServer } from '../../src/serve/createVcApiServer.js'
+import { createVcApiServer, type CreateVcApiServerParameters, type VcApiServer } from '../../src/serve/createVcApiServer.js'
 
 let parties: Parties
 let derived: VerifiableCredential
@@ -42,6 +42,14 @@ function gatedResolver(): { resolver: DidDocumentResolver; calls: EventEmitter; 
   return { resolver, calls, open }
 }
 
+/** A service trusting the school, asking `resolver`, its internal errors collected; closed after the file. */
+async function startService(resolver: DidDocumentResolver, options: Partial<CreateVcApiServerParameters>) {
+  const internalErrors: unknown[] = []
+  const service = await createVcApiServer({ trustedIssuers: [parties.school.controller], didResolver: resolver, now: () => now, onInternalError: (error) => internalErrors.push(error), ...options })
+  servers.push(service)
+  return { service, internalErrors }
+}
+
 async function verify(service: VcApiServer) {
   const response = await fetch(`${service.url}/credentials/verify`, {
     method: 'POST',
@@ -55,8 +63,7 @@ describe('medcred serve: workers and queue', () => {
   it('default: verifies in a worker, asking the caller\'s own resolver on the main thread', async () => {
     const { resolver, calls, open } = gatedResolver()
     open()
-    const service = await createVcApiServer({ trustedIssuers: [parties.school.controller], didResolver: resolver, now: () => now, workers: 1 })
-    servers.push(service)
+    const { service } = await startService(resolver, { workers: 1 })
     const asked = once(calls, 'call')
     const answer = await verify(service)
     expect(String((await asked)[0])).toContain(parties.school.controller)
@@ -65,17 +72,11 @@ describe('medcred serve: workers and queue', () => {
 
   it('error: with the one worker busy and the one queue place taken, the next request is shed: 503 ERR_SERVE_BUSY with Retry-After', async () => {
     const { resolver, calls, open } = gatedResolver()
-    const internalErrors: unknown[] = []
-    const service = await createVcApiServer({
-      trustedIssuers: [parties.school.controller],
-      didResolver: resolver,
-      now: () => now,
+    const { service, internalErrors } = await startService(resolver, {
       workers: 1,
       maxQueue: 1,
       deadlineSeconds: 600,
-      onInternalError: (error) => internalErrors.push(error),
     })
-    servers.push(service)
     const running = once(calls, 'call')
     const first = verify(service)
     await running
@@ -95,16 +96,10 @@ describe('medcred serve: workers and queue', () => {
 
   it('error: past the deadline, the running request and the one waiting behind it are answered 503 ERR_SERVE_DEADLINE_EXCEEDED', async () => {
     const { resolver, open } = gatedResolver()
-    const internalErrors: unknown[] = []
-    const service = await createVcApiServer({
-      trustedIssuers: [parties.school.controller],
-      didResolver: resolver,
-      now: () => now,
+    const { service, internalErrors } = await startService(resolver, {
       workers: 1,
       deadlineSeconds: 1,
-      onInternalError: (error) => internalErrors.push(error),
     })
-    servers.push(service)
     // The resolver answers nothing before both are answered: whichever reaches the worker is
     // held there until its deadline (the worker is then stopped and replaced); the other waits
     // for a worker until its own, or reaches the replacement and is held the same way.
@@ -120,16 +115,12 @@ describe('medcred serve: workers and queue', () => {
 
   it('behavior: heavy requests hold at most workers - 1 workers, so a light one still finds a worker', async () => {
     const { resolver, calls, open } = gatedResolver()
-    const service = await createVcApiServer({
-      trustedIssuers: [parties.school.controller],
-      didResolver: resolver,
-      now: () => now,
+    const { service } = await startService(resolver, {
       workers: 2,
       deadlineSeconds: 600,
       // The derived licence holds 7 objects and arrays: heavy here.
       heavyBodyNodes: 4,
     })
-    servers.push(service)
     const held = once(calls, 'call')
     const heavy = [verify(service), verify(service)]
     await held
