@@ -1,4 +1,9 @@
 /**
+ * @module
+ * The document loader's types: a pinned context, a bundled one, what the loader returns.
+ * Exported from `medcred`.
+ */
+/**
  * A JSON-LD context pinned by the SHA-256 of its exact text: a context the caller adds to the
  * bundled ones (its URL, its text, the SHA-256 in hex), which the loader checks before serving
  * it. It is never fetched.

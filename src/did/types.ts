@@ -1,3 +1,8 @@
+/**
+ * @module
+ * DID documents and verification methods as medcred's resolvers return them, and the resolver
+ * type. Exported from `medcred`.
+ */
 /** A verification method as medcred's suites consume it (Multikey for BBS and Ed25519). */
 export type VerificationMethod = {
   id: string

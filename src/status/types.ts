@@ -1,3 +1,8 @@
+/**
+ * @module
+ * Bitstring Status List types: an issuer's list as it keeps it, and a credential's entry in
+ * it. Exported from `medcred`.
+ */
 /** Why a list flips a credential's bit: permanently (revocation) or reversibly (suspension). */
 export type StatusPurpose = 'revocation' | 'suspension'
 

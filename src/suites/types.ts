@@ -1,3 +1,8 @@
+/**
+ * @module
+ * The shapes of signed documents: Data Integrity proofs, credentials and presentations as
+ * JSON, and what a suite's proof check returns. Exported from `medcred`.
+ */
 /** A Data Integrity proof as it appears on a credential or presentation. */
 export type DataIntegrityProof = {
   type: 'DataIntegrityProof' | (string & {})

@@ -1,6 +1,8 @@
-// @digitalbazaar/bbs-signatures ships JavaScript without types; these declare the parts
-// medcred's tests and benchmarks call, to compare medcred's verifier with the stock one.
-
+/**
+ * @module
+ * @digitalbazaar/bbs-signatures ships JavaScript without types; these declare the parts
+ * medcred's tests and benchmarks call, to compare medcred's verifier with the stock one.
+ */
 declare module '@digitalbazaar/bbs-signatures' {
   export const CIPHERSUITES: { readonly BLS12381_SHA256: 'BLS12-381-SHA-256'; readonly BLS12381_SHAKE256: 'BLS12-381-SHAKE-256' }
   type Ciphersuite = 'BLS12-381-SHA-256' | 'BLS12-381-SHAKE-256'

@@ -1,6 +1,8 @@
-// Digital Bazaar's packages ship JavaScript without types; these declare the parts medcred
-// calls. Kept loose where the libraries are (documents are plain JSON objects).
-
+/**
+ * @module
+ * Digital Bazaar's packages ship JavaScript without types; these declare the parts medcred
+ * calls. Kept loose where the libraries are (documents are plain JSON objects).
+ */
 declare module '@digitalbazaar/vc' {
   type Loader = (url: string) => Promise<unknown>
   type Json = Record<string, unknown>

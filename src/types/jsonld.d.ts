@@ -1,6 +1,8 @@
-// jsonld.js ships JavaScript without types; these declare the parts medcred calls. Documents
-// are plain JSON; the loader is medcred's (see src/contexts).
-
+/**
+ * @module
+ * jsonld.js ships JavaScript without types; these declare the parts medcred calls. Documents
+ * are plain JSON; the loader is medcred's (see src/contexts).
+ */
 declare module 'jsonld' {
   type Loader = (url: string) => Promise<unknown>
   type Json = Record<string, unknown>

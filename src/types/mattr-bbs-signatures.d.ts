@@ -1,7 +1,9 @@
-// @mattrglobal/bbs-signatures ships its request types as .ts sources that do not compile under
-// this project's settings, so medcred loads the wasm build directly (as the package's own
-// browser entry does) and declares here the parts it calls.
-
+/**
+ * @module
+ * @mattrglobal/bbs-signatures ships its request types as .ts sources that do not compile under
+ * this project's settings, so medcred loads the wasm build directly (as the package's own
+ * browser entry does) and declares here the parts it calls.
+ */
 declare module '@mattrglobal/bbs-signatures/lib/wasm_module.js' {
   /** What the verify functions resolve to; `error` is set for malformed input. */
   export type BbsVerifyResult = { verified: boolean; error?: string }

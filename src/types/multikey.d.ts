@@ -1,6 +1,8 @@
-// Digital Bazaar's Multikey packages ship JavaScript without types; these declare the parts
-// medcred calls (src/keys) and nothing more.
-
+/**
+ * @module
+ * Digital Bazaar's Multikey packages ship JavaScript without types; these declare the parts
+ * medcred calls (src/keys) and nothing more.
+ */
 declare module '@digitalbazaar/bls12-381-multikey' {
   /** The BBS ciphersuites the package signs with. */
   export const ALGORITHMS: { readonly BBS_BLS12381_SHA256: string; readonly BBS_BLS12381_SHAKE256: string }

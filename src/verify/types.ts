@@ -1,3 +1,8 @@
+/**
+ * @module
+ * Verification's parameters and results: the checks, their names and codes, trusted issuers,
+ * input limits. Exported from `medcred`.
+ */
 import type { PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
 import type { VerifiableCredential } from '../suites/types.js'

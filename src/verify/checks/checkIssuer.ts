@@ -1,3 +1,8 @@
+/**
+ * @module
+ * The issuer check: the signing key's controller is the issuer, and the issuer is trusted for
+ * the credential's type. Internal to src/verify.
+ */
 import type { TrustedIssuers, VerificationCheck } from '../types.js'
 import { fail, pass } from './check.js'
 

@@ -1,4 +1,5 @@
 /**
+ * @module
  * Writes verifier/src/warmUp/sample.json, the inputs the machine runs through a scratch
  * verifier before its first yield (warmUp.ts): a school accredited with a status list, one
  * status change, and a licence presented with its speciality, validity end and status.
