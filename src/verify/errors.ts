@@ -1,5 +1,5 @@
 import { MedcredError, type MedcredErrorOptions } from '../errors/MedcredError.js'
-import { describeExceeded, type InputLimitName, type LimitExceeded } from '../suites/inputBounds.js'
+import { describeExceeded, type InputLimitName, type LimitExceeded } from '../suites/inputBounds/limits.js'
 import type { InputLimits } from './types.js'
 
 /** A verify function was called wrongly (a programming error, not bad input). */

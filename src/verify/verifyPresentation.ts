@@ -14,7 +14,8 @@ import { readUntrustedJson } from './checks/readUntrustedJson.js'
 import type { PresentationVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
 import { assertOptions, inputFailure, verifyBoundedCredential } from './verifyCredential.js'
 import { inputLimitError, VerifyOptionsError } from './errors.js'
-import { checkStatementCounts, countStatements, expandDocument, resolveLimits } from '../suites/inputBounds.js'
+import { checkStatementCounts, resolveLimits } from '../suites/inputBounds/limits.js'
+import { countStatements, expandDocument } from '../suites/inputBounds/statementCounts.js'
 
 export type VerifyPresentationParameters = VerificationOptions & {
   /** The presentation: an object or JSON text, from anyone. */

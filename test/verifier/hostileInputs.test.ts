@@ -13,7 +13,7 @@ import { accreditAction, addresses, createScenario, licenceReveal, metadataAt, n
 import { maxInputBytes } from '../../src/cartesi/protocol.js'
 import { decodeReport } from '../../src/cartesi/reports.js'
 import { encodeInput } from '../../src/cartesi/encodeInput.js'
-import { checkJsonBounds } from '../../src/suites/inputBounds.js'
+import { checkJsonBounds } from '../../src/suites/inputBounds/jsonBounds.js'
 import { proofSuites } from '../../src/suites/registry.js'
 import { createVerifier, type Verifier } from '../../verifier/src/createVerifier.js'
 import { machineInputLimits } from '../../verifier/src/verification/verifySubmittedCredential.js'

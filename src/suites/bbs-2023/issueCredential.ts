@@ -12,7 +12,7 @@ import { toJsonPointer } from '../../disclosure/toJsonPointer.js'
 import { toMultikeyKeyPair } from '../../keys/toMultikeyKeyPair.js'
 import type { KeyPair } from '../../keys/types.js'
 import { IssueCredentialError, issueRefusal, reasonOf } from '../errors.js'
-import { boundDocument } from '../inputBounds.js'
+import { boundDocument } from '../inputBounds/boundDocument.js'
 import type { InputLimits } from '../../verify/types.js'
 import type { VerifiableCredential } from '../types.js'
 

@@ -6,7 +6,8 @@
  * in one object is refused: readers disagree on which of the two counts.
  */
 import { findDuplicateKey } from '../../json/findDuplicateKey.js'
-import { checkJsonBounds, defaultInputLimits, resolveLimits } from '../../suites/inputBounds.js'
+import { checkJsonBounds } from '../../suites/inputBounds/jsonBounds.js'
+import { defaultInputLimits, resolveLimits } from '../../suites/inputBounds/limits.js'
 import type { PinnedContext } from '../../contexts/types.js'
 import type { InputLimits } from '../types.js'
 import { inputLimitError, UntrustedInputError } from '../errors.js'
