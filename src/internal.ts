@@ -17,6 +17,7 @@
 export { MedcredError, type MedcredErrorOptions } from './errors/MedcredError.js'
 export { createDocumentLoader } from './contexts/createDocumentLoader.js'
 export { credentialTypes } from './credentials/credentialTypes.js'
+export { prepareGenerators } from './bbs/prepareGenerators.js'
 
 // Verification internals: a credential already bounded and copied by readUntrustedJson.
 export { verifyBoundedCredential } from './verify/verifyCredential.js'

@@ -9,5 +9,6 @@ export { type BatchVerifyProofsParameters, type BatchVerifyProofsReturnType, bat
 export type { BatchWeights } from './batchWeights.js'
 export { maxBbsMessages } from './createGenerators.js'
 export { BbsArgumentError, BbsMessageLimitError } from './errors.js'
+export { prepareGenerators } from './prepareGenerators.js'
 export { type VerifyProofParameters, verifyProof } from './verifyProof.js'
 export { type VerifySignatureParameters, verifySignature } from './verifySignature.js'

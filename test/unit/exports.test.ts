@@ -94,6 +94,7 @@ describe('package entry points', () => {
         "BbsMessageLimitError",
         "batchVerifyProofs",
         "maxBbsMessages",
+        "prepareGenerators",
         "verifyProof",
         "verifySignature",
       ]

@@ -30,11 +30,11 @@ import { createStateStatusChecker } from './createStateStatusChecker.js'
  * The machine's bounds on a submitted credential, fixed with the machine (a replay must decide
  * the same): one input is one credential, at most 64 KiB, so tighter than the library's
  * defaults where a hostile input would cost the most. BBS messages most of all: each message
- * past those the warm-up computed costs a BBS generator (a hash to the curve, ~80 M riscv64
- * instructions), and a rejected input reverts the machine, its generator cache included, so
- * every input pays again. Real licences and vaccination certificates stay far inside: a derived
- * vaccination certificate has 31 statements, 7 blank nodes, ~25 BBS messages, 37 JSON values
- * (331 with inline copies of its contexts) and 6 context applications (16).
+ * costs an MSM term, and its generator (a hash to the curve, ~80 M riscv64 instructions) is
+ * computed by the warm-up for every count up to this bound, before the first input. Real
+ * licences and vaccination certificates stay far inside: a derived vaccination certificate
+ * has 31 statements, 7 blank nodes, ~25 BBS messages, 37 JSON values (331 with inline copies of
+ * its contexts) and 6 context applications (16).
  */
 export const machineInputLimits = {
   maxBytes: maxInputBytes,

@@ -7,12 +7,17 @@
  * snapshot then holds compiled code and the first real input costs what later ones do.
  *
  * The scratch verifier has its own in-memory database and configuration; nothing it does
- * reaches the real verifier's state or outputs.
+ * reaches the real verifier's state or outputs. The warm-up also computes the BBS generators
+ * of the largest proof the machine accepts: a rejected input reverts the machine to the state
+ * before it, so a generator computed while checking one would be computed again by every
+ * input after it.
  */
 import type { Address, Hex } from 'viem'
 import { type CreateVerifierParameters, createVerifier } from '../createVerifier.js'
 import { decodeReport, encodeInspectQuery } from 'medcred/cartesi'
+import { prepareGenerators } from 'medcred/internal'
 import { VerifierWarmUpError } from '../errors.js'
+import { machineInputLimits } from '../verification/verifySubmittedCredential.js'
 import defaultSample from './sample.json' with { type: 'json' }
 
 /** The inputs of verifier/src/warmUp/sample.json (made by createWarmUpSample.ts). */
@@ -60,6 +65,7 @@ export async function warmUp(parameters: WarmUpParameters): Promise<void> {
       }
     }
     await scratch.inspect(encodeInspectQuery({ query: 'counts' }))
+    prepareGenerators(machineInputLimits.maxMessages)
   } finally {
     scratch.close()
   }
