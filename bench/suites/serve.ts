@@ -69,7 +69,8 @@ async function postOnce(url: string, body: string): Promise<{ status: number; an
  */
 function passedLimits(outcome: { status: number; answer: Record<string, unknown> }): boolean {
   if (outcome.status === 503) return true // worked on until the deadline
-  if (outcome.status !== 200) return false
+  // A verification result comes with 200 (verified) or 400 (not); any other answer is a refusal.
+  if (outcome.status !== 200 && outcome.answer.verified !== false) return false
   const errors = (outcome.answer.errors ?? []) as { check?: string; code?: string }[]
   return !errors.some((error) => error.check === 'input' || /_TOO_|_LIMIT/.test(error.code ?? ''))
 }

@@ -1,13 +1,15 @@
 /**
  * @module
  * The VC-API service as a `node:http` request listener: routes, bounded JSON bodies, a worker
- * pool that does the work, and every failure turned into a JSON `{ code, message }` answer.
- * Verification stays offline: contexts are bundled or pinned by the caller, and DIDs go
+ * pool that does the work, and every failure turned into a JSON answer (`{ code, message }`
+ * for a refused request, problem details for a failed verification). Exported from
+ * `medcred/node`, with its defaults. Verification stays offline: contexts are bundled or pinned by the caller, and DIDs go
  * through the resolver given (did:key only by default).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
+import { defaultInputLimits } from '../suites/inputBounds/limits.js'
 import type { StatusChecker } from '../verify/types.js'
 import { VcApiClientGoneError, VcApiOptionsError, VcApiRequestError } from './errors.js'
 import { bodyTooLarge, checkJsonMediaType, type Linger, readBody, sendAnswer } from './httpMessages.js'
@@ -22,9 +24,12 @@ import { reviveError } from './workerMessages.js'
 /** Default bound on a request body: a few derived credentials fit many times over. */
 export const defaultMaxBodyBytes = 1024 * 1024
 
-/** The defaults of the service's other limits (see {@link VcApiOptions}). */
+/**
+ * The defaults of the service's other limits (see {@link VcApiOptions}); `maxDepth` is the
+ * library's (`InputLimits`).
+ */
 export const vcApiDefaults = {
-  maxDepth: 40,
+  maxDepth: defaultInputLimits.maxDepth,
   queuePerWorker: 16,
   deadlineSeconds: 4,
   bodyTimeoutSeconds: 10,
@@ -46,20 +51,24 @@ export const expectsContinue = Symbol('medcred.serve.expectsContinue')
 /**
  * Creates the VC-API request listener, to mount in any `node:http` server.
  *
- * Routes (all `POST`, JSON in and out): `/credentials/issue`, `/credentials/derive`,
- * `/credentials/verify`, `/presentations/verify`. The work runs in worker threads
- * (`workers`, one per core by default), one request each at a time; a request waits for one
- * in a bounded queue. A refused request gets `{ code, message }` (the message at most 1,000
- * characters) with 400 (wrong shape, not JSON, nested deeper than `maxDepth`, a credential the
- * suite refuses), 404, 405, 408 (body slower than `bodyTimeoutSeconds`), 413 (body over
- * `maxBodyBytes`), 415 (not application/json), 501 (issuing without a key) or 503 with
- * `Retry-After` (queue full, or past the deadline); anything else a bare 500, reported to
+ * Routes (all `POST`, JSON in and out): `/credentials/issue` (201), `/credentials/derive`
+ * (201), `/credentials/verify`, `/presentations/verify` (200 when verified, else 400 with the
+ * result as RFC 9457 problem details, `application/problem+json`; `options.checks`, `challenge`,
+ * `domain` and `expectedProofPurpose` are read, other options ignored with a warning). The
+ * work runs in worker threads (`workers`, one per core by default), one request each at a
+ * time; a request waits for one in a bounded queue. A refused request gets `{ code, message }`
+ * (the message at most 1,000 characters) with 400 (wrong shape; a body the library's reader of
+ * untrusted JSON refuses: not JSON, a key written twice, nested deeper than `maxDepth`; a
+ * credential the suite refuses), 404, 405, 408 (body slower than `bodyTimeoutSeconds`), 413
+ * (body over `maxBodyBytes`), 415 (not application/json), 501 (issuing without a key) or 503
+ * with `Retry-After` (queue full, or past the deadline); anything else a bare 500, reported to
  * `onInternalError`. A client that goes away is no error: its request is dropped.
  *
  * The handler starts its workers on the first request, or when `start()` is called; `close()`
  * stops them (idle workers never keep the process alive).
  *
  * - Spec: https://w3c-ccg.github.io/vc-api/
+ * - Spec: https://www.rfc-editor.org/rfc/rfc9457
  *
  * @param options - {@link VcApiOptions}
  * @returns the request listener, with `start` and `close`
@@ -108,7 +117,7 @@ export function createVcApiHandler(options: VcApiOptions): VcApiHandler {
     loadInline: async () => {
       const [{ runVcApiJob }, { createVcApiJobContext }] = await Promise.all([import('./runVcApiJob.js'), import('./vcApiJobContext.js')])
       const context = createVcApiJobContext(setup, { didResolver, statusChecker })
-      return (job) => runVcApiJob(job, context, limits.maxDepth)
+      return (job) => runVcApiJob(job, context)
     },
     onCall: async (call) => {
       if (call.target === 'resolveDid') return didResolver!.resolveDid(call.args[0])
@@ -163,7 +172,7 @@ export function createVcApiHandler(options: VcApiOptions): VcApiHandler {
         { heavy: isHeavy(body, limits), deadlineMs: limits.deadlineMs, deadlineSeconds: limits.deadlineSeconds, signal: gone.signal },
       )
       if (result.internal) onInternalError?.(reviveError(result.internal))
-      answer(result.status, result.text, result.code)
+      answer(result.status, result.text, result.code, result.contentType ? { 'content-type': result.contentType } : {})
     } catch (error) {
       if (error instanceof VcApiClientGoneError) return
       if (error instanceof VcApiRequestError) {

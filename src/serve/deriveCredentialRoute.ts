@@ -15,6 +15,7 @@ export async function deriveCredentialRoute(body: unknown, context: VcApiContext
     reveal: options.selectivePointers,
     presentationHeader: options.presentationHeader,
     documentLoader: context.documentLoader,
+    limits: context.limits,
   })
   return { status: 201, body: { verifiableCredential: derived } }
 }

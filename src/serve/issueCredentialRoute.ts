@@ -25,6 +25,7 @@ export async function issueCredentialRoute(body: unknown, context: VcApiContext)
     issuerKey,
     documentLoader: context.documentLoader,
     mandatory: options?.mandatoryPointers,
+    limits: context.limits,
   })
   return { status: 201, body: { verifiableCredential } }
 }

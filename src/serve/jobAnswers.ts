@@ -20,8 +20,17 @@ export type VcApiJob = {
 /** An error as it crosses between threads: enough to report it, nothing live. */
 export type SerializedError = { name: string; message: string; stack?: string | undefined; code?: string | undefined }
 
-/** A job's answer: status and JSON text; `code` for a refusal; `internal` for a 500 to report. */
-export type VcApiJobAnswer = { status: number; text: string; code?: string | undefined; internal?: SerializedError | undefined }
+/**
+ * A job's answer: status and JSON text; `contentType` when not `application/json`; `code` for a
+ * refusal or a failed verification; `internal` for a 500 to report.
+ */
+export type VcApiJobAnswer = {
+  status: number
+  text: string
+  contentType?: string | undefined
+  code?: string | undefined
+  internal?: SerializedError | undefined
+}
 
 /**
  * The answer for an error: a {@link VcApiRequestError} with its status; another medcred

@@ -1,7 +1,9 @@
 /**
  * @module
  * The request bodies of the VC-API routes medcred serves (W3C CCG VC-API), as zod models.
- * Unknown properties are refused rather than ignored, so a caller learns what is not supported.
+ * Unknown properties are refused rather than ignored, so a caller learns what is not supported,
+ * except in the options of the verify routes: there VC-API callers send options of their own
+ * verifiers (`checks`, `returnResults`…), which are ignored with a warning.
  *
  * - Spec: https://w3c-ccg.github.io/vc-api/
  */
@@ -28,16 +30,46 @@ export const deriveCredentialRequest = z.strictObject({
   }),
 })
 
-/** `POST /credentials/verify`: a derived credential, and the challenge it must be bound to. */
+/**
+ * The options of the verify routes, as VC-API callers send them: those below are read, any
+ * other is ignored and answered with a warning (see readVerifyOptions.ts), never refused.
+ * `checks` names the checks whose failure fails the verification.
+ */
+const checks = z.array(z.string()).optional()
+
+/**
+ * `POST /credentials/verify`: a derived credential and, optionally, the challenge it must be
+ * bound to. bbs-2023 binds the verifier's challenge as the presentation header, and no domain:
+ * a domain is verified with a presentation's holder proof.
+ */
 export const verifyCredentialRequest = z.strictObject({
   verifiableCredential: jsonObject,
-  options: z.strictObject({ presentationHeader: z.string().min(1).optional() }).optional(),
+  options: z
+    .looseObject({
+      checks,
+      challenge: z.string().min(1).optional(),
+      /** medcred's name for the challenge, as the derive route takes it. */
+      presentationHeader: z.string().min(1).optional(),
+      domain: z.never({ error: 'a credential binds a challenge, not a domain: verify a presentation with a holder proof (POST /presentations/verify) for a domain' }).optional(),
+      expectedProofPurpose: z.literal('assertionMethod', { error: 'a credential\'s proof is verified for the purpose "assertionMethod" only' }).optional(),
+    })
+    .refine((options) => options.challenge === undefined || options.presentationHeader === undefined || options.challenge === options.presentationHeader, {
+      error: 'challenge and presentationHeader are the same option and differ here: give one',
+      path: ['presentationHeader'],
+    })
+    .optional(),
 })
 
 /** `POST /presentations/verify`: a presentation for this verifier's challenge (and domain). */
 export const verifyPresentationRequest = z.strictObject({
   verifiablePresentation: jsonObject,
-  options: z.strictObject({ challenge: z.string().min(1), domain: z.string().min(1).optional() }),
+  options: z.looseObject({
+    checks,
+    challenge: z.string().min(1),
+    domain: z.string().min(1).optional(),
+    /** The holder proof's purpose: asking for it requires a holder proof. */
+    expectedProofPurpose: z.literal('authentication', { error: 'a presentation\'s holder proof is verified for the purpose "authentication" only' }).optional(),
+  }),
 })
 
 /** The most problems a refusal lists; the rest are counted. */

@@ -1,12 +1,12 @@
 /**
  * @module
  * One VC-API request's work, as a worker thread (or, with `workers: 0`, the main thread) does
- * it: the body's bytes in, the answer's status and JSON text out. Parsing, the depth bound,
- * the request models and the routes all run here, off the thread that serves HTTP; every
- * failure becomes an answer, never a throw.
+ * it: the body's bytes in, the answer's status and JSON text out. Reading the body within the
+ * library's bounds, the request models and the routes all run here, off the thread that serves
+ * HTTP; every failure becomes an answer, never a throw.
  */
+import { readUntrustedJson } from '../verify/checks/readUntrustedJson.js'
 import { deriveCredentialRoute } from './deriveCredentialRoute.js'
-import { VcApiRequestError } from './errors.js'
 import { errorAnswer, type VcApiJob, type VcApiJobAnswer } from './jobAnswers.js'
 import { issueCredentialRoute } from './issueCredentialRoute.js'
 import type { VcApiRoute } from './routes.js'
@@ -25,34 +25,26 @@ const handlers: Record<VcApiRoute, (body: unknown, context: VcApiContext) => Pro
 }
 
 /** Runs one job. Never throws: a refused request and a fault of the service are answers too. */
-export async function runVcApiJob(job: VcApiJob, context: VcApiJobContext, maxDepth: number): Promise<VcApiJobAnswer> {
+export async function runVcApiJob(job: VcApiJob, context: VcApiJobContext): Promise<VcApiJobAnswer> {
   try {
-    const body = parseBody(job.body, maxDepth)
+    const body = readBody(job.body, context)
     const answer = await handlers[job.route](body, { ...context, now: () => new Date(job.now) })
-    return { status: answer.status, text: JSON.stringify(answer.body) }
+    return { status: answer.status, text: JSON.stringify(answer.body), contentType: answer.contentType, code: answer.code }
   } catch (error) {
     return errorAnswer(error)
   }
 }
 
 /**
- * The body as JSON, no deeper than `maxDepth`. JSON.parse does not recurse, but what reads the
- * value next does (JSON-LD expansion, structuredClone): a deep body is refused here, with a
- * code, rather than overflowing the stack there.
+ * The body as a JSON object, read by the library's reader of untrusted JSON, which the routes
+ * then apply again to the document inside: a key written twice is refused
+ * (`ERR_VERIFY_JSON_DUPLICATE_KEY`, which a parsed body could no longer show), and so is
+ * nesting deeper than the document's `maxDepth` plus the one level the body wraps it in
+ * (`ERR_VERIFY_INPUT_TOO_DEEP`): one limit, one code, on every route, before anything that
+ * recurses (JSON-LD expansion, structuredClone) reads it. The body's size is bounded by
+ * `maxBodyBytes` before this, and its documents' sizes and counts by the routes.
  */
-function parseBody(bytes: Uint8Array, maxDepth: number): unknown {
-  let value: unknown
-  try {
-    value = JSON.parse(new TextDecoder().decode(bytes))
-  } catch (error) {
-    throw new VcApiRequestError('ERR_SERVE_BODY_NOT_JSON', `The request body is not valid JSON: ${(error as Error).message}.`)
-  }
-  const stack: [unknown, number][] = [[value, 0]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!
-    if (node === null || typeof node !== 'object') continue
-    if (depth >= maxDepth) throw new VcApiRequestError('ERR_SERVE_BODY_TOO_DEEP', `The request body nests objects and arrays deeper than ${maxDepth} levels.`)
-    for (const inner of Object.values(node)) stack.push([inner, depth + 1])
-  }
-  return value
+function readBody(bytes: Uint8Array, context: VcApiJobContext): Record<string, unknown> {
+  const unbounded = Number.POSITIVE_INFINITY
+  return readUntrustedJson(bytes, 'request body', { maxDepth: context.limits.maxDepth + 1, maxBytes: unbounded, maxJsonValues: unbounded, maxContexts: unbounded })
 }

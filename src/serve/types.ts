@@ -1,3 +1,8 @@
+/**
+ * @module
+ * The VC-API service's options, its request log entry, and what its routes read and answer.
+ * The options and the log entry are exported from `medcred/node`.
+ */
 import type { DocumentLoader, PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
 import type { KeyPair } from '../keys/types.js'
@@ -37,8 +42,10 @@ export type VcApiOptions = {
   /** Largest accepted request body, in bytes. Default 1 MiB. */
   maxBodyBytes?: number | undefined
   /**
-   * Deepest accepted nesting of objects and arrays in a request body, checked before any
-   * route reads it (issue, derive and verify alike). Default 40.
+   * Deepest accepted nesting of objects and arrays in a credential or presentation, the
+   * library's `InputLimits.maxDepth` (default 32), applied on every route. The request body,
+   * which holds the document one level in, may nest one level more: a deeper body is refused
+   * with the library's `ERR_VERIFY_INPUT_TOO_DEEP` before any route reads it.
    */
   maxDepth?: number | undefined
   /**
@@ -86,7 +93,7 @@ export type VcApiRequestLog = {
   path: string
   /** The status answered; `undefined` when the client went away first. */
   status: number | undefined
-  /** The code of a refused request (`ERR_SERVE_BUSY`, …). */
+  /** The code of a refused request (`ERR_SERVE_BUSY`, …), or of a failed verification's first error. */
   code: string | undefined
   /** `client-gone`: the client closed the connection before its answer was complete. */
   outcome: 'answered' | 'client-gone'
@@ -94,8 +101,11 @@ export type VcApiRequestLog = {
   ms: number
 }
 
-/** What a route handler answers: an HTTP status and a JSON body. */
-export type VcApiAnswer = { status: number; body: unknown }
+/**
+ * What a route handler answers: an HTTP status and a JSON body; `contentType` when it is not
+ * `application/json`; `code` for the request log when the answer is a failure.
+ */
+export type VcApiAnswer = { status: number; body: unknown; contentType?: string | undefined; code?: string | undefined }
 
 /** What every route handler reads: the options with their defaults filled in. */
 export type VcApiContext = {
@@ -108,4 +118,6 @@ export type VcApiContext = {
   contexts: readonly PinnedContext[]
   /** Bundled and pinned contexts, and DIDs through `didResolver`: nothing is fetched. */
   documentLoader: DocumentLoader
+  /** The library's `InputLimits` every route applies, besides its defaults: `maxDepth` from the options. */
+  limits: { maxDepth: number }
 }

@@ -19,6 +19,7 @@ export type VcApiSetup = {
   trustedIssuers: readonly TrustedIssuer[]
   contexts: readonly PinnedContext[]
   statusListCredentials: readonly Record<string, unknown>[] | undefined
+  /** The library's `maxDepth` for every document the routes read. */
   maxDepth: number
   /** Whether the caller gave its own resolver and status checker (asked on the main thread). */
   remote: { didResolver: boolean; statusChecker: boolean }
@@ -26,9 +27,9 @@ export type VcApiSetup = {
 
 /** Builds a job context from the setup; `given` are the caller's own resolver and checker. */
 export function createVcApiJobContext(setup: VcApiSetup, given: { didResolver?: DidDocumentResolver | undefined; statusChecker?: StatusChecker | undefined }): VcApiJobContext {
-  const { issuerKey, trustedIssuers, contexts, statusListCredentials } = setup
+  const { issuerKey, trustedIssuers, contexts, statusListCredentials, maxDepth } = setup
   const didResolver = given.didResolver ?? createDidResolver()
   const statusChecker =
     given.statusChecker ?? (statusListCredentials ? createBitstringStatusChecker({ statusListCredentials, didResolver, contexts }) : undefined)
-  return { issuerKey, trustedIssuers, didResolver, statusChecker, contexts, documentLoader: createDocumentLoader({ didResolver, contexts }) }
+  return { issuerKey, trustedIssuers, didResolver, statusChecker, contexts, documentLoader: createDocumentLoader({ didResolver, contexts }), limits: { maxDepth } }
 }

@@ -34,7 +34,7 @@ const context = createVcApiJobContext(setup, {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'job') {
-    void runVcApiJob(message.job, context, setup.maxDepth).then(
+    void runVcApiJob(message.job, context).then(
       (answer) => send({ type: 'answer', id: message.id, answer }),
       // runVcApiJob does not throw; should it, the request still gets its 500.
       (error: unknown) => send({ type: 'answer', id: message.id, answer: internalAnswer(error) }),

@@ -201,13 +201,16 @@ describe('medcred serve: what a body may hold', () => {
     ['/credentials/derive', (deep: unknown) => ({ verifiableCredential: { ...signed, credentialSubject: { ...(signed.credentialSubject as object), deep } }, options: { selectivePointers: ['/credentialSubject/deep'] } })],
     ['/credentials/verify', (deep: unknown) => ({ verifiableCredential: { ...signed, deep } })],
     ['/presentations/verify', (deep: unknown) => ({ verifiablePresentation: { deep }, options: { challenge: 'c' } })],
-  ] as const)('error: deep input on %s: 400 ERR_SERVE_BODY_TOO_DEEP, 50 levels or 200,000', async (path, wrap) => {
+  ] as const)("error: deep input on %s: 400 with the library's ERR_VERIFY_INPUT_TOO_DEEP, 50 levels or 200,000", async (path, wrap) => {
     const marker = '"DEEP-MARKER"'
     for (const levels of [50, 200_000]) {
       const text = JSON.stringify(wrap('DEEP-MARKER')).replace(marker, `${'['.repeat(levels)}1${']'.repeat(levels)}`)
       expect(text.length).toBeLessThan(maxBodyBytes)
       const answer = await post(`${service.url}${path}`, text)
-      expect([answer.status, answer.body]).toEqual([400, { code: 'ERR_SERVE_BODY_TOO_DEEP', message: 'The request body nests objects and arrays deeper than 40 levels.' }])
+      expect([answer.status, answer.body]).toEqual([
+        400,
+        { code: 'ERR_VERIFY_INPUT_TOO_DEEP', message: 'The request body nests deeper than 33 levels (maxDepth); it was refused before any canonicalisation or BBS work.' },
+      ])
     }
   })
 

@@ -112,6 +112,7 @@ describe('package entry points', () => {
         "defaultMaxBodyBytes",
         "readPinnedContexts",
         "runCli",
+        "vcApiDefaults",
       ]
     `)
   })
