@@ -11,9 +11,10 @@
 // src/{keys,did,credentials,deals}/index.ts are the whole public surface of their areas and are
 // re-exported in full; test/exports.test.ts snapshots the resulting names.
 export { MedcredError, type MedcredErrorOptions } from './errors/MedcredError.js'
+export type { MedcredErrorCode } from './errors/MedcredErrorCode.js'
 
 export { createDocumentLoader, listBundledContexts, type CreateDocumentLoaderParameters } from './contexts/createDocumentLoader.js'
-export { ContextIntegrityError, ContextNotBundledError, PinnedContextError } from './contexts/errors.js'
+export { ContextIntegrityError, ContextNotBundledError, PinnedContextError, type ContextErrorCode } from './contexts/errors.js'
 export type { DocumentLoader, PinnedContext, RemoteDocument } from './contexts/types.js'
 
 export * from './keys/index.js'
@@ -24,11 +25,11 @@ export * from './credentials/index.js'
 
 export { mandatoryPointersFor } from './disclosure/mandatoryPointers.js'
 export { toJsonPointer } from './disclosure/toJsonPointer.js'
-export { RevealPathError } from './disclosure/errors.js'
+export { RevealPathError, type DisclosureErrorCode } from './disclosure/errors.js'
 
 export { issueCredential, type IssueCredentialParameters } from './suites/bbs-2023/issueCredential.js'
 export { deriveCredential, type DeriveCredentialParameters } from './suites/bbs-2023/deriveCredential.js'
-export { DeriveCredentialError, IssueCredentialError } from './suites/errors.js'
+export { DeriveCredentialError, IssueCredentialError, type DeriveCredentialErrorCode, type IssueCredentialErrorCode } from './suites/errors.js'
 export type { DataIntegrityProof, VerifiableCredential, VerifiablePresentation } from './suites/types.js'
 
 /** BBS proof and signature verification (IETF BLS12-381-SHA-256), single and batched: `bbs.verifyProof`, … */
@@ -38,18 +39,19 @@ export { deriveBbs2020Credential, type DeriveBbs2020CredentialParameters } from 
 export { migrateToBbs2023, type MigrateToBbs2023Parameters } from './suites/bbs-2020/migrateToBbs2023.js'
 export { importBls12381G2Key2020, type Bls12381G2Key2020 } from './suites/bbs-2020/importBls12381G2Key2020.js'
 export { withoutPlaceholders } from './suites/bbs-2020/withoutPlaceholders.js'
-export { Bbs2020KeyError, type Bbs2020KeyErrorCode, MigrateCredentialError } from './suites/bbs-2020/errors.js'
+export { Bbs2020KeyError, type Bbs2020ErrorCode, type Bbs2020KeyErrorCode, MigrateCredentialError } from './suites/bbs-2020/errors.js'
 
 export {
   presentCredentials,
   PresentCredentialsError,
+  type PresentCredentialsErrorCode,
   type PresentCredentialsParameters,
 } from './presentations/presentCredentials.js'
 
 export { verifyCredential, type VerifyCredentialParameters } from './verify/verifyCredential.js'
 export { verifyPresentation, type VerifyPresentationParameters } from './verify/verifyPresentation.js'
 export { parseTrustedIssuer } from './verify/parseTrustedIssuer.js'
-export { TrustedIssuerSyntaxError, VerifyOptionsError } from './verify/errors.js'
+export { TrustedIssuerSyntaxError, VerifyOptionsError, type UntrustedInputErrorCode, type VerifyErrorCode } from './verify/errors.js'
 export type {
   CredentialStatusValue,
   CredentialVerificationResult,
@@ -68,7 +70,7 @@ export { createBitstringStatusChecker, type CreateBitstringStatusCheckerParamete
 export { createStatusList, type CreateStatusListParameters } from './status/createStatusList.js'
 export { issueStatusListCredential, type IssueStatusListCredentialParameters } from './status/issueStatusListCredential.js'
 export { setCredentialStatus, type SetCredentialStatusParameters } from './status/setCredentialStatus.js'
-export { StatusListError } from './status/errors.js'
+export { StatusListError, type StatusListErrorCode } from './status/errors.js'
 export type { BitstringStatusListEntry, StatusList, StatusPurpose } from './status/types.js'
 
 export * from './deals/index.js'

@@ -15,6 +15,7 @@
 // from `medcred` makes esbuild read the whole barrel, and its did:ethr code (ethers) imports
 // Node's crypto, which the determinism seal replaces. Everywhere else, import them from `medcred`.
 export { MedcredError, type MedcredErrorOptions } from './errors/MedcredError.js'
+export type { MedcredErrorCode } from './errors/MedcredErrorCode.js'
 export { createDocumentLoader } from './contexts/createDocumentLoader.js'
 export { credentialTypes } from './credentials/credentialTypes.js'
 export { prepareGenerators } from './bbs/prepareGenerators.js'

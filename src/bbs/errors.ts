@@ -6,6 +6,9 @@
  */
 import { MedcredError } from '../errors/MedcredError.js'
 
+/** The codes of the BBS verification code's errors. */
+export type BbsErrorCode = 'ERR_BBS_ARGUMENT_INVALID' | 'ERR_BBS_TOO_MANY_MESSAGES'
+
 /** A BBS verify function was called with arguments of the wrong type or shape. */
 export class BbsArgumentError extends MedcredError {
   override name = 'BbsArgumentError'

@@ -8,7 +8,7 @@
 export { type BatchVerifyProofsParameters, type BatchVerifyProofsReturnType, batchVerifyProofs } from './batchVerifyProofs.js'
 export type { BatchWeights } from './batchWeights.js'
 export { maxBbsMessages } from './createGenerators.js'
-export { BbsArgumentError, BbsMessageLimitError } from './errors.js'
+export { BbsArgumentError, type BbsErrorCode, BbsMessageLimitError } from './errors.js'
 export { prepareGenerators } from './prepareGenerators.js'
 export { type VerifyProofParameters, verifyProof } from './verifyProof.js'
 export { type VerifySignatureParameters, verifySignature } from './verifySignature.js'

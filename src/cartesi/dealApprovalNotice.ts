@@ -4,6 +4,7 @@
  */
 import { decodeAbiParameters, encodeAbiParameters, type Hex } from 'viem'
 import { dealApprovalNoticeParameters } from './actionParameters.js'
+import { encodeOrThrow } from './encodeOrThrow.js'
 import { NoticeCodecError } from './errors.js'
 import { noticeKinds, protocolVersion } from './protocol.js'
 import type { DealApprovalNotice } from './types.js'
@@ -14,20 +15,24 @@ import type { DealApprovalNotice } from './types.js'
  * address asset, uint256 reward, uint64 blockTimestamp)`.
  *
  * - Docs: docs/deals.md#notice
+ *
+ * @throws {ProtocolEncodeError} `ERR_CARTESI_PARAMETER_INVALID` for a value its ABI types cannot hold.
  */
 export function encodeDealApprovalNotice(notice: DealApprovalNotice): Hex {
-  return encodeAbiParameters(dealApprovalNoticeParameters, [
-    protocolVersion,
-    noticeKinds.dealApproval,
-    notice.dealId,
-    notice.provider,
-    notice.presentationHash,
-    notice.disclosedClaimsHash,
-    notice.deliveryHash,
-    notice.asset,
-    notice.reward,
-    notice.blockTimestamp,
-  ])
+  return encodeOrThrow('the deal-approval notice', () =>
+    encodeAbiParameters(dealApprovalNoticeParameters, [
+      protocolVersion,
+      noticeKinds.dealApproval,
+      notice.dealId,
+      notice.provider,
+      notice.presentationHash,
+      notice.disclosedClaimsHash,
+      notice.deliveryHash,
+      notice.asset,
+      notice.reward,
+      notice.blockTimestamp,
+    ]),
+  )
 }
 
 /**

@@ -5,6 +5,7 @@
  * `token(20) ‖ sender(20) ‖ amount(32) ‖ execLayerData`.
  */
 import { type Address, concat, getAddress, type Hex, hexToBigInt, numberToHex, size, slice } from 'viem'
+import { encodeOrThrow } from './encodeOrThrow.js'
 import { InputDecodeError } from './errors.js'
 
 /** Ether a sender deposited through the EtherPortal. */
@@ -13,14 +14,22 @@ export type EtherDeposit = { asset: 'ether'; sender: Address; amount: bigint; ex
 /** ERC-20 tokens a sender deposited through the ERC20Portal. */
 export type Erc20Deposit = { asset: 'erc20'; token: Address; sender: Address; amount: bigint; execLayerData: Hex }
 
-/** Encodes an Ether deposit as the EtherPortal does (for tests and tools). */
+/**
+ * Encodes an Ether deposit as the EtherPortal does (for tests and tools).
+ *
+ * @throws {ProtocolEncodeError} `ERR_CARTESI_PARAMETER_INVALID` for an amount that is not a uint256.
+ */
 export function encodeEtherDeposit(deposit: Omit<EtherDeposit, 'asset'>): Hex {
-  return concat([deposit.sender, numberToHex(deposit.amount, { size: 32 }), deposit.execLayerData])
+  return encodeOrThrow('the Ether deposit', () => concat([deposit.sender, numberToHex(deposit.amount, { size: 32 }), deposit.execLayerData]))
 }
 
-/** Encodes an ERC-20 deposit as the ERC20Portal does (for tests and tools). */
+/**
+ * Encodes an ERC-20 deposit as the ERC20Portal does (for tests and tools).
+ *
+ * @throws {ProtocolEncodeError} `ERR_CARTESI_PARAMETER_INVALID` for an amount that is not a uint256.
+ */
 export function encodeErc20Deposit(deposit: Omit<Erc20Deposit, 'asset'>): Hex {
-  return concat([deposit.token, deposit.sender, numberToHex(deposit.amount, { size: 32 }), deposit.execLayerData])
+  return encodeOrThrow('the ERC-20 deposit', () => concat([deposit.token, deposit.sender, numberToHex(deposit.amount, { size: 32 }), deposit.execLayerData]))
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { encodeAbiParameters, type Hex, stringToHex } from 'viem'
 import { actionParameters, envelopeParameters } from './actionParameters.js'
+import { encodeOrThrow } from './encodeOrThrow.js'
 import { actionCodes, predicateOperators, protocolVersion, statusCodes } from './protocol.js'
 import type { VerifierAction } from './types.js'
 
@@ -14,6 +15,8 @@ import type { VerifierAction } from './types.js'
  *
  * @param action - {@link VerifierAction}
  * @returns the payload, ABI-encoded `(uint16 version, uint8 action, bytes body)`
+ * @throws {ProtocolEncodeError} `ERR_CARTESI_PARAMETER_INVALID` for a value the action's ABI
+ *   types cannot hold (a nonce that is not 32 bytes, an address that is not 20).
  *
  * @example
  * ```ts
@@ -22,7 +25,7 @@ import type { VerifierAction } from './types.js'
  * ```
  */
 export function encodeInput(action: VerifierAction): Hex {
-  return encodeAbiParameters(envelopeParameters, [protocolVersion, actionCodes[action.action], encodeBody(action)])
+  return encodeOrThrow(`the ${action.action} input`, () => encodeAbiParameters(envelopeParameters, [protocolVersion, actionCodes[action.action], encodeBody(action)]))
 }
 
 function encodeBody(action: VerifierAction): Hex {

@@ -1,8 +1,10 @@
 /**
  * @module
- * Errors of the Cartesi input protocol: an input or a notice that cannot be read.
+ * Errors of the Cartesi input protocol: an input or a notice that cannot be read, a value a
+ * protocol helper cannot encode, a claim not accepted in time. Exported from `medcred/cartesi`.
  */
 import { MedcredError, type MedcredErrorOptions } from '../errors/MedcredError.js'
+import type { CartesiClientErrorCode } from './client/errors.js'
 
 /** The codes an input decoding failure carries; the verifier reports them verbatim. */
 export type InputDecodeErrorCode =
@@ -10,6 +12,9 @@ export type InputDecodeErrorCode =
   | 'ERR_CARTESI_INPUT_MALFORMED'
   | 'ERR_CARTESI_INPUT_VERSION'
   | 'ERR_CARTESI_ACTION_UNKNOWN'
+
+/** The codes of the input protocol's errors (the client's own are {@link CartesiClientErrorCode}). */
+export type CartesiErrorCode = InputDecodeErrorCode | 'ERR_CARTESI_NOTICE_MALFORMED' | 'ERR_CARTESI_PARAMETER_INVALID' | 'ERR_CARTESI_CLAIM_TIMEOUT'
 
 /** An advance input that is not a well-formed medcred v1 envelope. */
 export class InputDecodeError extends MedcredError {
@@ -24,6 +29,7 @@ export class InputDecodeError extends MedcredError {
 /** A notice that is not a medcred verdict notice. */
 export class NoticeCodecError extends MedcredError {
   override name = 'NoticeCodecError'
+  declare readonly code: 'ERR_CARTESI_NOTICE_MALFORMED'
 
   constructor(message: string, options?: MedcredErrorOptions) {
     super('ERR_CARTESI_NOTICE_MALFORMED', message, options)
@@ -33,10 +39,31 @@ export class NoticeCodecError extends MedcredError {
 /** A caller gave a protocol helper a value it cannot encode (a short nonce, a bad address). */
 export class ProtocolParameterError extends MedcredError {
   override name = 'ProtocolParameterError'
+  declare readonly code: 'ERR_CARTESI_PARAMETER_INVALID'
 
   constructor(message: string, options?: MedcredErrorOptions) {
     super('ERR_CARTESI_PARAMETER_INVALID', message, options)
   }
+}
+
+/**
+ * A protocol encoder (`encodeInput`, a notice, voucher, output or deposit encoder) was given a
+ * value its ABI type cannot hold: an address that is not 20 bytes, a nonce that is not 32, an
+ * amount out of range. The encoder's own error is the `cause`.
+ */
+export class ProtocolEncodeError extends ProtocolParameterError {
+  override name = 'ProtocolEncodeError'
+
+  /** @param parameters - `what`: what was being encoded, e.g. `the submitPresentation input`. */
+  constructor({ what, cause }: { what: string; cause: unknown }) {
+    super(`Cannot encode ${what}: ${reasonOf(cause)}.`, { cause, details: { what } })
+  }
+}
+
+/** The encoder's own words, without a closing period: viem's short message when there is one. */
+function reasonOf(cause: unknown): string {
+  const message = cause instanceof Error ? ((cause as { shortMessage?: unknown }).shortMessage ?? cause.message) : cause
+  return String(message).replace(/\.+$/, '')
 }
 
 /**
@@ -47,6 +74,7 @@ export class ProtocolParameterError extends MedcredError {
  */
 export class ClaimTimeoutError extends MedcredError {
   override name = 'ClaimTimeoutError'
+  declare readonly code: 'ERR_CARTESI_CLAIM_TIMEOUT'
   /** The output waited for. */
   readonly outputIndex: bigint
   /** Its epoch, when the node had the output. */

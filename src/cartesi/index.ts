@@ -29,7 +29,15 @@ export { decodeErc20Deposit, decodeEtherDeposit, encodeErc20Deposit, encodeEther
 export { createPaymentVoucher } from './paymentVoucher.js'
 export { decodeReport, encodeReport, type FailureReport, type SuccessReport, type VerifierReport } from './reports.js'
 export { decodeInspectQuery, encodeInspectQuery, type InspectQuery } from './inspectQuery.js'
-export { ClaimTimeoutError, InputDecodeError, NoticeCodecError, ProtocolParameterError, type InputDecodeErrorCode } from './errors.js'
+export {
+  ClaimTimeoutError,
+  InputDecodeError,
+  NoticeCodecError,
+  ProtocolEncodeError,
+  ProtocolParameterError,
+  type CartesiErrorCode,
+  type InputDecodeErrorCode,
+} from './errors.js'
 export type {
   AccreditIssuerAction,
   CloseDealAction,
@@ -78,6 +86,7 @@ export {
   NodeRpcError,
   TransactionFailedError,
   WaitTimeoutError,
+  type CartesiClientErrorCode,
   type NodeRequestErrorParameters,
   type NodeRpcErrorParameters,
   type TransactionFailedErrorParameters,

@@ -6,6 +6,7 @@
  * proof against the root a claim put on L1. Written here because no library computes it.
  */
 import { concat, type Hex, keccak256, zeroHash } from 'viem'
+import { ProtocolParameterError } from './errors.js'
 
 /** Height of the tree, fixed by the rollups contracts (CanonicalMachine.LOG2_MAX_OUTPUTS). */
 export const outputsTreeHeight = 63
@@ -37,10 +38,10 @@ export function computeOutputsMerkleRoot(outputs: readonly Hex[]): Hex {
 /**
  * The proof of the output at `index`, for `Application.validateOutput`.
  *
- * @throws {RangeError} when there is no output at `index`.
+ * @throws {ProtocolParameterError} `ERR_CARTESI_PARAMETER_INVALID` when there is no output at `index`.
  */
 export function createOutputValidityProof(outputs: readonly Hex[], index: number): OutputValidityProof {
-  if (!Number.isInteger(index) || index < 0 || index >= outputs.length) throw new RangeError(`There is no output ${index} among ${outputs.length}.`)
+  if (!Number.isInteger(index) || index < 0 || index >= outputs.length) throw new ProtocolParameterError(`There is no output ${index} among ${outputs.length}.`, { details: { index, count: outputs.length } })
   let nodes = outputs.map((output) => keccak256(output))
   let position = index
   const siblings: Hex[] = []

@@ -4,6 +4,7 @@
  */
 import { decodeAbiParameters, encodeAbiParameters, type Hex } from 'viem'
 import { verdictNoticeParameters } from './actionParameters.js'
+import { encodeOrThrow } from './encodeOrThrow.js'
 import { NoticeCodecError } from './errors.js'
 import { noticeKinds, protocolVersion, verdictCodes } from './protocol.js'
 import type { VerdictNotice } from './types.js'
@@ -17,19 +18,22 @@ import type { VerdictNotice } from './types.js'
  *
  * @param notice - {@link VerdictNotice}
  * @returns the notice payload
+ * @throws {ProtocolEncodeError} `ERR_CARTESI_PARAMETER_INVALID` for a value its ABI types cannot hold.
  */
 export function encodeVerdictNotice(notice: VerdictNotice): Hex {
-  return encodeAbiParameters(verdictNoticeParameters, [
-    protocolVersion,
-    noticeKinds.verdict,
-    notice.presentationHash,
-    notice.sender,
-    notice.issuer,
-    notice.credentialType,
-    verdictCodes[notice.verdict],
-    notice.blockTimestamp,
-    notice.disclosedClaimsHash,
-  ])
+  return encodeOrThrow('the verdict notice', () =>
+    encodeAbiParameters(verdictNoticeParameters, [
+      protocolVersion,
+      noticeKinds.verdict,
+      notice.presentationHash,
+      notice.sender,
+      notice.issuer,
+      notice.credentialType,
+      verdictCodes[notice.verdict],
+      notice.blockTimestamp,
+      notice.disclosedClaimsHash,
+    ]),
+  )
 }
 
 /**

@@ -1,8 +1,18 @@
+/**
+ * @module
+ * Errors of the JSON-LD contexts: a document medcred does not bundle, a context that does not
+ * match its pin, a manifest that cannot be read. Exported from `medcred` (the manifest's from
+ * `medcred/node`).
+ */
 import { MedcredError } from '../errors/MedcredError.js'
+
+/** The codes of the context errors: the document loader's and the manifest reader's. */
+export type ContextErrorCode = 'ERR_CONTEXT_NOT_BUNDLED' | 'ERR_CONTEXT_INTEGRITY' | 'ERR_CONTEXT_PIN_INVALID' | ContextManifestErrorCode
 
 /** The loader was asked for a URL it does not serve; medcred never fetches one. */
 export class ContextNotBundledError extends MedcredError {
   override name = 'ContextNotBundledError'
+  declare readonly code: 'ERR_CONTEXT_NOT_BUNDLED'
   readonly url: string
   constructor(url: string) {
     super(
@@ -17,6 +27,7 @@ export class ContextNotBundledError extends MedcredError {
 /** A bundled or caller-pinned context does not match the SHA-256 it was pinned with. */
 export class ContextIntegrityError extends MedcredError {
   override name = 'ContextIntegrityError'
+  declare readonly code: 'ERR_CONTEXT_INTEGRITY'
   constructor(url: string, expected: string, actual: string) {
     super(
       'ERR_CONTEXT_INTEGRITY',
@@ -29,6 +40,7 @@ export class ContextIntegrityError extends MedcredError {
 /** A caller-pinned context that cannot be served: not JSON, or a URL medcred already bundles. */
 export class PinnedContextError extends MedcredError {
   override name = 'PinnedContextError'
+  declare readonly code: 'ERR_CONTEXT_PIN_INVALID'
   constructor(url: string, reason: string) {
     super('ERR_CONTEXT_PIN_INVALID', `Context "${url}" cannot be added: ${reason}.`, { details: { url } })
   }

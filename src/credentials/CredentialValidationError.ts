@@ -4,6 +4,9 @@
  */
 import { MedcredError } from '../errors/MedcredError.js'
 
+/** The code of {@link CredentialValidationError}. */
+export type CredentialValidationErrorCode = 'ERR_CREDENTIAL_INVALID'
+
 /** One problem with one input field. */
 export type CredentialValidationIssue = {
   /** Dotted path of the field in the input, e.g. `'degree.graduationDate'`; `''` for the input itself. */
@@ -26,6 +29,7 @@ export type CredentialValidationIssue = {
  */
 export class CredentialValidationError extends MedcredError {
   override name = 'CredentialValidationError'
+  declare readonly code: CredentialValidationErrorCode
   readonly issues: readonly CredentialValidationIssue[]
 
   /**

@@ -9,7 +9,7 @@
  */
 export { createMedicalLicenseCredential } from './createMedicalLicenseCredential.js'
 export { createVaccinationCertificate } from './createVaccinationCertificate.js'
-export { CredentialValidationError, type CredentialValidationIssue } from './CredentialValidationError.js'
+export { CredentialValidationError, type CredentialValidationErrorCode, type CredentialValidationIssue } from './CredentialValidationError.js'
 export { credentialTypes, type CredentialTypeDefinition, type CredentialTypeName } from './credentialTypes.js'
 export type { CodeSystem } from './codedConceptSchema.js'
 export type { MedicalLicenseInput } from './medicalLicenseInputSchema.js'

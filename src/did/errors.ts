@@ -6,6 +6,16 @@
  */
 import { MedcredError } from '../errors/MedcredError.js'
 
+/** The codes of the DID errors. */
+export type DidErrorCode =
+  | 'ERR_DID_MALFORMED'
+  | 'ERR_DID_METHOD_NOT_SUPPORTED'
+  | 'ERR_DID_NOT_FOUND'
+  | 'ERR_DID_VERIFICATION_METHOD_NOT_FOUND'
+  | 'ERR_DID_RESOLUTION_FAILED'
+  | 'ERR_DID_PUBLIC_KEY_MALFORMED'
+  | 'ERR_DID_OPTIONS_INVALID'
+
 /** Parameters shared by the DID errors. */
 export type DidErrorParameters = {
   /** The DID (or DID URL) being resolved. */
@@ -19,11 +29,12 @@ export type DidErrorParameters = {
 /** Base class of the errors resolving a DID can end in; match subclasses by `code`. */
 export class DidError extends MedcredError {
   override name = 'DidError'
+  declare readonly code: Exclude<DidErrorCode, 'ERR_DID_PUBLIC_KEY_MALFORMED' | 'ERR_DID_OPTIONS_INVALID'>
   /** The DID (or DID URL) being resolved. */
   readonly did: string
   /** What the resolver or driver reported, if anything. */
   readonly reason: string | undefined
-  constructor(code: string, message: string, { did, reason, cause }: DidErrorParameters) {
+  constructor(code: DidError['code'], message: string, { did, reason, cause }: DidErrorParameters) {
     // Messages end with their own period; drivers' reasons often carry one too.
     const suffix = reason === undefined ? '' : `: ${reason.replace(/\.+$/, '')}`
     super(code, `${message}${suffix}.`, { cause, details: reason === undefined ? { did } : { did, reason } })
@@ -35,6 +46,7 @@ export class DidError extends MedcredError {
 /** The string is not a syntactically valid DID, or not a valid DID of its method. */
 export class DidMalformedError extends DidError {
   override name = 'DidMalformedError'
+  declare readonly code: 'ERR_DID_MALFORMED'
   constructor(parameters: DidErrorParameters) {
     super('ERR_DID_MALFORMED', `"${parameters.did}" is not a valid DID`, parameters)
   }
@@ -43,6 +55,7 @@ export class DidMalformedError extends DidError {
 /** The DID's method is not one this resolver was configured for. */
 export class DidMethodNotSupportedError extends DidError {
   override name = 'DidMethodNotSupportedError'
+  declare readonly code: 'ERR_DID_METHOD_NOT_SUPPORTED'
   constructor(parameters: DidErrorParameters) {
     super('ERR_DID_METHOD_NOT_SUPPORTED', `The method of "${parameters.did}" is not supported`, parameters)
   }
@@ -51,6 +64,7 @@ export class DidMethodNotSupportedError extends DidError {
 /** The DID is well formed but no document exists for it (an HTTP 404 for did:web). */
 export class DidNotFoundError extends DidError {
   override name = 'DidNotFoundError'
+  declare readonly code: 'ERR_DID_NOT_FOUND'
   constructor(parameters: DidErrorParameters) {
     super('ERR_DID_NOT_FOUND', `No DID document was found for "${parameters.did}"`, parameters)
   }
@@ -59,6 +73,7 @@ export class DidNotFoundError extends DidError {
 /** The DID resolves, but its document has no verification method with this id (a retired key). */
 export class VerificationMethodNotFoundError extends DidError {
   override name = 'VerificationMethodNotFoundError'
+  declare readonly code: 'ERR_DID_VERIFICATION_METHOD_NOT_FOUND'
   constructor(parameters: DidErrorParameters & { verificationMethod: string }) {
     super('ERR_DID_VERIFICATION_METHOD_NOT_FOUND', `The DID document of "${parameters.did}" has no verification method "${parameters.verificationMethod}"`, parameters)
   }
@@ -70,6 +85,7 @@ export class VerificationMethodNotFoundError extends DidError {
  */
 export class DidResolutionFailedError extends DidError {
   override name = 'DidResolutionFailedError'
+  declare readonly code: 'ERR_DID_RESOLUTION_FAILED'
   constructor(parameters: DidErrorParameters) {
     super('ERR_DID_RESOLUTION_FAILED', `Resolving "${parameters.did}" failed`, parameters)
   }
@@ -86,6 +102,7 @@ export type PublicKeyMalformedErrorParameters = {
 /** A public key is not a Multikey of a type medcred supports, or has the wrong length. */
 export class PublicKeyMalformedError extends MedcredError {
   override name = 'PublicKeyMalformedError'
+  declare readonly code: 'ERR_DID_PUBLIC_KEY_MALFORMED'
   readonly reason: string
   constructor({ reason, publicKeyMultibase }: PublicKeyMalformedErrorParameters) {
     super(
@@ -96,5 +113,14 @@ export class PublicKeyMalformedError extends MedcredError {
       { details: publicKeyMultibase === undefined ? { reason } : { reason, publicKeyMultibase } },
     )
     this.reason = reason
+  }
+}
+
+/** A DID resolver was configured wrongly (a programming error, thrown when it is created). */
+export class DidResolverOptionsError extends MedcredError {
+  override name = 'DidResolverOptionsError'
+  declare readonly code: 'ERR_DID_OPTIONS_INVALID'
+  constructor({ reason }: { reason: string }) {
+    super('ERR_DID_OPTIONS_INVALID', `Invalid DID resolver options: ${reason}.`)
   }
 }

@@ -12,6 +12,7 @@ export {
   createDidResolver,
 } from './createDidResolver.js'
 export {
+  type DidErrorCode,
   type DidErrorParameters,
   type PublicKeyMalformedErrorParameters,
   DidError,
@@ -19,6 +20,7 @@ export {
   DidMethodNotSupportedError,
   DidNotFoundError,
   DidResolutionFailedError,
+  DidResolverOptionsError,
   PublicKeyMalformedError,
   VerificationMethodNotFoundError,
 } from './errors.js'

@@ -1,8 +1,10 @@
 /**
  * @module
  * The one base class every medcred error extends: a stable `code`, a short message a
- * person can act on, and the underlying `cause` when there is one.
+ * person can act on, the page that explains the code, and the underlying `cause` when there
+ * is one. Exported from `medcred` (and `medcred/internal` for the verifier's bundle).
  */
+import type { MedcredErrorCode } from './MedcredErrorCode.js'
 
 /** Options common to every {@link MedcredError}. */
 export type MedcredErrorOptions = {
@@ -16,24 +18,44 @@ export type MedcredErrorOptions = {
  * Base class of all errors thrown or returned by medcred.
  *
  * `code` is stable across releases (`ERR_<AREA>_<WHAT>`): match on it, not on the message.
+ * medcred's own codes are {@link MedcredErrorCode}; each subclass narrows `code` to the codes
+ * it carries, so `switch (error.code)` after `instanceof` narrows. An application may extend
+ * this class with codes of its own.
+ *
+ * - Docs: docs/errors.md
  *
  * @example
  * ```ts
  * import { MedcredError } from 'medcred'
  * try { await loader(url) } catch (e) {
- *   if (e instanceof MedcredError && e.code === 'ERR_CONTEXT_NOT_BUNDLED') { ... }
+ *   if (e instanceof MedcredError && e.code === 'ERR_CONTEXT_NOT_BUNDLED') console.log(e.docsPath)
  * }
  * ```
  */
 export class MedcredError extends Error {
   override name = 'MedcredError'
-  readonly code: string
+  readonly code: MedcredErrorCode | (string & {})
   readonly details: Record<string, unknown> | undefined
 
-  constructor(code: string, message: string, options: MedcredErrorOptions = {}) {
+  constructor(code: MedcredErrorCode | (string & {}), message: string, options: MedcredErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.details = options.details
+  }
+
+  /**
+   * Where the code is explained, with what to do about it: `docs/errors.md#<code in lower
+   * case>`, relative to the package root. A getter, so it is not part of the error's own
+   * properties (its JSON, its inspection); an application's subclass may point elsewhere.
+   *
+   * @example
+   * ```ts
+   * import { ContextNotBundledError } from 'medcred'
+   * new ContextNotBundledError('https://example.org/ctx').docsPath // 'docs/errors.md#err_context_not_bundled'
+   * ```
+   */
+  get docsPath(): string {
+    return `docs/errors.md#${this.code.toLowerCase()}`
   }
 
   /**

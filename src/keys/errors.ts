@@ -5,6 +5,9 @@
  */
 import { MedcredError, type MedcredErrorOptions } from '../errors/MedcredError.js'
 
+/** The codes of the key errors. */
+export type KeyErrorCode = InvalidKeyErrorCode | KeyEncryptionErrorCode | KeyDecryptionErrorCode
+
 /** Why a key or key document was refused. */
 export type InvalidKeyErrorCode =
   | 'ERR_KEY_UNSUPPORTED_TYPE'

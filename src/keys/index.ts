@@ -14,6 +14,7 @@ export { type EncryptKeyPairOptions, encryptKeyPair } from './encryptKeyPair.js'
 export {
   InvalidKeyError,
   type InvalidKeyErrorCode,
+  type KeyErrorCode,
   KeyDecryptionError,
   type KeyDecryptionErrorCode,
   KeyEncryptionError,

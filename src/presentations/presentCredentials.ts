@@ -14,9 +14,13 @@ import { hasPresentationHeader } from '../suites/bbs-2023/presentationHeader.js'
 import { reasonOf } from '../suites/errors.js'
 import type { VerifiableCredential, VerifiablePresentation } from '../suites/types.js'
 
+/** The code of {@link PresentCredentialsError}. */
+export type PresentCredentialsErrorCode = 'ERR_PRESENT_FAILED'
+
 /** The presentation cannot be made as asked. */
 export class PresentCredentialsError extends MedcredError {
   override name = 'PresentCredentialsError'
+  declare readonly code: PresentCredentialsErrorCode
   constructor(reason: string, cause?: unknown) {
     super('ERR_PRESENT_FAILED', `Cannot create the presentation: ${reason}.`, { cause })
   }

@@ -1,3 +1,9 @@
+/**
+ * @module
+ * Errors of the signing suites: issuing and deriving that cannot be done, a proof that cannot
+ * be read, a canonicalisation refused by its work bound. Issue and derive errors are exported
+ * from `medcred`; the proof errors surface as failed checks of a verification.
+ */
 import { MedcredError, walkCauses } from '../errors/MedcredError.js'
 
 /** Why issuing failed: `ERR_ISSUE_FAILED`, or the credential passed one of the input limits. */
@@ -45,6 +51,7 @@ export function deriveRefusal(reason: string, exceeded: { limit: string }): Deri
 /** A proof object whose options cannot be read (a verificationMethod that is not a URL). */
 export class ProofMalformedError extends MedcredError {
   override name = 'ProofMalformedError'
+  declare readonly code: 'ERR_VERIFY_PROOF_MALFORMED'
   constructor(reason: string) {
     super('ERR_VERIFY_PROOF_MALFORMED', `The proof is malformed: ${reason}.`)
   }
@@ -56,6 +63,7 @@ export class ProofMalformedError extends MedcredError {
  */
 export class CanonicalizationLimitError extends MedcredError {
   override name = 'CanonicalizationLimitError'
+  declare readonly code: 'ERR_VERIFY_CANONICALIZATION_TOO_COSTLY'
   constructor(cause?: unknown) {
     super(
       'ERR_VERIFY_CANONICALIZATION_TOO_COSTLY',

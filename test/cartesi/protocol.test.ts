@@ -17,6 +17,8 @@ import {
   InputDecodeError,
   inputsAbi,
   outputsAbi,
+  ProtocolEncodeError,
+  ProtocolParameterError,
   type VerifierAction,
 } from '../../src/cartesi/index.js'
 
@@ -50,6 +52,24 @@ describe('input envelope', () => {
     expect(code(concat([valid, '0x00']))).toBe('ERR_CARTESI_INPUT_MALFORMED')
     expect(code(`0x${'00'.repeat(64 * 1024 + 1)}`)).toBe('ERR_CARTESI_INPUT_TOO_LARGE')
   })
+
+  it('error: an action its ABI types cannot hold is a medcred error, with viem\'s as its cause', () => {
+    const error = (() => {
+      try {
+        return encodeInput({ action: 'submitPresentation', nonce: '0x01', presentation: '{}' })
+      } catch (thrown) {
+        return thrown
+      }
+    })()
+    expect(error).toBeInstanceOf(ProtocolEncodeError)
+    expect(error).toBeInstanceOf(ProtocolParameterError)
+    expect(error).toMatchObject({
+      code: 'ERR_CARTESI_PARAMETER_INVALID',
+      message: 'Cannot encode the submitPresentation input: Size of bytes "0x01" (bytes1) does not match expected size (bytes32).',
+      docsPath: 'docs/errors.md#err_cartesi_parameter_invalid',
+      cause: expect.objectContaining({ name: 'AbiEncodingBytesSizeMismatchError' }),
+    })
+  })
 })
 
 describe('rollups ABIs', () => {
@@ -81,7 +101,7 @@ describe('outputs Merkle tree', () => {
     expect(computeOutputsMerkleRoot(outputs.slice(0, 4))).not.toBe(computeOutputsMerkleRoot(outputs))
   })
   it('error: no proof for a missing output', () => {
-    expect(() => createOutputValidityProof(outputs, 5)).toThrow(RangeError)
+    expect(() => createOutputValidityProof(outputs, 5)).toThrow(expect.objectContaining({ name: 'ProtocolParameterError', code: 'ERR_CARTESI_PARAMETER_INVALID', message: 'There is no output 5 among 5.' }))
   })
 })
 

@@ -31,7 +31,7 @@ import type { ActionContext, ActionOutcome } from './actions/types.js'
 import { withdrawIssuer } from './actions/withdrawIssuer.js'
 import { configureConnection, openDatabase } from './database/openDatabase.js'
 import { defaultDisclosurePolicies } from './disclosurePolicies.js'
-import { InputRejectedError, VerifierConfigError, VerifierStateError } from './errors.js'
+import { BlockTimeInvalidError, VerifierConfigError, VerifierStateError } from './errors.js'
 import { answerInspectQuery } from './inspect/answerInspectQuery.js'
 import type { AdvanceMetadata, AdvanceResult, DisclosurePolicy, InspectResult, PortalAddresses, VerifierConfig } from './types.js'
 
@@ -142,7 +142,7 @@ async function advance(database: Database, config: VerifierConfig, metadata: Adv
     if (!isHex(payload, { strict: true })) throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', 'The payload is not 0x-prefixed hex.')
     // The block time is the verifier's only clock: one a Date cannot hold would void every validity window.
     if (metadata.blockTimestamp < 0n || metadata.blockTimestamp > maxBlockTimestamp) {
-      throw new InputRejectedError('ERR_VERIFIER_BLOCK_TIME_INVALID', `The block timestamp ${metadata.blockTimestamp} is outside the range of dates (0 to ${maxBlockTimestamp} s).`)
+      throw new BlockTimeInvalidError({ blockTimestamp: metadata.blockTimestamp, maxBlockTimestamp })
     }
     action = decodeAdvance(config, metadata.msgSender, payload)
     const outcome = await runAction({ database, metadata, config }, action)

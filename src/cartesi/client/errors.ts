@@ -7,6 +7,15 @@
  */
 import type { Hex } from 'viem'
 import { MedcredError, type MedcredErrorOptions } from '../../errors/MedcredError.js'
+import type { CartesiErrorCode } from '../errors.js'
+
+/**
+ * The codes of the client's own errors: a request the node (or L1) refused or that could not be
+ * made, a wait that timed out, a transaction that failed. The client's actions also throw the
+ * protocol's {@link CartesiErrorCode}s (an action that cannot be encoded, a claim not accepted in
+ * time).
+ */
+export type CartesiClientErrorCode = 'ERR_CARTESI_NODE_REQUEST' | 'ERR_CARTESI_WAIT_TIMEOUT' | 'ERR_CARTESI_TRANSACTION_FAILED'
 
 /**
  * The error codes a node answers with besides the JSON-RPC standard ones (rollups-node
@@ -70,6 +79,7 @@ function nodeRequestMessage(parameters: NodeRequestErrorParameters): string {
  */
 export class NodeRequestError extends MedcredError {
   override name = 'NodeRequestError'
+  declare readonly code: 'ERR_CARTESI_NODE_REQUEST'
   /** What went wrong, as a word to switch on. */
   readonly reason: NodeRequestErrorParameters['reason']
 
@@ -119,6 +129,7 @@ export class NodeRpcError extends NodeRequestError {
 /** An input or a proof did not arrive within the client's timeout. */
 export class WaitTimeoutError extends MedcredError {
   override name = 'WaitTimeoutError'
+  declare readonly code: 'ERR_CARTESI_WAIT_TIMEOUT'
   /** The client's timeout, in ms. */
   readonly timeout: number
 
@@ -156,6 +167,7 @@ function transactionMessage(parameters: TransactionFailedErrorParameters): strin
 /** A transaction the client sent failed on L1. */
 export class TransactionFailedError extends MedcredError {
   override name = 'TransactionFailedError'
+  declare readonly code: 'ERR_CARTESI_TRANSACTION_FAILED'
   /** What went wrong, as a word to switch on. */
   readonly reason: TransactionFailedErrorParameters['reason']
 

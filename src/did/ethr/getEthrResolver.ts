@@ -6,6 +6,7 @@
  */
 import type { ResolverRegistry } from 'did-resolver'
 import type { Address } from 'viem'
+import { DidResolverOptionsError } from '../errors.js'
 import { lazyDriver } from '../lazyDriver.js'
 
 /** One chain did:ethr DIDs can be anchored on. */
@@ -40,7 +41,7 @@ export type GetEthrResolverParameters = {
  *
  * @param parameters - {@link GetEthrResolverParameters}
  * @returns `{ ethr }`, to spread into a did-resolver `Resolver` registry
- * @throws Error if `networks` is empty (ethr-did-resolver's `invalid_config` message). A network
+ * @throws {DidResolverOptionsError} `ERR_DID_OPTIONS_INVALID` if `networks` is empty. A network
  *   that ethr-did-resolver cannot use fails its first resolution instead, as `ERR_DID_RESOLUTION_FAILED`
  *   through `createDidResolver`.
  *
@@ -54,7 +55,7 @@ export type GetEthrResolverParameters = {
  * ```
  */
 export function getEthrResolver(parameters: GetEthrResolverParameters): ResolverRegistry {
-  if (parameters.networks.length === 0) throw new Error('invalid_config: Please make sure to have at least one network')
+  if (parameters.networks.length === 0) throw new DidResolverOptionsError({ reason: 'did:ethr needs at least one network' })
   // A copy: the networks are the ones given now, whatever happens to the caller's array later.
   const networks = parameters.networks.map((network) => ({ ...network }))
   return { ethr: lazyDriver(async () => (await import('./createEthrDriver.js')).createEthrDriver(networks)) }

@@ -31,6 +31,7 @@ export type DerivedProofValue = {
 /** A proofValue that is not a well-formed bbs-2023 derived proof value. */
 export class ProofValueMalformedError extends MedcredError {
   override name = 'ProofValueMalformedError'
+  declare readonly code: 'ERR_VERIFY_PROOF_VALUE_MALFORMED'
   constructor(reason: string, cause?: unknown) {
     super('ERR_VERIFY_PROOF_VALUE_MALFORMED', `The proof value is malformed: ${reason}.`, { cause })
   }

@@ -1,5 +1,25 @@
 import { describe, expect, it } from 'vitest'
+import { ContextNotBundledError, DidNotFoundError } from '../../../src/index.js'
 import { MedcredError, walkCauses } from '../../../src/errors/MedcredError.js'
+
+describe('MedcredError', () => {
+  it('default: code, message, details and cause', () => {
+    const cause = new TypeError('inner')
+    const error = new MedcredError('ERR_TEST_OURS', 'Ours.', { cause, details: { url: 'https://example.org' } })
+    expect(error).toMatchObject({ name: 'MedcredError', code: 'ERR_TEST_OURS', message: 'Ours.', details: { url: 'https://example.org' }, cause })
+  })
+
+  it('behavior: docsPath is the code\'s anchor in docs/errors.md', () => {
+    expect(new ContextNotBundledError('https://example.org/ctx').docsPath).toBe('docs/errors.md#err_context_not_bundled')
+    expect(new DidNotFoundError({ did: 'did:web:example.org' }).docsPath).toBe('docs/errors.md#err_did_not_found')
+  })
+
+  it('behavior: docsPath is not an own property, so an error\'s JSON and equality are as before', () => {
+    const error = new DidNotFoundError({ did: 'did:web:example.org' })
+    expect(Object.keys(error)).not.toContain('docsPath')
+    expect(JSON.stringify(error)).not.toContain('docsPath')
+  })
+})
 
 describe('MedcredError.find', () => {
   const ours = new MedcredError('ERR_TEST_OURS', 'Ours.')

@@ -5,12 +5,12 @@
  */
 import type { AccreditIssuerAction } from 'medcred/cartesi'
 import { getAddress } from 'viem'
-import { InputRejectedError } from '../errors.js'
+import { IssuerKeyInvalidError } from '../errors.js'
 import { registerStatusLists } from '../state/credentialStatus.js'
 import { findIssuer, findKeyOwner, saveAccreditation } from '../state/issuers.js'
 import { requireRootAuthority } from './authorize.js'
 import type { ActionContext, ActionOutcome } from './types.js'
-import { truncate, validateCredentialTypes, validateDid, validateIssuerKeys, validateStatusLists } from './validateIssuerFields.js'
+import { validateCredentialTypes, validateDid, validateIssuerKeys, validateStatusLists } from './validateIssuerFields.js'
 
 export function accreditIssuer(context: ActionContext, action: AccreditIssuerAction): ActionOutcome {
   // 1. Only a root authority accredits.
@@ -20,12 +20,12 @@ export function accreditIssuer(context: ActionContext, action: AccreditIssuerAct
   validateCredentialTypes(action.credentialTypes, context.config)
   validateIssuerKeys(action.did, action.keys)
   validateStatusLists(action.statusLists)
-  if (action.keys.length === 0) throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', 'An issuer needs at least one key.')
+  if (action.keys.length === 0) throw new IssuerKeyInvalidError({ reason: 'noKey' })
   // 3. A key id belongs to one issuer only, or a verification method would have two owners.
   const existing = findIssuer(context.database, action.did)?.id
   for (const key of action.keys) {
     const owner = findKeyOwner(context.database, key.id)
-    if (owner !== undefined && owner !== existing) throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', `Key id ${truncate(key.id)} belongs to another issuer.`)
+    if (owner !== undefined && owner !== existing) throw new IssuerKeyInvalidError({ reason: 'ownedByAnother', keyId: key.id })
   }
   // 4. Store: the issuer row, its types, its keys, its status lists.
   const issuerId = saveAccreditation(context.database, {

@@ -2,11 +2,11 @@
  * @module
  * rotateIssuerKeys: an issuer's controller adds keys and retires old ones.
  */
-import { InputRejectedError } from '../errors.js'
+import { IssuerKeyInvalidError } from '../errors.js'
 import { addKeys, findKeyOwner, removeKeys } from '../state/issuers.js'
 import { requireController } from './authorize.js'
 import type { ActionContext, ActionOutcome } from './types.js'
-import { truncate, validateIssuerKeys } from './validateIssuerFields.js'
+import { validateIssuerKeys } from './validateIssuerFields.js'
 import type { RotateIssuerKeysAction } from 'medcred/cartesi'
 
 export function rotateIssuerKeys(context: ActionContext, action: RotateIssuerKeysAction): ActionOutcome {
@@ -15,17 +15,17 @@ export function rotateIssuerKeys(context: ActionContext, action: RotateIssuerKey
   // 2. Retired keys must be the issuer's; new ones valid and not taken.
   const current = new Set(issuer.keys.map((key) => key.id))
   const notOwned = action.remove.find((id) => !current.has(id))
-  if (notOwned !== undefined) throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', `Key ${truncate(notOwned)} is not a key of ${truncate(action.did)}.`)
+  if (notOwned !== undefined) throw new IssuerKeyInvalidError({ reason: 'notOwned', keyId: notOwned, did: action.did })
   validateIssuerKeys(action.did, action.add)
   const removed = new Set(action.remove)
   for (const key of action.add) {
     if (findKeyOwner(context.database, key.id) !== undefined && !removed.has(key.id)) {
-      throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', `Key id ${truncate(key.id)} is already in use.`)
+      throw new IssuerKeyInvalidError({ reason: 'inUse', keyId: key.id })
     }
   }
   // 3. An issuer is never left without a key: withdrawal is the root authorities' call.
   if (current.size - removed.size + action.add.length === 0) {
-    throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', 'A rotation cannot retire every key of an issuer.')
+    throw new IssuerKeyInvalidError({ reason: 'lastKey' })
   }
   removeKeys(context.database, issuer.id, action.remove)
   addKeys(context.database, issuer.id, action.add, context.metadata.blockTimestamp)

@@ -5,7 +5,7 @@
  */
 import { createPresentationChallenge, encodeVerdictNotice, type SubmitPresentationAction } from 'medcred/cartesi'
 import type { Hex } from 'viem'
-import { InputRejectedError } from '../errors.js'
+import { NonceUsedError } from '../errors.js'
 import { isNonceUsed, saveVerdict } from '../state/verdicts.js'
 import { verifySubmittedCredential } from '../verification/verifySubmittedCredential.js'
 import type { ActionContext, ActionOutcome } from './types.js'
@@ -14,7 +14,7 @@ export async function submitPresentation(context: ActionContext, action: SubmitP
   const { database, metadata } = context
   // 1. A nonce is spent once per sender: a replayed input is refused before any work.
   if (isNonceUsed(database, metadata.msgSender, action.nonce)) {
-    throw new InputRejectedError('ERR_VERIFIER_NONCE_USED', `Nonce ${action.nonce} was already used by ${metadata.msgSender}.`)
+    throw new NonceUsedError({ nonce: action.nonce, sender: metadata.msgSender })
   }
   // 2. Every check, bound to this chain, application, sender and nonce.
   const verified = await verifySubmittedCredential(context, {

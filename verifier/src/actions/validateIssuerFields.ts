@@ -6,7 +6,7 @@ import { bls12_381 } from '@noble/curves/bls12-381.js'
 import type { IssuerKey } from 'medcred/cartesi'
 import { decodePublicKeyMultibase } from 'medcred/internal'
 import { bytesToHex, type Hex, hexToBytes, size } from 'viem'
-import { InputRejectedError } from '../errors.js'
+import { CredentialTypeUnsupportedError, DuplicateValueError, IssuerDidInvalidError, IssuerKeyInvalidError, StatusListInvalidError } from '../errors.js'
 import type { VerifierConfig } from '../types.js'
 
 const didPattern = /^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$/
@@ -15,20 +15,17 @@ const maxTextLength = 2048
 /** A DID, syntactically (DID Core 1.0 §3.1), and of bounded length. */
 export function validateDid(did: string): void {
   if (did.length > maxTextLength || !didPattern.test(did)) {
-    throw new InputRejectedError('ERR_VERIFIER_DID_INVALID', `"${truncate(did)}" is not a DID.`)
+    throw new IssuerDidInvalidError({ did })
   }
 }
 
 /** Each credential type must be one this verifier has a disclosure policy for. */
 export function validateCredentialTypes(types: readonly string[], config: VerifierConfig): void {
-  if (types.length === 0) throw new InputRejectedError('ERR_VERIFIER_CREDENTIAL_TYPE_UNSUPPORTED', 'An issuer must be accredited for at least one credential type.')
+  if (types.length === 0) throw new CredentialTypeUnsupportedError({ reason: 'noType' })
   requireUnique(types, 'credential type')
   const unknown = types.find((type) => !Object.hasOwn(config.disclosurePolicies, type))
   if (unknown !== undefined) {
-    throw new InputRejectedError(
-      'ERR_VERIFIER_CREDENTIAL_TYPE_UNSUPPORTED',
-      `"${truncate(unknown)}" is not a credential type this verifier accepts (${Object.keys(config.disclosurePolicies).join(', ')}).`,
-    )
+    throw new CredentialTypeUnsupportedError({ reason: 'unknown', credentialType: unknown, accepted: Object.keys(config.disclosurePolicies) })
   }
 }
 
@@ -37,7 +34,7 @@ export function validateStatusLists(urls: readonly string[]): void {
   requireUnique(urls, 'status list')
   for (const url of urls) {
     if (url.length > maxTextLength || !URL.canParse(url)) {
-      throw new InputRejectedError('ERR_VERIFIER_STATUS_LIST_INVALID', `"${truncate(url)}" is not an absolute URL.`)
+      throw new StatusListInvalidError({ url })
     }
   }
 }
@@ -53,7 +50,7 @@ export function validateIssuerKeys(did: string, keys: readonly IssuerKey[]): voi
   )
   for (const key of keys) {
     if (key.id.length > maxTextLength || !key.id.startsWith(`${did}#`) || key.id.length === did.length + 1) {
-      throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', `Key id "${truncate(key.id)}" must be "${truncate(did)}#<fragment>".`)
+      throw new IssuerKeyInvalidError({ reason: 'outsideDid', keyId: key.id, did })
     }
     validatePublicKey(key.id, key.publicKey)
   }
@@ -61,7 +58,7 @@ export function validateIssuerKeys(did: string, keys: readonly IssuerKey[]): voi
     const multibase = did.slice('did:key:'.length)
     const own = decodeDidKey(multibase)
     const matches = keys.every((key) => key.id === `${did}#${multibase}` && key.publicKey.toLowerCase() === own)
-    if (!matches) throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', `A did:key issuer's only key is the one its DID encodes: ${truncate(did)}#${truncate(multibase)}.`)
+    if (!matches) throw new IssuerKeyInvalidError({ reason: 'notDidKeyOwn', did, multibase })
   }
 }
 
@@ -72,7 +69,7 @@ function validatePublicKey(id: string, publicKey: Hex): void {
     point.assertValidity()
     if (point.equals(bls12_381.G2.Point.ZERO)) throw new Error('the identity')
   } catch (cause) {
-    throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', `Key ${truncate(id)} is not a compressed BLS12-381 G2 public key.`, { cause })
+    throw new IssuerKeyInvalidError({ reason: 'notBls12381G2', keyId: id }, { cause })
   }
 }
 
@@ -82,19 +79,14 @@ function decodeDidKey(multibase: string): string {
     if (decoded.type !== 'Bls12381G2') throw new Error(`a ${decoded.type} key`)
     return bytesToHex(decoded.publicKey)
   } catch (cause) {
-    throw new InputRejectedError('ERR_VERIFIER_KEY_INVALID', 'The did:key does not encode a BLS12-381 G2 key.', { cause })
+    throw new IssuerKeyInvalidError({ reason: 'didKeyNotBls12381G2' }, { cause })
   }
 }
 
 function requireUnique(values: readonly string[], what: string): void {
   const seen = new Set<string>()
   for (const value of values) {
-    if (seen.has(value)) throw new InputRejectedError('ERR_VERIFIER_DUPLICATE', `The ${what} "${truncate(value)}" is listed twice.`)
+    if (seen.has(value)) throw new DuplicateValueError({ in: 'issuer', what, value })
     seen.add(value)
   }
-}
-
-/** Inputs are untrusted: never echo more than a short prefix of a string into a report. */
-export function truncate(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }

@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto'
 import { type Address, bytesToHex, concat, encodeAbiParameters, encodeFunctionData, type Hex, keccak256, parseEventLogs, stringToHex } from 'viem'
 import { deployDeterministic, installDeterministicDeploymentProxy } from './deterministicDeployment.js'
 import { deployEthrDidRegistry } from './deployEthrDidRegistry.js'
+import { DevnodeDeploymentError } from './errors.js'
 import type { LocalChain } from './localChain/startLocalChain.js'
 import { type RollupsContractName, rollupsArtifact } from './rollupsArtifacts.js'
 
@@ -82,9 +83,11 @@ export async function deployRollups(parameters: DeployRollupsParameters): Promis
     if (await chain.publicClient.getCode({ address: application })) continue
     const hash = await wallet.writeContract({ ...factory, functionName: 'deployContracts', args })
     const receipt = await chain.publicClient.waitForTransactionReceipt({ hash })
-    if (receipt.status !== 'success') throw new Error(`deployContracts reverted (${hash})`)
+    if (receipt.status !== 'success') throw new DevnodeDeploymentError({ contract: 'the Application and its Authority', reason: 'deployContracts reverted', transactionHash: hash })
     const [created] = parseEventLogs({ abi: rollupsArtifact('ApplicationFactory').abi, eventName: 'ApplicationCreated', logs: receipt.logs })
-    if ((created?.args as { appContract?: Address } | undefined)?.appContract !== application) throw new Error(`deployContracts did not create ${application} (${hash})`)
+    if ((created?.args as { appContract?: Address } | undefined)?.appContract !== application) {
+      throw new DevnodeDeploymentError({ contract: 'the Application and its Authority', reason: `deployContracts did not create ${application}`, transactionHash: hash })
+    }
     const inputBoxBlock = await chain.publicClient.readContract({ address: inputBox, abi: rollupsArtifact('InputBox').abi, functionName: 'getDeploymentBlockNumber' })
     // The DID registry did:ethr issuers publish their BBS keys to.
     const ethrDidRegistry = await deployEthrDidRegistry(chain)
@@ -108,14 +111,15 @@ export async function deployRollups(parameters: DeployRollupsParameters): Promis
 /**
  * The Rollups 2.2.0 contracts at their deterministic addresses (deployed unless already there).
  *
- * @throws Error when the InputBox does not land at {@link canonicalInputBox} (the package's bytecode changed)
+ * @throws {DevnodeDeploymentError} `ERR_DEVNODE_DEPLOYMENT_FAILED` when the InputBox does not land at
+ *   {@link canonicalInputBox} (the package's bytecode changed)
  */
 export async function deployDeterministicContracts(chain: LocalChain): Promise<DeterministicContracts> {
   await installDeterministicDeploymentProxy(chain)
   const deploy = (name: RollupsContractName, constructor: { types: string[]; values: unknown[] } = { types: [], values: [] }) =>
     deployDeterministic(chain, concat([rollupsArtifact(name).bytecode, encodeAbiParameters(constructor.types.map((type) => ({ type })), constructor.values)]))
   const inputBox = await deploy('InputBox')
-  if (inputBox !== canonicalInputBox) throw new Error(`the InputBox landed at ${inputBox}, not at ${canonicalInputBox}`)
+  if (inputBox !== canonicalInputBox) throw new DevnodeDeploymentError({ contract: 'the InputBox', reason: `it landed at ${inputBox}, not at ${canonicalInputBox}` })
   const onInputBox = { types: ['address'], values: [inputBox] }
   const authorityFactory = await deploy('AuthorityFactory')
   const applicationFactory = await deploy('ApplicationFactory')

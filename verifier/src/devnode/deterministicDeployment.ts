@@ -10,6 +10,7 @@
  * constructor's revert data). The addresses come out the same as on any devnet or testnet.
  */
 import { type Address, concat, getContractAddress, type Hex, zeroHash } from 'viem'
+import { DevnodeDeploymentError } from './errors.js'
 import type { LocalChain } from './localChain/startLocalChain.js'
 
 /** Where the deterministic deployment proxy lives on every chain that has it. */
@@ -52,13 +53,15 @@ export async function installDeterministicDeploymentProxy(chain: LocalChain): Pr
  * earlier dev node on the same chain deployed it: the same bytes, so the same contract).
  *
  * @returns the contract's address
- * @throws Error when the deployment reverts or leaves no code
+ * @throws {DevnodeDeploymentError} `ERR_DEVNODE_DEPLOYMENT_FAILED` when the deployment reverts or leaves no code
  */
 export async function deployDeterministic(chain: LocalChain, initCode: Hex, salt: Hex = zeroHash): Promise<Address> {
   const address = deterministicAddress(initCode, salt)
   if (await chain.publicClient.getCode({ address })) return address
   const hash = await chain.walletClient().sendTransaction({ to: deterministicDeploymentProxy, data: concat([salt, initCode]) })
   const receipt = await chain.publicClient.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success' || !(await chain.publicClient.getCode({ address }))) throw new Error(`the deterministic deployment of ${address} failed (${hash})`)
+  if (receipt.status !== 'success' || !(await chain.publicClient.getCode({ address }))) {
+    throw new DevnodeDeploymentError({ contract: address, reason: `its deterministic deployment ${receipt.status === 'success' ? 'left no code' : 'reverted'}`, transactionHash: hash })
+  }
   return address
 }

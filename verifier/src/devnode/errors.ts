@@ -1,13 +1,20 @@
 /**
  * @module
  * Errors of the dev node (`medcred devnode`, `startDevnode`): a data directory it refuses to
- * start from, and a step of its loop that cannot go on. Each names the file or the chain fact at
+ * start from, a local chain or a deployment that fails, and a step of its loop that cannot go on. Each names the file or the chain fact at
  * fault, and what differs, in its message and in `details`.
  */
 import { MedcredError } from 'medcred/internal'
 
 /** The dev node's error codes. */
-export type DevnodeErrorCode = 'ERR_DEVNODE_FILE_CORRUPT' | 'ERR_DEVNODE_CHAIN_MISMATCH' | 'ERR_DEVNODE_CLAIM_REVERTED' | 'ERR_DEVNODE_BLOCK_UNRECORDABLE' | 'ERR_DEVNODE_STOPPED'
+export type DevnodeErrorCode =
+  | 'ERR_DEVNODE_FILE_CORRUPT'
+  | 'ERR_DEVNODE_CHAIN_MISMATCH'
+  | 'ERR_DEVNODE_CHAIN_START_FAILED'
+  | 'ERR_DEVNODE_DEPLOYMENT_FAILED'
+  | 'ERR_DEVNODE_CLAIM_REVERTED'
+  | 'ERR_DEVNODE_BLOCK_UNRECORDABLE'
+  | 'ERR_DEVNODE_STOPPED'
 
 /** What every data-directory refusal carries: the file, and what is wrong with it. */
 export type DataDirectoryFault = {
@@ -25,7 +32,7 @@ export type DataDirectoryFault = {
  */
 export class DevnodeFileCorruptError extends MedcredError {
   override name = 'DevnodeFileCorruptError'
-  override readonly code = 'ERR_DEVNODE_FILE_CORRUPT'
+  declare readonly code: 'ERR_DEVNODE_FILE_CORRUPT'
   readonly file: string
   readonly reason: string
 
@@ -44,7 +51,7 @@ export class DevnodeFileCorruptError extends MedcredError {
  */
 export class DevnodeChainMismatchError extends MedcredError {
   override name = 'DevnodeChainMismatchError'
-  override readonly code = 'ERR_DEVNODE_CHAIN_MISMATCH'
+  declare readonly code: 'ERR_DEVNODE_CHAIN_MISMATCH'
   readonly file: string
   readonly reason: string
 
@@ -55,10 +62,35 @@ export class DevnodeChainMismatchError extends MedcredError {
   }
 }
 
+/** The local chain (a Hardhat node in a child process) did not start; its standard error is in the message. */
+export class DevnodeChainStartError extends MedcredError {
+  override name = 'DevnodeChainStartError'
+  declare readonly code: 'ERR_DEVNODE_CHAIN_START_FAILED'
+
+  constructor({ reason, stderr }: { reason: string; stderr: string }) {
+    super('ERR_DEVNODE_CHAIN_START_FAILED', `The dev node's local chain did not start: ${reason}.${stderr === '' ? '' : `\n${stderr}`}`, { details: { reason } })
+  }
+}
+
+/**
+ * A contract the dev node deploys was not deployed as it must be: the transaction reverted, or
+ * left no code or no application where it should, or a deterministic address differs from the
+ * one the Rollups contracts fix (the package's bytecode changed).
+ */
+export class DevnodeDeploymentError extends MedcredError {
+  override name = 'DevnodeDeploymentError'
+  declare readonly code: 'ERR_DEVNODE_DEPLOYMENT_FAILED'
+
+  constructor({ contract, reason, transactionHash }: { contract: string; reason: string; transactionHash?: string | undefined }) {
+    const hash = transactionHash === undefined ? '' : ` (${transactionHash})`
+    super('ERR_DEVNODE_DEPLOYMENT_FAILED', `The dev node could not deploy ${contract}: ${reason}${hash}.`, { details: { contract, reason, transactionHash } })
+  }
+}
+
 /** The Authority reverted the node's claim for an epoch. */
 export class DevnodeClaimRevertedError extends MedcredError {
   override name = 'DevnodeClaimRevertedError'
-  override readonly code = 'ERR_DEVNODE_CLAIM_REVERTED'
+  declare readonly code: 'ERR_DEVNODE_CLAIM_REVERTED'
 
   constructor({ epochIndex, transactionHash }: { epochIndex: number; transactionHash: string }) {
     super('ERR_DEVNODE_CLAIM_REVERTED', `The claim for epoch ${epochIndex} reverted (${transactionHash}).`, { details: { epochIndex, transactionHash } })
@@ -71,7 +103,7 @@ export class DevnodeClaimRevertedError extends MedcredError {
  */
 export class DevnodeBlockUnrecordableError extends MedcredError {
   override name = 'DevnodeBlockUnrecordableError'
-  override readonly code = 'ERR_DEVNODE_BLOCK_UNRECORDABLE'
+  declare readonly code: 'ERR_DEVNODE_BLOCK_UNRECORDABLE'
 
   constructor({ blockNumber, reason }: { blockNumber: number; reason: string }) {
     super('ERR_DEVNODE_BLOCK_UNRECORDABLE', `The dev node cannot record block ${blockNumber} in its chain journal: ${reason}; a restart could not rebuild the chain.`, {
@@ -83,7 +115,7 @@ export class DevnodeBlockUnrecordableError extends MedcredError {
 /** `settle()` was waiting when the node was stopped. */
 export class DevnodeStoppedError extends MedcredError {
   override name = 'DevnodeStoppedError'
-  override readonly code = 'ERR_DEVNODE_STOPPED'
+  declare readonly code: 'ERR_DEVNODE_STOPPED'
 
   constructor() {
     super('ERR_DEVNODE_STOPPED', 'The dev node was stopped before it settled.')

@@ -6,7 +6,7 @@ import type { DealPredicate } from 'medcred/cartesi'
 import type { Database } from 'sql.js'
 import { type Address, bytesToHex, getAddress, type Hex, hexToBytes, maxUint256 } from 'viem'
 import { execute, selectAll, selectOne, type Row } from '../database/query.js'
-import { InputRejectedError } from '../errors.js'
+import { AmountOverflowError, BalanceInsufficientError } from '../errors.js'
 
 /** A deal as the verifier keeps it. */
 export type DealRecord = {
@@ -48,7 +48,7 @@ export function readBalance(database: Database, owner: Address, asset: Address):
 /** Adds to a balance; a total past uint256 is refused (no token can hold that much). */
 export function credit(database: Database, owner: Address, asset: Address, amount: bigint): bigint {
   const total = readBalance(database, owner, asset) + amount
-  if (total > maxUint256) throw new InputRejectedError('ERR_VERIFIER_AMOUNT_OVERFLOW', `The balance of ${owner} in ${asset} would pass 2^256 - 1.`)
+  if (total > maxUint256) throw new AmountOverflowError({ of: 'balance', owner, asset })
   writeBalance(database, owner, asset, total)
   return total
 }
@@ -57,7 +57,7 @@ export function credit(database: Database, owner: Address, asset: Address, amoun
 export function debit(database: Database, owner: Address, asset: Address, amount: bigint): bigint {
   const balance = readBalance(database, owner, asset)
   if (balance < amount) {
-    throw new InputRejectedError('ERR_VERIFIER_BALANCE_INSUFFICIENT', `${owner} has ${balance} of ${asset} free; ${amount} is needed. Deposit through the portal first.`)
+    throw new BalanceInsufficientError({ owner, asset, balance, amount })
   }
   writeBalance(database, owner, asset, balance - amount)
   return balance - amount

@@ -9,18 +9,11 @@
  * status, challenge, required and forbidden fields.
  */
 import { hashDisclosedClaims, maxInputBytes } from 'medcred/cartesi'
-import {
-  checkDisclosure,
-  createDocumentLoader,
-  MedcredError,
-  readUntrustedJson,
-  type VerifiedProof,
-  verifyBoundedCredential,
-} from 'medcred/internal'
+import { checkDisclosure, createDocumentLoader, readUntrustedJson, type VerifiedProof, verifyBoundedCredential } from 'medcred/internal'
 import type { InputLimits, VerificationCheck } from 'medcred'
 import { type Hex, keccak256 } from 'viem'
 import type { ActionContext } from '../actions/types.js'
-import { InputRejectedError } from '../errors.js'
+import { CheckFailedError, CredentialTypeMismatchError, CredentialTypeUnsupportedError, SubmissionUnreadableError } from '../errors.js'
 import { keepsStatus } from '../state/credentialStatus.js'
 import { findIssuer, type IssuerRecord } from '../state/issuers.js'
 import { createStateDidResolver } from './createStateDidResolver.js'
@@ -65,7 +58,8 @@ export type VerifiedSubmission = {
  *
  * @param submission - the presentation text, the challenge it must be bound to, optionally
  *   JSON pointers to reveal besides the type's policy and the one credential type accepted
- * @throws {InputRejectedError} with the failed check's code.
+ * @throws {InputRejectedError} with the failed check's code: a {@link CheckFailedError}, or the
+ *   verifier's own refusal of the credential's type.
  */
 export async function verifySubmittedCredential(
   context: ActionContext,
@@ -99,11 +93,11 @@ export async function verifySubmittedCredential(
     createDocumentLoader({ didResolver, contexts: config.contexts }),
   )
   const failed = result.checks.find((check) => !check.ok)
-  if (failed && !failed.ok) throw new InputRejectedError(failed.code, failed.message)
+  if (failed && !failed.ok) throw new CheckFailedError({ check: failed })
   // 3. The verified type and its policy, read from the signed statements.
   const credentialType = credentialTypeOf(result.types, config.disclosurePolicies)
   const mismatch = typeMismatch(credentialType, submission.credentialType)
-  if (mismatch) throw new InputRejectedError(mismatch.code, mismatch.message)
+  if (mismatch) throw mismatch
   const policy = config.disclosurePolicies[credentialType] as (typeof config.disclosurePolicies)[string]
   const verifiedCredential = result.credential as Record<string, unknown>
   // An issuer that keeps status lists here must not see its status entry hidden: a revoked
@@ -112,7 +106,7 @@ export async function verifySubmittedCredential(
   // Inputs are public on L1: refuse presentations that reveal what the policy keeps hidden.
   const required = [...new Set([...policy.required, ...statusRequired, ...(submission.extraRequired ?? [])])]
   const disclosure = checkDisclosure(verifiedCredential, required, policy.forbidden).find((check) => !check.ok)
-  if (disclosure && !disclosure.ok) throw new InputRejectedError(disclosure.code, disclosure.message)
+  if (disclosure && !disclosure.ok) throw new CheckFailedError({ check: disclosure })
   const disclosed = result.disclosed as Record<string, unknown>
   return {
     credential: verifiedCredential,
@@ -128,32 +122,31 @@ export async function verifySubmittedCredential(
 function readCredential(text: string, contexts: ActionContext['config']['contexts']): Record<string, unknown> {
   try {
     return readUntrustedJson(text, 'presentation', machineInputLimits, contexts)
-  } catch (error) {
-    const known = MedcredError.find(error)
-    throw new InputRejectedError(known?.code ?? 'ERR_VERIFY_INPUT_MALFORMED', known?.message ?? 'The presentation cannot be read.', { cause: error })
+  } catch (cause) {
+    throw new SubmissionUnreadableError({ cause })
   }
 }
 
 /** Exactly one of the verified credential's types (besides VerifiableCredential) must have a policy. */
 function credentialTypeOf(verifiedTypes: readonly string[], policies: ActionContext['config']['disclosurePolicies']): string {
   const type = policyTypeOf(verifiedTypes, policies)
-  if (typeof type !== 'string') throw new InputRejectedError(type.code, type.message)
+  if (typeof type !== 'string') throw type
   return type
 }
 
 type Refusal = Extract<VerificationCheck, { ok: false }>
 
 /** The one type with a policy among `types`, or the refusal. */
-function policyTypeOf(types: readonly string[], policies: ActionContext['config']['disclosurePolicies']): string | Refusal {
+function policyTypeOf(types: readonly string[], policies: ActionContext['config']['disclosurePolicies']): string | CredentialTypeUnsupportedError {
   const known = types.filter((t) => Object.hasOwn(policies, t))
   if (known.length === 1) return known[0] as string
-  return { name: 'input', ok: false, code: 'ERR_VERIFIER_CREDENTIAL_TYPE_UNSUPPORTED', message: `The credential must be exactly one of ${Object.keys(policies).join(', ')}.` }
+  return new CredentialTypeUnsupportedError({ reason: 'notExactlyOne', accepted: Object.keys(policies) })
 }
 
 /** The refusal when a deal asks for another type than the credential's. */
-function typeMismatch(type: string, asked: string | undefined): Refusal | undefined {
-  if (asked === undefined || type === asked) return undefined
-  return { name: 'input', ok: false, code: 'ERR_VERIFIER_CREDENTIAL_TYPE_MISMATCH', message: `A ${asked} is asked for, not a ${type}.` }
+function typeMismatch(credentialType: string, asked: string | undefined): CredentialTypeMismatchError | undefined {
+  if (asked === undefined || credentialType === asked) return undefined
+  return new CredentialTypeMismatchError({ asked, credentialType })
 }
 
 /**
@@ -163,5 +156,6 @@ function typeMismatch(type: string, asked: string | undefined): Refusal | undefi
  */
 function screenType(claimed: readonly string[], policies: ActionContext['config']['disclosurePolicies'], asked: string | undefined): Refusal | undefined {
   const type = policyTypeOf(claimed, policies)
-  return typeof type === 'string' ? typeMismatch(type, asked) : type
+  const refusal = typeof type === 'string' ? typeMismatch(type, asked) : type
+  return refusal && { name: 'input', ok: false, code: refusal.code, message: refusal.message }
 }

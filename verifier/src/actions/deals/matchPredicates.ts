@@ -5,15 +5,14 @@
  */
 import type { DealPredicate } from 'medcred/cartesi'
 import { readPointerValues } from 'medcred/internal'
-import { InputRejectedError } from '../../errors.js'
-import { truncate } from '../validateIssuerFields.js'
+import { DealPredicateFailedError } from '../../errors.js'
 
 /**
  * Every predicate must hold on exactly one revealed value: `equals` and `oneOf` compare JSON
  * values exactly (an xsd:integer reads as a number, a string stays a string: 2 is not "2"),
  * `atLeast` and `atMost` need a revealed number. A field with several values holds none.
  *
- * @throws {InputRejectedError} `ERR_VERIFIER_DEAL_PREDICATE_FAILED` naming the first that fails.
+ * @throws {DealPredicateFailedError} `ERR_VERIFIER_DEAL_PREDICATE_FAILED` naming the first that fails.
  */
 export function matchPredicates(credential: Record<string, unknown>, predicates: readonly DealPredicate[]): void {
   for (const { pointer, operator, values } of predicates) {
@@ -24,10 +23,6 @@ export function matchPredicates(credential: Record<string, unknown>, predicates:
       operator === 'equals' || operator === 'oneOf'
         ? values.some((expected) => expected === value)
         : typeof value === 'number' && typeof bound === 'number' && (operator === 'atLeast' ? value >= bound : value <= bound)
-    if (!holds) {
-      const shown = found.length > 1 ? 'written several times' : value === undefined ? 'not revealed' : truncate(JSON.stringify(value) ?? 'not a value')
-      const wanted = operator === 'equals' ? JSON.stringify(bound) : operator === 'oneOf' ? `one of ${truncate(JSON.stringify(values))}` : `${operator === 'atLeast' ? '>=' : '<='} ${bound}`
-      throw new InputRejectedError('ERR_VERIFIER_DEAL_PREDICATE_FAILED', `${truncate(pointer)} is ${shown}; the deal asks for ${wanted}.`)
-    }
+    if (!holds) throw new DealPredicateFailedError({ pointer, operator, values, found })
   }
 }

@@ -2,15 +2,15 @@
  * @module
  * The checks every action on an existing deal starts with.
  */
-import { InputRejectedError } from '../../errors.js'
+import { DealClosedError, DealExpiredError, DealNotConsumerError, DealUnknownError } from '../../errors.js'
 import { type DealRecord, findDeal } from '../../state/deals.js'
 import type { ActionContext } from '../types.js'
 
 /** The deal must exist and be open. */
 export function requireOpenDeal(context: ActionContext, dealId: bigint): DealRecord {
   const deal = findDeal(context.database, dealId)
-  if (!deal) throw new InputRejectedError('ERR_VERIFIER_DEAL_UNKNOWN', `There is no deal ${dealId}.`)
-  if (deal.closedAt !== undefined) throw new InputRejectedError('ERR_VERIFIER_DEAL_CLOSED', `Deal ${dealId} was closed at ${deal.closedAt}.`)
+  if (!deal) throw new DealUnknownError({ dealId })
+  if (deal.closedAt !== undefined) throw new DealClosedError({ dealId, closedAt: deal.closedAt })
   return deal
 }
 
@@ -22,13 +22,13 @@ export function isExpired(context: ActionContext, deal: DealRecord): boolean {
 /** The deal must not have expired at the input's block time. */
 export function requireUnexpired(context: ActionContext, deal: DealRecord): void {
   if (isExpired(context, deal)) {
-    throw new InputRejectedError('ERR_VERIFIER_DEAL_EXPIRED', `Deal ${deal.id} expired at ${deal.expiresAt}; this input's block time is ${context.metadata.blockTimestamp}.`)
+    throw new DealExpiredError({ dealId: deal.id, expiresAt: deal.expiresAt, blockTimestamp: context.metadata.blockTimestamp })
   }
 }
 
 /** The sender must be the deal's consumer. */
 export function requireConsumer(context: ActionContext, deal: DealRecord): void {
   if (context.metadata.msgSender.toLowerCase() !== deal.consumer.toLowerCase()) {
-    throw new InputRejectedError('ERR_VERIFIER_DEAL_NOT_CONSUMER', `${context.metadata.msgSender} is not the consumer of deal ${deal.id}.`)
+    throw new DealNotConsumerError({ sender: context.metadata.msgSender, dealId: deal.id })
   }
 }

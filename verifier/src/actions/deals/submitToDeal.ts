@@ -3,11 +3,10 @@
  * submitToDeal: a provider submits a presentation derived with the deal's challenge; a match
  * is recorded as an approval, proven by a notice and paid by a voucher.
  */
-import { InputRejectedError } from '../../errors.js'
+import { DealAlreadyApprovedError, DealBudgetExhaustedError, DealFullError, DealIssuerNotAcceptedError } from '../../errors.js'
 import { hasApproval, saveApproval } from '../../state/deals.js'
 import { verifySubmittedCredential } from '../../verification/verifySubmittedCredential.js'
 import type { ActionContext, ActionOutcome } from '../types.js'
-import { truncate } from '../validateIssuerFields.js'
 import { matchPredicates } from './matchPredicates.js'
 import { requireOpenDeal, requireUnexpired } from './requireDeal.js'
 import { createDealChallenge, createPaymentVoucher, encodeDealApprovalNotice, type SubmitToDealAction } from 'medcred/cartesi'
@@ -18,9 +17,9 @@ export async function submitToDeal(context: ActionContext, action: SubmitToDealA
   // 1. The cheap refusals before any BBS work: a deal that cannot approve this provider now.
   const deal = requireOpenDeal(context, action.dealId)
   requireUnexpired(context, deal)
-  if (hasApproval(database, deal.id, provider)) throw new InputRejectedError('ERR_VERIFIER_DEAL_ALREADY_APPROVED', `${provider} was already approved and paid in deal ${deal.id}.`)
-  if (deal.approvals >= deal.maxApprovals) throw new InputRejectedError('ERR_VERIFIER_DEAL_FULL', `Deal ${deal.id} has its ${deal.maxApprovals} approvals.`)
-  if (deal.budget < deal.reward) throw new InputRejectedError('ERR_VERIFIER_DEAL_BUDGET_EXHAUSTED', `Deal ${deal.id} has ${deal.budget} left, less than its reward of ${deal.reward}.`)
+  if (hasApproval(database, deal.id, provider)) throw new DealAlreadyApprovedError({ provider, dealId: deal.id })
+  if (deal.approvals >= deal.maxApprovals) throw new DealFullError({ dealId: deal.id, maxApprovals: deal.maxApprovals })
+  if (deal.budget < deal.reward) throw new DealBudgetExhaustedError({ dealId: deal.id, budget: deal.budget, reward: deal.reward })
   // 2. The same verification as submitPresentation, bound to this deal and provider, revealing what the deal reads.
   const verified = await verifySubmittedCredential(context, {
     presentation: action.presentation,
@@ -30,7 +29,7 @@ export async function submitToDeal(context: ActionContext, action: SubmitToDealA
   })
   // 3. The deal's own terms: its issuers, its predicates.
   if (!deal.issuers.includes(verified.issuer.did)) {
-    throw new InputRejectedError('ERR_VERIFIER_DEAL_ISSUER_NOT_ACCEPTED', `Deal ${deal.id} does not accept credentials from ${truncate(verified.issuer.did)}.`)
+    throw new DealIssuerNotAcceptedError({ dealId: deal.id, issuer: verified.issuer.did })
   }
   matchPredicates(verified.credential, deal.predicates)
   // 4. Record, prove, pay.

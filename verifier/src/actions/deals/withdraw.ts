@@ -4,12 +4,12 @@
  */
 import { createPaymentVoucher, type WithdrawAction } from 'medcred/cartesi'
 import { getAddress } from 'viem'
-import { InputRejectedError } from '../../errors.js'
+import { DealInvalidError } from '../../errors.js'
 import { debit } from '../../state/deals.js'
 import type { ActionContext, ActionOutcome } from '../types.js'
 
 export function withdraw(context: ActionContext, action: WithdrawAction): ActionOutcome {
-  if (action.amount < 1n) throw new InputRejectedError('ERR_VERIFIER_DEAL_INVALID', 'The amount to withdraw must be positive.')
+  if (action.amount < 1n) throw new DealInvalidError({ term: 'amount', to: 'withdraw' })
   const asset = getAddress(action.asset)
   const left = debit(context.database, context.metadata.msgSender, asset, action.amount)
   return {

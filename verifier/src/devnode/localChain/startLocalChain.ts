@@ -25,6 +25,7 @@ import {
 } from 'viem'
 import { type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
+import { DevnodeChainStartError, DevnodeDeploymentError } from '../errors.js'
 
 /** The chain id the node runs with (0x7a69). */
 export const localChainId = 31337
@@ -145,7 +146,9 @@ export async function startLocalChain(parameters: StartLocalChainParameters = {}
     async deployContract({ abi, bytecode, args, account }) {
       const hash = await walletClient(account).deployContract({ abi, bytecode, args: args ?? [] })
       const { contractAddress, status } = await publicClient.waitForTransactionReceipt({ hash })
-      if (status !== 'success' || !contractAddress) throw new Error(`deployment ${hash} failed (${status})`)
+      if (status !== 'success' || !contractAddress) {
+        throw new DevnodeDeploymentError({ contract: 'a contract', reason: status === 'success' ? 'the transaction created none' : 'the transaction reverted', transactionHash: hash })
+      }
       return contractAddress
     },
     stop,
@@ -180,7 +183,7 @@ function waitUntilReady(child: ChildProcess): Promise<string> {
     let stderr = ''
     const fail = (reason: string) => {
       clearTimeout(timer)
-      reject(new Error(`local chain did not start: ${reason}\n${stderr}`))
+      reject(new DevnodeChainStartError({ reason, stderr }))
     }
     const timer = setTimeout(() => fail(`not ready after ${startTimeoutMs} ms`), startTimeoutMs)
     child.stderr?.on('data', (chunk: Buffer) => {

@@ -22,8 +22,8 @@ describe('sendInput', () => {
     it('error: an action that cannot be encoded fails as the encoder fails, and no transaction is sent', async () => {
       stub = await startNodeStub()
       const action = { action: 'submitPresentation', nonce: '0x01', presentation: '{}' } as const
-      // encodeInput's own error (today viem's, for a nonce that is not 32 bytes), not a failed transaction.
-      await expect(sendInput(stubClient(stub, { wallet: true }), action)).rejects.toMatchObject({ name: 'AbiEncodingBytesSizeMismatchError' })
+      // encodeInput's own error (for a nonce that is not 32 bytes), not a failed transaction.
+      await expect(sendInput(stubClient(stub, { wallet: true }), action)).rejects.toMatchObject({ name: 'ProtocolEncodeError', code: 'ERR_CARTESI_PARAMETER_INVALID' })
       expect(stub.calls).toHaveLength(0)
     })
   })

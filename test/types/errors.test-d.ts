@@ -1,0 +1,135 @@
+/**
+ * Type-level tests of the error codes: each union holds exactly its codes, `instanceof` then
+ * `switch (error.code)` narrows, a code an error cannot carry does not compile, and the error
+ * constructors take their facts, typed. Checked by `npm run typecheck` (tsconfig.json includes
+ * test/); never run by vitest.
+ */
+import {
+  DidError,
+  type DidErrorCode,
+  InvalidKeyError,
+  type KeyErrorCode,
+  MedcredError,
+  type MedcredErrorCode,
+  type VerifyErrorCode,
+} from 'medcred'
+import { type CartesiClientErrorCode, type CartesiErrorCode, NodeRequestError, ProtocolEncodeError } from 'medcred/cartesi'
+import { describe, expectTypeOf, it } from 'vitest'
+import { type DevnodeErrorCode, DevnodeFileCorruptError } from '../../verifier/src/devnode/errors.js'
+import {
+  DealInvalidError,
+  DealUnknownError,
+  InputRejectedError,
+  type InputRejectionCode,
+  IssuerKeyInvalidError,
+  type VerifierErrorCode,
+} from '../../verifier/src/errors.js'
+
+declare const thrown: unknown
+
+describe('code unions', () => {
+  it('holds exactly the codes of its area', () => {
+    expectTypeOf<DidErrorCode>().toEqualTypeOf<
+      | 'ERR_DID_MALFORMED'
+      | 'ERR_DID_METHOD_NOT_SUPPORTED'
+      | 'ERR_DID_NOT_FOUND'
+      | 'ERR_DID_VERIFICATION_METHOD_NOT_FOUND'
+      | 'ERR_DID_RESOLUTION_FAILED'
+      | 'ERR_DID_PUBLIC_KEY_MALFORMED'
+      | 'ERR_DID_OPTIONS_INVALID'
+    >()
+    expectTypeOf<CartesiClientErrorCode>().toEqualTypeOf<'ERR_CARTESI_NODE_REQUEST' | 'ERR_CARTESI_WAIT_TIMEOUT' | 'ERR_CARTESI_TRANSACTION_FAILED'>()
+    expectTypeOf<CartesiErrorCode>().toEqualTypeOf<
+      | 'ERR_CARTESI_INPUT_TOO_LARGE'
+      | 'ERR_CARTESI_INPUT_MALFORMED'
+      | 'ERR_CARTESI_INPUT_VERSION'
+      | 'ERR_CARTESI_ACTION_UNKNOWN'
+      | 'ERR_CARTESI_NOTICE_MALFORMED'
+      | 'ERR_CARTESI_PARAMETER_INVALID'
+      | 'ERR_CARTESI_CLAIM_TIMEOUT'
+    >()
+    expectTypeOf<'ERR_KEY_WRONG_PASSPHRASE'>().toExtend<KeyErrorCode>()
+    expectTypeOf<'ERR_VERIFY_EXPIRED' | 'ERR_VERIFY_INPUT_TOO_DEEP' | 'ERR_VERIFY_OPTIONS_INVALID'>().toExtend<VerifyErrorCode>()
+    expectTypeOf<'ERR_VERIFIER_DEAL_UNKNOWN' | 'ERR_VERIFIER_STATE_INVALID'>().toExtend<VerifierErrorCode>()
+    expectTypeOf<'ERR_DEVNODE_DEPLOYMENT_FAILED'>().toExtend<DevnodeErrorCode>()
+  })
+
+  it('MedcredErrorCode is every area of the library, and nothing else', () => {
+    expectTypeOf<DidErrorCode | KeyErrorCode | VerifyErrorCode | CartesiErrorCode | CartesiClientErrorCode>().toExtend<MedcredErrorCode>()
+    expectTypeOf<'ERR_CLI_USAGE' | 'ERR_SERVE_BUSY'>().toExtend<MedcredErrorCode>()
+    expectTypeOf<'ERR_NOT_A_CODE'>().not.toExtend<MedcredErrorCode>()
+    // The verifier's own codes are its unions', not the library's.
+    expectTypeOf<'ERR_VERIFIER_NONCE_USED'>().not.toExtend<MedcredErrorCode>()
+    expectTypeOf<VerifierErrorCode | MedcredErrorCode>().toEqualTypeOf<InputRejectionCode>()
+  })
+})
+
+describe('narrowing', () => {
+  it('instanceof narrows code to the class', () => {
+    if (thrown instanceof DidError) {
+      expectTypeOf(thrown.code).toEqualTypeOf<Exclude<DidErrorCode, 'ERR_DID_PUBLIC_KEY_MALFORMED' | 'ERR_DID_OPTIONS_INVALID'>>()
+      switch (thrown.code) {
+        case 'ERR_DID_NOT_FOUND':
+          expectTypeOf(thrown.code).toEqualTypeOf<'ERR_DID_NOT_FOUND'>()
+          break
+        // @ts-expect-error: a DidError never carries a key code
+        case 'ERR_KEY_WRONG_PASSPHRASE':
+          break
+      }
+    }
+    if (thrown instanceof NodeRequestError) expectTypeOf(thrown.code).toEqualTypeOf<'ERR_CARTESI_NODE_REQUEST'>()
+    if (thrown instanceof ProtocolEncodeError) expectTypeOf(thrown.code).toEqualTypeOf<'ERR_CARTESI_PARAMETER_INVALID'>()
+    if (thrown instanceof DevnodeFileCorruptError) expectTypeOf(thrown.code).toEqualTypeOf<'ERR_DEVNODE_FILE_CORRUPT'>()
+    if (thrown instanceof InputRejectedError) expectTypeOf(thrown.code).toEqualTypeOf<InputRejectionCode>()
+  })
+
+  it('a switch over a class with several codes is exhaustive', () => {
+    function advice(error: InvalidKeyError): string {
+      switch (error.code) {
+        case 'ERR_KEY_UNSUPPORTED_TYPE':
+        case 'ERR_KEY_INVALID_DOCUMENT':
+        case 'ERR_KEY_INVALID_MULTIBASE':
+          return 'check the key'
+        case 'ERR_KEY_TYPE_MISMATCH':
+        case 'ERR_KEY_SECRET_MISMATCH':
+        case 'ERR_KEY_SECRET_MISSING':
+          return 'use the matching key pair'
+        default:
+          expectTypeOf(error.code).toBeNever()
+          return error.code
+      }
+    }
+    expectTypeOf(advice).returns.toBeString()
+  })
+
+  // The base class is open to an application's own codes, so its `code` completes the library's
+  // codes but narrows only through a subclass (or a value typed MedcredErrorCode).
+  it('the base class offers the library codes and takes an application its own', () => {
+    if (thrown instanceof MedcredError) {
+      expectTypeOf(thrown.code).toEqualTypeOf<MedcredErrorCode | (string & {})>()
+      expectTypeOf(thrown.docsPath).toBeString()
+    }
+    expectTypeOf(MedcredError.find(thrown)).toEqualTypeOf<MedcredError | undefined>()
+    expectTypeOf(new MedcredError('ERR_CLINIC_STATE_UNREADABLE', 'An application error.')).toExtend<MedcredError>()
+    const code = 'ERR_VERIFY_EXPIRED' as MedcredErrorCode
+    if (code === 'ERR_VERIFY_EXPIRED') expectTypeOf(code).toEqualTypeOf<'ERR_VERIFY_EXPIRED'>()
+    // @ts-expect-error: not a code of the library
+    if (code === 'ERR_VERIFY_EXPIRD') expectTypeOf(code).toBeNever()
+  })
+})
+
+describe('constructors take the facts, not a message', () => {
+  it('types each fact', () => {
+    expectTypeOf(new DealUnknownError({ dealId: 1n }).code).toEqualTypeOf<'ERR_VERIFIER_DEAL_UNKNOWN'>()
+    // @ts-expect-error: a deal id is a bigint, as the protocol decodes it
+    new DealUnknownError({ dealId: 1 })
+    // @ts-expect-error: no (code, message) constructor: the class writes its message
+    new DealUnknownError('ERR_VERIFIER_DEAL_UNKNOWN', 'There is no deal 1.')
+    new IssuerKeyInvalidError({ reason: 'inUse', keyId: 'did:key:z#k' })
+    // @ts-expect-error: each reason names the facts its message needs
+    new IssuerKeyInvalidError({ reason: 'inUse' })
+    expectTypeOf(new DealInvalidError({ term: 'amount', to: 'fund' }).term).toEqualTypeOf<DealInvalidError['term']>()
+    // @ts-expect-error: an amount is funded or withdrawn
+    new DealInvalidError({ term: 'amount', to: 'spend' })
+  })
+})
