@@ -16,6 +16,7 @@ import type { DeliveryErrorCode } from '../deals/errors.js'
 import type { DidErrorCode } from '../did/errors.js'
 import type { DisclosureErrorCode } from '../disclosure/errors.js'
 import type { KeyErrorCode } from '../keys/errors.js'
+import type { OpenId4VciErrorCode } from '../openid4vci/errors.js'
 import type { PresentCredentialsErrorCode } from '../presentations/presentCredentials.js'
 import type { StatusListErrorCode } from '../status/errors.js'
 import type { Bbs2020ErrorCode } from '../suites/bbs-2020/errors.js'
@@ -49,6 +50,7 @@ export type MedcredErrorCode =
   | DisclosureErrorCode
   | IssueCredentialErrorCode
   | KeyErrorCode
+  | OpenId4VciErrorCode
   | PresentCredentialsErrorCode
   | StatusListErrorCode
   | VerifyErrorCode
