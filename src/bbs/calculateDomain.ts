@@ -6,7 +6,7 @@
  * - Spec: https://datatracker.ietf.org/doc/draft-irtf-cfrg-bbs-signatures/ ("Domain Calculation")
  */
 import { concatBytes, numberToBytesBE } from '@noble/curves/utils.js'
-import { apiId, dst } from './ciphersuite.js'
+import { type BbsInterface, plainInterface } from './ciphersuite.js'
 import type { PreparedPoint } from './createGenerators.js'
 import { hashToScalar } from './hashToScalar.js'
 
@@ -16,8 +16,9 @@ import { hashToScalar } from './hashToScalar.js'
  * @param publicKey - PK, the octets of the signer's public key
  * @param generators - Q_1 then H_1..H_L
  * @param header - the signer's header
+ * @param api - the interface; the plain one by default
  */
-export function calculateDomain(publicKey: Uint8Array, generators: readonly PreparedPoint[], header: Uint8Array): bigint {
+export function calculateDomain(publicKey: Uint8Array, generators: readonly PreparedPoint[], header: Uint8Array, api: BbsInterface = plainInterface): bigint {
   // 1. dom_array = (L, Q_1, H_1, ..., H_L)
   // 2. dom_octs = serialize(dom_array) || api_id
   // 3. dom_input = PK || dom_octs || I2OSP(length(header), 8) || header
@@ -25,10 +26,10 @@ export function calculateDomain(publicKey: Uint8Array, generators: readonly Prep
     publicKey,
     numberToBytesBE(generators.length - 1, 8),
     ...generators.map((generator) => generator.octets),
-    apiId,
+    api.apiId,
     numberToBytesBE(header.length, 8),
     header,
   )
   // 4. return hash_to_scalar(dom_input, hash_to_scalar_dst)
-  return hashToScalar(domainInput, dst.hashToScalar)
+  return hashToScalar(domainInput, api.hashToScalarDst)
 }

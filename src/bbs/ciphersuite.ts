@@ -15,8 +15,45 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 /** `ciphersuite_id`. */
 export const ciphersuiteId = 'BBS_BLS12381G1_XMD:SHA-256_SSWU_RO_'
 
-/** `api_id` of the BBS interface with messages hashed to scalars: ciphersuite_id || "H2G_HM2S_". */
-export const apiId = utf8(`${ciphersuiteId}H2G_HM2S_`)
+/**
+ * A BBS interface of the ciphersuite: its `api_id` (ciphersuite_id || an interface suffix),
+ * which separates the domains of one use of the scheme from another, and the tags made from it.
+ * The plain interface is below; the blind and pseudonym ones are in `interfaces.ts`.
+ *
+ * - Spec: https://datatracker.ietf.org/doc/draft-irtf-cfrg-bbs-signatures/ ("BBS Interfaces")
+ */
+export type BbsInterface = {
+  /** `api_id` as text, which also names its cache of generators. */
+  readonly name: string
+  readonly apiId: Uint8Array
+  /** hash_to_scalar in calculate_domain and the challenges: api_id || "H2S_". */
+  readonly hashToScalarDst: Uint8Array
+  /** messages_to_scalars: api_id || "MAP_MSG_TO_SCALAR_AS_HASH_". */
+  readonly mapMessageToScalarDst: Uint8Array
+  /** create_generators: generator_seed, seed_dst and generator_dst. */
+  readonly generatorSeed: Uint8Array
+  readonly generatorSeedDst: Uint8Array
+  readonly generatorDst: Uint8Array
+}
+
+/** The interface whose `api_id` is `text`. */
+export function createBbsInterface(text: string): BbsInterface {
+  return {
+    name: text,
+    apiId: utf8(text),
+    hashToScalarDst: utf8(`${text}H2S_`),
+    mapMessageToScalarDst: utf8(`${text}MAP_MSG_TO_SCALAR_AS_HASH_`),
+    generatorSeed: utf8(`${text}MESSAGE_GENERATOR_SEED`),
+    generatorSeedDst: utf8(`${text}SIG_GENERATOR_SEED_`),
+    generatorDst: utf8(`${text}SIG_GENERATOR_DST_`),
+  }
+}
+
+/** The BBS interface with messages hashed to scalars, api_id = ciphersuite_id || "H2G_HM2S_": the one ProofVerify and bbs-2023 baseline proofs use. */
+export const plainInterface = createBbsInterface(`${ciphersuiteId}H2G_HM2S_`)
+
+/** `api_id` of the plain interface. */
+export const apiId = plainInterface.apiId
 
 /** Octets of a scalar and of a compressed G1 point. */
 export const octetScalarLength = 32
@@ -25,19 +62,13 @@ export const octetPointLength = 48
 /** `expand_len`: ceil((ceil(log2(r)) + k) / 8) with k = 128. */
 export const expandLength = 48
 
-/** Domain separation tags, each api_id || a fixed ASCII suffix. */
+/** The plain interface's hash_to_scalar tags, each api_id || a fixed ASCII suffix. */
 export const dst = {
   /** hash_to_scalar in calculate_domain and ProofChallengeCalculate. */
-  hashToScalar: utf8(`${ciphersuiteId}H2G_HM2S_H2S_`),
+  hashToScalar: plainInterface.hashToScalarDst,
   /** messages_to_scalars. */
-  mapMessageToScalar: utf8(`${ciphersuiteId}H2G_HM2S_MAP_MSG_TO_SCALAR_AS_HASH_`),
-  /** create_generators: seed_dst and generator_dst. */
-  generatorSeed: utf8(`${ciphersuiteId}H2G_HM2S_SIG_GENERATOR_SEED_`),
-  generator: utf8(`${ciphersuiteId}H2G_HM2S_SIG_GENERATOR_DST_`),
+  mapMessageToScalar: plainInterface.mapMessageToScalarDst,
 } as const
-
-/** create_generators' generator_seed: api_id || "MESSAGE_GENERATOR_SEED". */
-export const generatorSeed = utf8(`${ciphersuiteId}H2G_HM2S_MESSAGE_GENERATOR_SEED`)
 
 /** P1, the ciphersuite's fixed G1 point, as point_to_octets_E1 writes it. */
 export const p1Octets =

@@ -1,15 +1,16 @@
 /**
  * @module
  * create_generators, cached. Generator i does not depend on how many are asked for, so one
- * growing list serves every count: each generator is hashed to the curve once per process,
- * with its encoding (for calculate_domain) and its table of multiples (for the MSM). The list
- * never grows past {@link maxBbsMessages} + 1 points, which bounds both time and memory.
+ * growing list per interface (`api_id`) serves every count: each generator is hashed to the
+ * curve once per process, with its encoding (for calculate_domain) and its table of multiples
+ * (for the MSM). A list never grows past {@link maxBbsMessages} + 1 points, which bounds both
+ * time and memory.
  *
  * - Spec: https://datatracker.ietf.org/doc/draft-irtf-cfrg-bbs-signatures/ ("Generators Calculation")
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { concatBytes, hexToBytes, numberToBytesBE } from '@noble/curves/utils.js'
-import { dst, expandMessage, generatorSeed, p1Octets } from './ciphersuite.js'
+import { type BbsInterface, expandMessage, p1Octets, plainInterface } from './ciphersuite.js'
 import { BbsMessageLimitError } from './errors.js'
 import type { AffinePoint } from './g1.js'
 import { octetsToSubgroupPointG1, pointToOctetsG1 } from './g1Octets.js'
@@ -26,30 +27,37 @@ export type PreparedPoint = {
   readonly table: PointTable
 }
 
-const cached: PreparedPoint[] = []
-/** The running `v` of the generator procedure, so the list extends without starting over. */
-let state: Uint8Array | undefined
+/** One interface's generators so far, and the running `v` of the procedure, so the list extends without starting over. */
+type GeneratorList = { readonly cached: PreparedPoint[]; state: Uint8Array | undefined }
+
+/** By `api_id`: the interfaces are the code's own (src/bbs/interfaces.ts), never an input's. */
+const lists = new Map<string, GeneratorList>()
 let preparedP1: PreparedPoint | undefined
 
 /**
- * create_generators(count): Q_1, H_1, …, H_(count-1), from the cache, computing the missing ones.
+ * create_generators(count, api_id): Q_1, H_1, …, H_(count-1), from the cache, computing the
+ * missing ones.
  *
+ * @param api - the interface whose generators these are; the plain one by default
  * @throws {BbsMessageLimitError} `ERR_BBS_TOO_MANY_MESSAGES` when count - 1 > {@link maxBbsMessages}.
  */
-export function createGenerators(count: number): readonly PreparedPoint[] {
+export function createGenerators(count: number, api: BbsInterface = plainInterface): readonly PreparedPoint[] {
   if (count - 1 > maxBbsMessages) throw new BbsMessageLimitError(count - 1, maxBbsMessages)
+  let list = lists.get(api.name)
+  if (!list) lists.set(api.name, (list = { cached: [], state: undefined }))
+  const { cached } = list
   if (cached.length < count) {
     const points: AffinePoint[] = []
     // 1. v = expand_message(generator_seed, seed_dst, expand_len)
-    let v = state ?? expandMessage(generatorSeed, dst.generatorSeed)
+    let v = list.state ?? expandMessage(api.generatorSeed, api.generatorSeedDst)
     // 2. for i in (1, 2, ..., count):
     for (let i = cached.length + 1; i <= count; i++) {
       // 3. v = expand_message(v || I2OSP(i, 8), seed_dst, expand_len)
-      v = expandMessage(concatBytes(v, numberToBytesBE(i, 8)), dst.generatorSeed)
+      v = expandMessage(concatBytes(v, numberToBytesBE(i, 8)), api.generatorSeedDst)
       // 4. generator_i = hash_to_curve_g1(v, generator_dst)
-      points.push(bls12_381.G1.hashToCurve(v, { DST: dst.generator }).toAffine())
+      points.push(bls12_381.G1.hashToCurve(v, { DST: api.generatorDst }).toAffine())
     }
-    state = v
+    list.state = v
     const first = cached.length
     points.forEach((point, i) => {
       const [table] = createTables([point], fixedWindow(first + i))

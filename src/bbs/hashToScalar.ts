@@ -20,7 +20,7 @@ export function hashToScalar(message: Uint8Array, tag: Uint8Array): bigint {
   return bytesToNumberBE(expandMessage(message, tag)) % r
 }
 
-/** messages_to_scalars with the ciphersuite's map_dst, one scalar per message in order. */
-export function messagesToScalars(messages: readonly Uint8Array[]): bigint[] {
-  return messages.map((message) => hashToScalar(message, dst.mapMessageToScalar))
+/** messages_to_scalars with an interface's map_dst (the plain interface's by default), one scalar per message in order. */
+export function messagesToScalars(messages: readonly Uint8Array[], tag: Uint8Array = dst.mapMessageToScalar): bigint[] {
+  return messages.map((message) => hashToScalar(message, tag))
 }

@@ -94,9 +94,12 @@ describe('package entry points', () => {
         "BbsArgumentError",
         "BbsMessageLimitError",
         "batchVerifyProofs",
+        "calculatePseudonym",
         "maxBbsMessages",
         "prepareGenerators",
+        "verifyBlindProof",
         "verifyProof",
+        "verifyProofWithPseudonym",
         "verifySignature",
       ]
     `)
