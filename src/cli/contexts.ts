@@ -5,8 +5,6 @@
  * format, served beside the bundled ones and never fetched.
  */
 import { Option } from 'commander'
-import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
-import { readPinnedContexts } from '../contexts/readPinnedContexts.js'
 import type { PinnedContext } from '../contexts/types.js'
 import { callerPath } from './callerPath.js'
 import { CliError } from './errors.js'
@@ -31,6 +29,9 @@ export function contextOption(): Option {
  * @throws {CliError} `ERR_CLI_CONTEXT_CONFLICT` when two manifests pin one URL differently.
  */
 export async function readContextOptions(io: CliIo, manifests: readonly string[]): Promise<PinnedContext[]> {
+  // Loaded when a command runs, not when it is registered (runCli.ts says why).
+  const { readPinnedContexts } = await import('../contexts/readPinnedContexts.js')
+  const { createDocumentLoader } = await import('../contexts/createDocumentLoader.js')
   const byUrl = new Map<string, { context: PinnedContext; manifest: string }>()
   for (const manifest of manifests.map((path) => callerPath(io.env, path))) {
     for (const context of await readPinnedContexts(manifest)) {

@@ -1,3 +1,7 @@
+/**
+ * @module
+ * The CLI's errors: a failed operation (exit code 1) and a wrong command line (exit code 2).
+ */
 import { MedcredError } from '../errors/MedcredError.js'
 
 /** A CLI operation failed for a reason the user can fix (exit code 1). */

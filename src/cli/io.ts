@@ -1,11 +1,10 @@
 /**
  * @module
  * File and stream handling for the CLI: JSON in and out, key files, the passphrase. Relative
- * paths are the caller's ({@link callerPath}).
+ * paths are the caller's ({@link callerPath}). Every command's registration imports this module,
+ * so the key modules load only when a key file is read (runCli.ts says why).
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import { decryptKeyPair } from '../keys/decryptKeyPair.js'
-import { importKeyPair } from '../keys/importKeyPair.js'
 import type { KeyPair } from '../keys/types.js'
 import { callerPath } from './callerPath.js'
 import { CliError } from './errors.js'
@@ -93,7 +92,9 @@ export async function readKeyFile(io: CliIo, path: string): Promise<KeyPair> {
     if (!passphrase) {
       throw new CliError('ERR_CLI_PASSPHRASE_MISSING', `${path} is encrypted: set ${passphraseVariable} to its passphrase.`)
     }
+    const { decryptKeyPair } = await import('../keys/decryptKeyPair.js')
     return decryptKeyPair(text, passphrase)
   }
+  const { importKeyPair } = await import('../keys/importKeyPair.js')
   return importKeyPair(parseJson(text, path))
 }

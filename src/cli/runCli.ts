@@ -3,6 +3,10 @@
  * The `medcred` command: builds the commander program and runs it, turning every outcome
  * into an exit code (0 success, 1 a failed operation, 2 a usage error) and a message,
  * never a stack trace for a user's mistake.
+ *
+ * Registering a command loads only its options: each action imports what it runs when it runs,
+ * so `medcred --help` loads commander and the registrations, and `medcred verify` the verify
+ * path alone, not the chain client, the zod models or the service (test/unit/cli/lazyCommands.test.ts).
  */
 import { Command, CommanderError } from 'commander'
 import { MedcredError } from '../errors/MedcredError.js'

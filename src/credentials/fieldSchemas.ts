@@ -6,9 +6,7 @@
  */
 import { z } from 'zod'
 import { countryCodes } from './countryCodes.js'
-
-/** Longest DID or URL accepted; far above real ones, low enough to keep inputs small. */
-const maxIdentifierLength = 2048
+import { isDidSyntax, maxIdentifierLength, notDidReason } from './didSyntax.js'
 
 /**
  * A non-empty string, trimmed, at most `maxLength` characters. The caps keep a credential small:
@@ -34,22 +32,11 @@ export function integer(minimum: number, maximum: number) {
   return z.number().refine(Number.isInteger, 'expected an integer').min(minimum).max(maximum)
 }
 
-// DID Core 1.0 §3.1: did = "did:" method-name ":" method-specific-id, where method-name is
-// lower-case letters and digits and method-specific-id = *( *idchar ":" ) 1*idchar.
-const idChar = '(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})'
-const didPattern = new RegExp(`^did:[a-z0-9]+:(?:${idChar}*:)*${idChar}+$`)
-
 /** A DID (not a DID URL), checked against the DID Core syntax; methods resolve elsewhere. */
 export const didSchema = z
   .string()
   .max(maxIdentifierLength)
-  .refine((value) => didPattern.test(value), {
-    // `did:KEY:...` is a common slip worth naming: DID methods are case-sensitive.
-    error: (issue) =>
-      /^did:[a-z0-9]*[A-Z]/.test(String(issue.input))
-        ? 'expected a lower-case DID method (did:key, not did:KEY)'
-        : 'expected a DID (did:<method>:<method-specific-id>)',
-  })
+  .refine(isDidSyntax, { error: (issue) => notDidReason(String(issue.input)) })
 
 /** A calendar date, `YYYY-MM-DD`, that exists (no 2023-02-29). */
 export const isoDateSchema = z.string().regex(z.regexes.date, 'expected an ISO date (YYYY-MM-DD)')

@@ -2,7 +2,7 @@
  * @module
  * The textual form of a trusted issuer, as typed on a command line or in a page.
  */
-import { didSchema } from '../credentials/fieldSchemas.js'
+import { isDidSyntax, maxIdentifierLength, notDidReason } from '../credentials/didSyntax.js'
 import { TrustedIssuerSyntaxError } from './errors.js'
 import type { TrustedIssuer } from './types.js'
 
@@ -26,8 +26,9 @@ export function parseTrustedIssuer(text: string): TrustedIssuer {
   const entry = text.trim()
   const separator = entry.indexOf('=')
   const id = separator === -1 ? entry : entry.slice(0, separator).trim()
-  const did = didSchema.safeParse(id)
-  if (!did.success) throw new TrustedIssuerSyntaxError(entry, did.error.issues[0]!.message)
+  // The models' didSchema, without loading zod: the same checks and messages, first failure first.
+  if (id.length > maxIdentifierLength) throw new TrustedIssuerSyntaxError(entry, `Too big: expected string to have <=${maxIdentifierLength} characters`)
+  if (!isDidSyntax(id)) throw new TrustedIssuerSyntaxError(entry, notDidReason(id))
   if (separator === -1) return id
   const types = entry
     .slice(separator + 1)

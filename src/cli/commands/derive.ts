@@ -1,6 +1,9 @@
+/**
+ * @module
+ * `medcred derive`: a selectively disclosed credential from a signed one. Registered by
+ * src/cli/runCli.ts.
+ */
 import type { Command } from 'commander'
-import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
-import { deriveCredential } from '../../suites/bbs-2023/deriveCredential.js'
 import type { VerifiableCredential } from '../../suites/types.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { type CliIo, readJsonObject, writeJson } from '../io.js'
@@ -18,6 +21,8 @@ export function registerDerive(program: Command, io: CliIo): void {
     .action(async (options: ContextOptions & { credential: string; reveal: string[]; challenge?: string; out?: string }) => {
       const contexts = await readContextOptions(io, options.context)
       const credential = (await readJsonObject(io, options.credential)) as VerifiableCredential
+      const { createDocumentLoader } = await import('../../contexts/createDocumentLoader.js')
+      const { deriveCredential } = await import('../../suites/bbs-2023/deriveCredential.js')
       const derived = await deriveCredential({
         credential,
         reveal: options.reveal,

@@ -1,5 +1,10 @@
+/**
+ * @module
+ * `medcred devnode`: a local chain, the Cartesi contracts and the verifier node, from a clone of
+ * the repository. Registered by src/cli/runCli.ts.
+ */
 import type { Command } from 'commander'
-import { type Address, isAddress } from 'viem'
+import type { Address } from 'viem'
 import { callerPath } from '../callerPath.js'
 import { CliError, CliUsageError } from '../errors.js'
 import type { CliIo } from '../io.js'
@@ -53,6 +58,7 @@ export function registerDevnode(program: Command, io: CliIo, stopSignal: () => P
       if (!Number.isInteger(epochLength) || epochLength < 1) throw new CliUsageError(`--epoch-length must be a positive whole number of blocks, not "${options.epochLength}".`)
       const port = portOption('--port', options.port)
       const chainPort = portOption('--chain-port', options.chainPort)
+      const { isAddress } = await import('viem')
       const bad = options.rootAuthority?.find((address) => !isAddress(address))
       if (bad !== undefined) throw new CliUsageError(`--root-authority "${bad}" is not an address.`)
       const { startDevnode } = (await import(devnodeModule).catch((cause: unknown) => {

@@ -1,5 +1,9 @@
+/**
+ * @module
+ * `medcred did resolve`: prints the DID document of a did:key, did:web or did:ethr DID.
+ * Registered by src/cli/runCli.ts.
+ */
 import type { Command } from 'commander'
-import { createDidResolver } from '../../did/createDidResolver.js'
 import { CliUsageError } from '../errors.js'
 import type { CliIo } from '../io.js'
 import { writeJson } from '../io.js'
@@ -27,6 +31,7 @@ export function registerDid(program: Command, io: CliIo): void {
                 { rpcUrl: options.ethrRpc, chainId: options.ethrChainId ?? 1, ...(options.ethrRegistry ? { registry: options.ethrRegistry } : {}) },
               ],
             }
+      const { createDidResolver } = await import('../../did/createDidResolver.js')
       await writeJson(io, await createDidResolver({ ethr, web: {} }).resolveDid(did))
     })
 }

@@ -1,8 +1,10 @@
+/**
+ * @module
+ * `medcred issue`: signs a credential with a bbs-2023 base proof, optionally allocating its
+ * status entry. Registered by src/cli/runCli.ts.
+ */
 import type { Command } from 'commander'
-import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
-import { allocateStatusEntry } from '../../status/allocateStatusEntry.js'
 import type { StatusList } from '../../status/types.js'
-import { issueCredential } from '../../suites/bbs-2023/issueCredential.js'
 import { checkIssuerKey } from '../checkIssuerKey.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { type CliIo, readJsonObject, readKeyFile, writeJson, writeText } from '../io.js'
@@ -26,10 +28,13 @@ export function registerIssue(program: Command, io: CliIo): void {
       if (issuerKey.type === 'Bls12381G2') checkIssuerKey(credential, issuerKey, options.key)
       let updatedList: StatusList | undefined
       if (options.statusList) {
+        const { allocateStatusEntry } = await import('../../status/allocateStatusEntry.js')
         const allocated = allocateStatusEntry((await readJsonObject(io, options.statusList)) as StatusList)
         credential.credentialStatus = allocated.entry
         updatedList = allocated.list
       }
+      const { createDocumentLoader } = await import('../../contexts/createDocumentLoader.js')
+      const { issueCredential } = await import('../../suites/bbs-2023/issueCredential.js')
       const signed = await issueCredential({ credential, issuerKey, documentLoader: createDocumentLoader({ contexts }), mandatory: options.mandatory })
       // The list is saved only once the credential that uses the index exists.
       if (options.statusList && updatedList) await writeText(io, options.statusList, `${JSON.stringify(updatedList, null, 2)}\n`)

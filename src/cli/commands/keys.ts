@@ -1,14 +1,12 @@
+/**
+ * @module
+ * `medcred keys generate|show`: key files that are never overwritten silently and are sealed when
+ * a passphrase is set. Registered by src/cli/runCli.ts.
+ */
 import { Option, type Command } from 'commander'
-import { encryptKeyPair } from '../../keys/encryptKeyPair.js'
-import { exportPrivateKey } from '../../keys/exportPrivateKey.js'
-import { exportPublicKey } from '../../keys/exportPublicKey.js'
-import { generateKeyPair } from '../../keys/generateKeyPair.js'
-import { inspectEncryptedKeyPair } from '../../keys/inspectEncryptedKeyPair.js'
-import { importKeyPair } from '../../keys/importKeyPair.js'
 import type { KeyType } from '../../keys/types.js'
 import { CliError, CliUsageError } from '../errors.js'
 import { type CliIo, parseJson, passphraseVariable, readText, writeJson } from '../io.js'
-import { writeKeyFile } from '../writeKeyFile.js'
 
 const keyTypes: Record<string, KeyType> = { bls12381g2: 'Bls12381G2', ed25519: 'Ed25519' }
 
@@ -35,6 +33,11 @@ export function registerKeys(program: Command, io: CliIo): void {
       if (!options.unencrypted && !passphrase) {
         throw new CliError('ERR_CLI_KEY_UNENCRYPTED', `Refusing to write an unencrypted private key: set ${passphraseVariable} to encrypt it, or pass --unencrypted to write it in the clear.`)
       }
+      const { generateKeyPair } = await import('../../keys/generateKeyPair.js')
+      const { exportPrivateKey } = await import('../../keys/exportPrivateKey.js')
+      const { exportPublicKey } = await import('../../keys/exportPublicKey.js')
+      const { encryptKeyPair } = await import('../../keys/encryptKeyPair.js')
+      const { writeKeyFile } = await import('../writeKeyFile.js')
       const keyPair = await generateKeyPair({ type, controller: options.controller })
       const text = options.unencrypted || !passphrase ? `${JSON.stringify(exportPrivateKey(keyPair), null, 2)}\n` : `${await encryptKeyPair(keyPair, passphrase)}\n`
       const { backup } = await writeKeyFile(io, options.out, text, { force: options.force === true })
@@ -47,6 +50,9 @@ export function registerKeys(program: Command, io: CliIo): void {
     .argument('<file>', 'a key file written by `keys generate`')
     .action(async (file: string) => {
       const text = (await readText(io, file)).trim()
+      const { importKeyPair } = await import('../../keys/importKeyPair.js')
+      const { inspectEncryptedKeyPair } = await import('../../keys/inspectEncryptedKeyPair.js')
+      const { exportPublicKey } = await import('../../keys/exportPublicKey.js')
       const keyPair = text.startsWith('{') ? await importKeyPair(parseJson(text, file)) : inspectEncryptedKeyPair(text)
       await writeJson(io, exportPublicKey(keyPair))
     })

@@ -1,3 +1,7 @@
+/**
+ * @module
+ * The `--now` and `--valid-from` options: a date-time, or the clock when absent.
+ */
 import { CliUsageError } from '../errors.js'
 
 /** The CLI's clock: `--now` when given, else the current time (the library never reads it). */

@@ -1,7 +1,9 @@
+/**
+ * @module
+ * `medcred present`: derived credentials wrapped in a presentation for one verifier. Registered
+ * by src/cli/runCli.ts.
+ */
 import type { Command } from 'commander'
-import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
-import { createDidResolver } from '../../did/createDidResolver.js'
-import { presentCredentials } from '../../presentations/presentCredentials.js'
 import type { VerifiableCredential } from '../../suites/types.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { type CliIo, readJsonObject, readKeyFile, writeJson } from '../io.js'
@@ -20,11 +22,15 @@ export function registerPresent(program: Command, io: CliIo): void {
     .action(async (options: ContextOptions & { credential: string[]; challenge: string; domain?: string; holderKey?: string; out?: string }) => {
       const contexts = await readContextOptions(io, options.context)
       const credentials = await Promise.all(options.credential.map(async (file) => (await readJsonObject(io, file)) as VerifiableCredential))
+      const holderKey = options.holderKey ? await readKeyFile(io, options.holderKey) : undefined
+      const { createDocumentLoader } = await import('../../contexts/createDocumentLoader.js')
+      const { createDidResolver } = await import('../../did/createDidResolver.js')
+      const { presentCredentials } = await import('../../presentations/presentCredentials.js')
       const presentation = await presentCredentials({
         credentials,
         challenge: options.challenge,
         domain: options.domain,
-        holderKey: options.holderKey ? await readKeyFile(io, options.holderKey) : undefined,
+        holderKey,
         documentLoader: createDocumentLoader({ didResolver: createDidResolver(), contexts }),
       })
       await writeJson(io, presentation, options.out)

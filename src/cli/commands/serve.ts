@@ -1,7 +1,11 @@
+/**
+ * @module
+ * `medcred serve`: the VC-API service (src/serve) on the command line, its limits as options.
+ * Registered by src/cli/runCli.ts.
+ */
 import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
-import { createVcApiServer, vcApiServerDefaults } from '../../serve/createVcApiServer.js'
-import { defaultMaxBodyBytes, vcApiDefaults } from '../../serve/createVcApiHandler.js'
+import { defaultMaxBodyBytes, vcApiDefaults, vcApiServerDefaults } from '../../serve/vcApiDefaults.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { MedcredError } from '../../errors/MedcredError.js'
 import { CliError, CliUsageError } from '../errors.js'
@@ -77,6 +81,7 @@ export function registerServe(program: Command, io: CliIo, stopSignal: () => Pro
       }
       const statusListCredentials = await Promise.all((options.statusList ?? []).map((file) => readJsonObject(io, file)))
       // The workers resolve did:key themselves and check status against the lists, each its own copy.
+      const { createVcApiServer } = await import('../../serve/createVcApiServer.js')
       const service = await createVcApiServer({
         host: options.host,
         port,

@@ -1,10 +1,9 @@
+/**
+ * @module
+ * `medcred status create|revoke|suspend|reinstate|publish|check`: W3C Bitstring Status Lists.
+ * Registered by src/cli/runCli.ts.
+ */
 import type { Command } from 'commander'
-import { createDocumentLoader } from '../../contexts/createDocumentLoader.js'
-import { createDidResolver } from '../../did/createDidResolver.js'
-import { createBitstringStatusChecker } from '../../status/createBitstringStatusChecker.js'
-import { createStatusList } from '../../status/createStatusList.js'
-import { issueStatusListCredential } from '../../status/issueStatusListCredential.js'
-import { setCredentialStatus } from '../../status/setCredentialStatus.js'
 import type { StatusList, StatusPurpose } from '../../status/types.js'
 import type { VerifiableCredential } from '../../suites/types.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
@@ -25,6 +24,7 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
       if (options.purpose !== 'revocation' && options.purpose !== 'suspension') {
         throw new CliUsageError(`--purpose must be revocation or suspension, not "${options.purpose}".`)
       }
+      const { createStatusList } = await import('../../status/createStatusList.js')
       await writeJson(io, await createStatusList({ id: options.id, purpose: options.purpose as StatusPurpose }), options.out)
     })
   const flip = (name: string, set: boolean, purpose: StatusPurpose, description: string) =>
@@ -38,6 +38,7 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
         if (list.purpose !== purpose) {
           throw new CliError('ERR_CLI_WRONG_LIST', `${options.list} is a ${String(list.purpose)} list; ${name} needs a ${purpose} list.`)
         }
+        const { setCredentialStatus } = await import('../../status/setCredentialStatus.js')
         const updated = await setCredentialStatus({ list, index: options.index, set })
         await writeText(io, options.list, `${JSON.stringify(updated, null, 2)}\n`)
       })
@@ -55,9 +56,13 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
     .action(async (options: ContextOptions & { list: string; key: string; validFrom?: string; out?: string }) => {
       const validFrom = parseNow(options.validFrom)
       const contexts = await readContextOptions(io, options.context)
+      const list = (await readJsonObject(io, options.list)) as StatusList
+      const issuerKey = await readKeyFile(io, options.key)
+      const { createDocumentLoader } = await import('../../contexts/createDocumentLoader.js')
+      const { issueStatusListCredential } = await import('../../status/issueStatusListCredential.js')
       const credential = await issueStatusListCredential({
-        list: (await readJsonObject(io, options.list)) as StatusList,
-        issuerKey: await readKeyFile(io, options.key),
+        list,
+        issuerKey,
         validFrom,
         documentLoader: createDocumentLoader({ contexts }),
       })
@@ -75,9 +80,12 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
       const now = parseNow(options.now)
       const contexts = await readContextOptions(io, options.context)
       const credential = (await readJsonObject(io, options.credential)) as VerifiableCredential
+      const statusListCredentials = await Promise.all(options.statusList.map((file) => readJsonObject(io, file)))
+      const { createDidResolver } = await import('../../did/createDidResolver.js')
+      const { createBitstringStatusChecker } = await import('../../status/createBitstringStatusChecker.js')
       const didResolver = createDidResolver()
       const check = createBitstringStatusChecker({
-        statusListCredentials: await Promise.all(options.statusList.map((file) => readJsonObject(io, file))),
+        statusListCredentials,
         didResolver,
         contexts,
       })

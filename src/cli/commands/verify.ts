@@ -1,12 +1,12 @@
+/**
+ * @module
+ * `medcred verify`: a derived credential or a presentation, checked and printed; the exit code
+ * says whether it verified. Registered by src/cli/runCli.ts.
+ */
 import type { Command } from 'commander'
-import { createDidResolver } from '../../did/createDidResolver.js'
-import { createBitstringStatusChecker } from '../../status/createBitstringStatusChecker.js'
 import { TrustedIssuerSyntaxError } from '../../verify/errors.js'
 import { parseTrustedIssuer } from '../../verify/parseTrustedIssuer.js'
 import type { TrustedIssuer } from '../../verify/types.js'
-import { verifyCredential } from '../../verify/verifyCredential.js'
-import { verifyPresentation } from '../../verify/verifyPresentation.js'
-import { notDerivedError } from '../baseCredentialHint.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { CliUsageError } from '../errors.js'
 import { type CliIo, readJsonObject, readText, writeJson } from '../io.js'
@@ -45,6 +45,8 @@ export function registerVerify(program: Command, io: CliIo, setExitCode: (code: 
         throw new CliUsageError('--presentation needs --challenge.')
       }
       const contexts = await readContextOptions(io, options.context)
+      const { createDidResolver } = await import('../../did/createDidResolver.js')
+      const { createBitstringStatusChecker } = await import('../../status/createBitstringStatusChecker.js')
       const didResolver = createDidResolver()
       const statusListCredentials = await Promise.all((options.statusList ?? []).map((file) => readJsonObject(io, file)))
       const common = {
@@ -60,11 +62,12 @@ export function registerVerify(program: Command, io: CliIo, setExitCode: (code: 
       const text = await readText(io, path)
       const result =
         kind === 'credential'
-          ? await verifyCredential({ ...common, credential: text, presentationHeader: options.challenge })
-          : await verifyPresentation({ ...common, presentation: text, challenge: options.challenge!, domain: options.domain })
+          ? await (await import('../../verify/verifyCredential.js')).verifyCredential({ ...common, credential: text, presentationHeader: options.challenge })
+          : await (await import('../../verify/verifyPresentation.js')).verifyPresentation({ ...common, presentation: text, challenge: options.challenge!, domain: options.domain })
       // A base credential fails as a malformed proof; say what to do instead. Only input verify
       // accepted as bounded (the `input` check passed) is parsed again.
       if (!result.verified && result.checks.some((check) => check.name === 'input' && check.ok)) {
+        const { notDerivedError } = await import('../baseCredentialHint.js')
         const notDerived = notDerivedError(text, path, kind)
         if (notDerived) throw notDerived
       }

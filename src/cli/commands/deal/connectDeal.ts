@@ -3,30 +3,17 @@
  * The connection every `medcred deal` subcommand makes: its options checked and the account of
  * MEDCRED_PRIVATE_KEY read before any network call, then a verifier client with a wallet.
  */
-import type { Command } from 'commander'
 import { type Address, createPublicClient, createWalletClient, defineChain, type Hex, http, isAddress, isHex, size } from 'viem'
 import { type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
 import { createVerifierClient, type VerifierClient } from '../../../cartesi/client/createVerifierClient.js'
 import type { DealPredicate } from '../../../cartesi/types.js'
 import { CliError, CliUsageError } from '../../errors.js'
 import type { CliIo } from '../../io.js'
+import { type Connection, privateKeyVariable } from './connectionOptions.js'
 
-/** The environment variable that holds the account's private key: never an argument, where other users could see it. */
-export const privateKeyVariable = 'MEDCRED_PRIVATE_KEY'
-
-export type Connection = { rpcUrl: string; nodeUrl: string; application: string; etherPortal?: string; deposit?: boolean }
 /** The connection options and the account, checked before any network call. */
 export type Settings = { rpcUrl: string; nodeUrl: string; application: Address; etherPortal: Address | undefined; account: PrivateKeyAccount | undefined }
 export type DealJson = { id: number; requiredFields: string[]; predicates: DealPredicate[]; consumerKey: Hex; closedAt: number | null }
-
-/** Adds the options every subcommand that talks to the chain and the node takes. */
-export function connected(command: Command): Command {
-  return command
-    .requiredOption('--rpc-url <url>', "the chain's JSON-RPC URL")
-    .requiredOption('--node-url <url>', "the Cartesi node's base URL (its JSON-RPC is <url>/rpc)")
-    .requiredOption('--application <address>', 'the application contract')
-    .option('--ether-portal <address>', 'the EtherPortal, for --deposit')
-}
 
 export type DealClient = VerifierClient & { publicClient: ReturnType<typeof createPublicClient>; account: Address | undefined }
 

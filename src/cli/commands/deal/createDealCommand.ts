@@ -3,12 +3,10 @@
  * `medcred deal create`: publishes a deal (what it asks for, whom it trusts, what it pays), optionally depositing its budget first.
  */
 import type { Command } from 'commander'
-import { type Address, isAddress, zeroAddress } from 'viem'
-import { deliveryKeyToBytes } from '../../../deals/deliveryKeys.js'
+import type { Address } from 'viem'
 import { CliUsageError } from '../../errors.js'
 import { type CliIo, readJsonObject, writeJson } from '../../io.js'
-import { type Connection, connect, connected, readSettings } from './connectDeal.js'
-import { deposit, sendAndWait, summary } from './dealInputs.js'
+import { type Connection, connected } from './connectionOptions.js'
 import { parseAmount, parsePredicate, pointer } from './parseDealOptions.js'
 
 /** Adds `create` to the `medcred deal` command. */
@@ -34,6 +32,10 @@ export function registerCreateDeal(deal: Command, io: CliIo): void {
       if (!Number.isInteger(maxApprovals) || maxApprovals < 1 || maxApprovals > 2 ** 32 - 1) throw new CliUsageError(`--max-approvals must be a positive whole number, not "${options.maxApprovals}".`)
       const expiresIn = parseAmount(options.expiresIn, '--expires-in')
       const reward = parseAmount(options.reward, '--reward')
+      const { isAddress, zeroAddress } = await import('viem')
+      const { deliveryKeyToBytes } = await import('../../../deals/deliveryKeys.js')
+      const { connect, readSettings } = await import('./connectDeal.js')
+      const { deposit, sendAndWait, summary } = await import('./dealInputs.js')
       if (options.asset !== undefined && !isAddress(options.asset)) throw new CliUsageError(`--asset "${options.asset}" is not an address.`)
       const settings = readSettings(io, options)
       const consumerKey = deliveryKeyToBytes(await readJsonObject(io, options.consumerKey))

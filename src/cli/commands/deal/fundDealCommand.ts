@@ -4,8 +4,7 @@
  */
 import type { Command } from 'commander'
 import { type CliIo, writeJson } from '../../io.js'
-import { type Connection, connect, connected, readSettings } from './connectDeal.js'
-import { deposit, sendAndWait, summary } from './dealInputs.js'
+import { type Connection, connected } from './connectionOptions.js'
 import { parseAmount, parseDealId } from './parseDealOptions.js'
 
 /** Adds `fund` to the `medcred deal` command. */
@@ -18,6 +17,8 @@ export function registerFundDeal(deal: Command, io: CliIo): void {
     .action(async (options: Connection & { deal: string; amount: string; deposit?: boolean }) => {
       const dealId = parseDealId(options.deal)
       const amount = parseAmount(options.amount, '--amount')
+      const { connect, readSettings } = await import('./connectDeal.js')
+      const { deposit, sendAndWait, summary } = await import('./dealInputs.js')
       const client = await connect(readSettings(io, options))
       if (options.deposit) await deposit(client, amount)
       await writeJson(io, summary(await sendAndWait(client, { action: 'fundDeal', dealId, amount })))

@@ -3,11 +3,10 @@
  * `medcred deal list`: the open deals (or all), and the balances of an owner.
  */
 import type { Command } from 'commander'
-import { type Address, isAddress } from 'viem'
+import type { Address } from 'viem'
 import { CliUsageError } from '../../errors.js'
 import { type CliIo, writeJson } from '../../io.js'
-import { type Connection, connect, connected, readSettings } from './connectDeal.js'
-import { answer } from './dealInputs.js'
+import { type Connection, connected } from './connectionOptions.js'
 
 /** Adds `list` to the `medcred deal` command. */
 export function registerListDeals(deal: Command, io: CliIo): void {
@@ -16,6 +15,9 @@ export function registerListDeals(deal: Command, io: CliIo): void {
     .option('--owner <address>', 'whose balances to show')
     .option('--all', 'closed deals too')
     .action(async (options: Connection & { owner?: string; all?: boolean }) => {
+      const { isAddress } = await import('viem')
+      const { connect, readSettings } = await import('./connectDeal.js')
+      const { answer } = await import('./dealInputs.js')
       if (options.owner !== undefined && !isAddress(options.owner)) throw new CliUsageError(`--owner "${options.owner}" is not an address.`)
       const client = await connect(readSettings(io, options, { keyRequired: false }))
       const owner = (options.owner ?? client.account) as Address | undefined

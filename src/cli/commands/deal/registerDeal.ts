@@ -6,7 +6,7 @@
 import type { Command } from 'commander'
 import type { CliIo } from '../../io.js'
 import { registerCloseDeal } from './closeDealCommand.js'
-import { privateKeyVariable } from './connectDeal.js'
+import { privateKeyVariable } from './connectionOptions.js'
 import { registerCreateDeal } from './createDealCommand.js'
 import { registerFundDeal } from './fundDealCommand.js'
 import { registerListDeals } from './listDealsCommand.js'

@@ -3,18 +3,12 @@
  * `medcred deal submit`: derives a presentation with the deal's challenge (or takes one), optionally encrypts a record to the consumer, submits both and can execute the reward voucher.
  */
 import type { Command } from 'commander'
-import { type Hex, zeroHash } from 'viem'
-import { createDocumentLoader } from '../../../contexts/createDocumentLoader.js'
-import { deliveryKeyFromBytes } from '../../../deals/deliveryKeys.js'
-import { encryptDelivery } from '../../../deals/encryptDelivery.js'
-import { hashDelivery } from '../../../deals/hashDelivery.js'
-import { deriveCredential } from '../../../suites/bbs-2023/deriveCredential.js'
+import type { Hex } from 'viem'
 import type { VerifiableCredential } from '../../../suites/types.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../../contexts.js'
 import { CliUsageError } from '../../errors.js'
 import { type CliIo, readJsonObject, readText, writeJson, writeText } from '../../io.js'
-import { type Connection, connect, connected, readSettings } from './connectDeal.js'
-import { executeVouchers, readDeal, sendAndWait, summary } from './dealInputs.js'
+import { type Connection, connected } from './connectionOptions.js'
 import { parseDealId } from './parseDealOptions.js'
 
 /** Adds `submit` to the `medcred deal` command. */
@@ -33,6 +27,8 @@ export function registerSubmitToDeal(deal: Command, io: CliIo): void {
       if ((options.credential === undefined) === (options.presentation === undefined)) throw new CliUsageError('Give exactly one of --credential and --presentation.')
       if ((options.record === undefined) !== (options.jweOut === undefined)) throw new CliUsageError('--record and --jwe-out go together.')
       const dealId = parseDealId(options.deal)
+      const { connect, readSettings } = await import('./connectDeal.js')
+      const { executeVouchers, readDeal, sendAndWait, summary } = await import('./dealInputs.js')
       const settings = readSettings(io, options)
       // Every file is read before the chain is asked: a wrong path fails at once.
       const credential = options.credential === undefined ? undefined : ((await readJsonObject(io, options.credential)) as VerifiableCredential)
@@ -43,12 +39,18 @@ export function registerSubmitToDeal(deal: Command, io: CliIo): void {
       const terms = await readDeal(client, dealId)
       let presentation: string
       if (credential !== undefined) {
+        const { createDocumentLoader } = await import('../../../contexts/createDocumentLoader.js')
+        const { deriveCredential } = await import('../../../suites/bbs-2023/deriveCredential.js')
         const reveal = [...terms.requiredFields, ...terms.predicates.map((predicate) => predicate.pointer), ...(options.reveal ?? [])]
         const derived = await deriveCredential({ credential, reveal, presentationHeader: client.dealChallenge(dealId), documentLoader: createDocumentLoader({ contexts }) })
         presentation = JSON.stringify(derived)
       } else presentation = given as string
+      const { zeroHash } = await import('viem')
       let deliveryHash: Hex = zeroHash
       if (record !== undefined && options.jweOut !== undefined) {
+        const { deliveryKeyFromBytes } = await import('../../../deals/deliveryKeys.js')
+        const { encryptDelivery } = await import('../../../deals/encryptDelivery.js')
+        const { hashDelivery } = await import('../../../deals/hashDelivery.js')
         const jwe = await encryptDelivery({ record, consumerKey: deliveryKeyFromBytes(terms.consumerKey) })
         await writeText(io, options.jweOut, jwe)
         deliveryHash = hashDelivery(jwe)
