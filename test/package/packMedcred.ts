@@ -31,7 +31,7 @@ export const repoRoot = join(import.meta.dirname, '..', '..')
 export const typescriptReleases = { oldest: '5.4.5', newest: '7.0.2' } as const
 
 /** Top-level files and folders the package is built from (and hashed for the cache key). */
-const sources = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'src', 'contexts']
+const sources = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'src', 'contexts', 'scripts/bundleCli.ts']
 
 /** Bump when what this module makes changes shape: old caches are then rebuilt. */
 const layoutVersion = 1

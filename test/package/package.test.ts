@@ -7,15 +7,18 @@
  *   the repository's TypeScript, the oldest supported (5.4) and the newest major (7), and the
  *   browser entry points without Node's types;
  * - ESM import of every entry point in Node (and that ethers and the legacy wasm stay unloaded);
- * - the CLI from node_modules/.bin.
+ * - the CLI from node_modules/.bin: the bundle (scripts/bundleCli.ts) that `bin` names, its
+ *   commands and its VC-API worker.
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDidResolver, createDocumentLoader, deriveCredential } from '../../src/index.js'
 import { issueSampleCertificate } from '../../examples/patient-wallet/sample/issueSampleCertificate.js'
+import { packagesOf, runRecordingModules } from '#test/loadedModules.js'
 import { type PackedMedcred, packMedcred, repoRoot, typescriptReleases } from './packMedcred.js'
 import { readQuickStart } from './readmeQuickStart.js'
 
@@ -189,5 +192,48 @@ describe('CLI: node_modules/.bin/medcred', () => {
     await writeFile(join(work, 'shown.json'), JSON.stringify(shown))
     const { stdout } = await medcred(['verify', '--credential', 'shown.json', '--challenge', 'n-7', '--trust', `${sample.issuer}=VaccinationCertificate`])
     expect(JSON.parse(stdout)).toMatchObject({ verified: true, disclosed: { doseNumber: 2 } })
+  })
+
+  it('behavior: --help and verify load the bundle alone, no package of node_modules', async () => {
+    const bin = join(packed.project, 'node_modules', 'medcred', manifest.bin.medcred!)
+    const sample = await issueSampleCertificate()
+    const documentLoader = createDocumentLoader({ didResolver: createDidResolver() })
+    const shown = await deriveCredential({ credential: sample.certificate, reveal: ['/credentialSubject/doseNumber'], presentationHeader: 'n-8', documentLoader })
+    await writeFile(join(work, 'shown-bundle.json'), JSON.stringify(shown))
+    const help = await runRecordingModules([], [bin, '--help'], work)
+    expect(packagesOf(help.loaded)).toEqual(['medcred'])
+    const verify = await runRecordingModules([], [bin, 'verify', '--credential', 'shown-bundle.json', '--challenge', 'n-8', '--trust', sample.issuer], work)
+    expect(JSON.parse(verify.stdout)).toMatchObject({ verified: true })
+    expect(packagesOf(verify.loaded)).toEqual(['medcred'])
+  })
+
+  it('behavior: serve answers from its worker thread (the bundle’s vcApiWorker.js)', async () => {
+    const sample = await issueSampleCertificate()
+    const documentLoader = createDocumentLoader({ didResolver: createDidResolver() })
+    const shown = await deriveCredential({ credential: sample.certificate, reveal: ['/credentialSubject/doseNumber'], presentationHeader: 'n-9', documentLoader })
+    const child = spawn(join(packed.project, 'node_modules', '.bin', 'medcred'), ['serve', '--workers', '1', '--trust', sample.issuer], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      let printed = ''
+      child.stdout.setEncoding('utf8')
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: string) => {
+          printed += chunk
+          const ready = /service on (http:\/\/\S+)/.exec(printed)
+          if (ready) resolve(ready[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`medcred serve exited (${code}) before it listened:\n${printed}`)))
+      })
+      const answer = await fetch(`${url}/credentials/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ verifiableCredential: shown, options: { challenge: 'n-9' } }),
+      })
+      expect(answer.status).toBe(200)
+      expect(await answer.json()).toMatchObject({ verified: true })
+    } finally {
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      await exited
+    }
   })
 })
