@@ -31,8 +31,8 @@ export type CreateDealChallengeParameters = {
 export function createDealChallenge(parameters: CreateDealChallengeParameters): string {
   const { chainId, application, dealId, provider } = parameters
   if (!isAddress(application, { strict: false }) || !isAddress(provider, { strict: false })) {
-    throw new ProtocolParameterError('The application and the provider must be 20-byte addresses.')
+    throw new ProtocolParameterError({ reason: 'address', party: 'provider' })
   }
-  if (BigInt(dealId) < 1n) throw new ProtocolParameterError('Deal ids start at 1.')
+  if (BigInt(dealId) < 1n) throw new ProtocolParameterError({ reason: 'dealId' })
   return ['medcred', 'v1', 'deal', BigInt(chainId).toString(), application.toLowerCase(), BigInt(dealId).toString(), provider.toLowerCase()].join(':')
 }

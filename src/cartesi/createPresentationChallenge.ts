@@ -37,8 +37,8 @@ export type CreatePresentationChallengeParameters = {
 export function createPresentationChallenge(parameters: CreatePresentationChallengeParameters): string {
   const { chainId, application, sender, nonce } = parameters
   if (!isAddress(application, { strict: false }) || !isAddress(sender, { strict: false })) {
-    throw new ProtocolParameterError('The application and the sender must be 20-byte addresses.')
+    throw new ProtocolParameterError({ reason: 'address', party: 'sender' })
   }
-  if (!isHex(nonce, { strict: true }) || size(nonce) !== 32) throw new ProtocolParameterError('The nonce must be 32 bytes of hex.')
+  if (!isHex(nonce, { strict: true }) || size(nonce) !== 32) throw new ProtocolParameterError({ reason: 'nonce' })
   return ['medcred', 'v1', BigInt(chainId).toString(), application.toLowerCase(), sender.toLowerCase(), nonce.toLowerCase()].join(':')
 }

@@ -51,11 +51,11 @@ export function decodeDealApprovalNotice(payload: Hex): DealApprovalNotice {
   try {
     fields = decodeAbiParameters(dealApprovalNoticeParameters, payload)
   } catch (cause) {
-    throw new NoticeCodecError('The notice cannot be ABI-decoded as a medcred deal-approval notice.', { cause })
+    throw new NoticeCodecError({ reason: 'notAbi', notice: 'dealApproval' }, { cause })
   }
   const [version, kind, dealId, provider, presentationHash, disclosedClaimsHash, deliveryHash, asset, reward, blockTimestamp] = fields
   if (version !== protocolVersion || kind !== noticeKinds.dealApproval) {
-    throw new NoticeCodecError(`The notice is version ${version}, kind ${kind}; expected a v${protocolVersion} deal-approval notice.`)
+    throw new NoticeCodecError({ reason: 'versionOrKind', notice: 'dealApproval', version, kind, protocolVersion })
   }
   return { kind: 'dealApproval', dealId, provider, presentationHash, disclosedClaimsHash, deliveryHash, asset, reward, blockTimestamp }
 }

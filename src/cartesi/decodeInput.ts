@@ -32,17 +32,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  */
 export function decodeInput(payload: Hex): VerifierAction {
   if (size(payload) > maxInputBytes) {
-    throw new InputDecodeError('ERR_CARTESI_INPUT_TOO_LARGE', `The input is ${size(payload)} bytes; at most ${maxInputBytes} are read.`)
+    throw new InputDecodeError({ reason: 'inputTooLarge', bytes: size(payload), maxBytes: maxInputBytes })
   }
   const [version, code, body] = decode('envelope', () => decodeAbiParameters(envelopeParameters, payload))
   if (version !== protocolVersion) {
-    throw new InputDecodeError('ERR_CARTESI_INPUT_VERSION', `The input is protocol version ${version}; this verifier reads version ${protocolVersion}.`)
+    throw new InputDecodeError({ reason: 'version', version, supported: protocolVersion })
   }
   const name = actionNames.get(code)
-  if (name === undefined) throw new InputDecodeError('ERR_CARTESI_ACTION_UNKNOWN', `Action ${code} is not an action of protocol v1.`)
+  if (name === undefined) throw new InputDecodeError({ reason: 'actionUnknown', action: code })
   const action = decodeBody(name, body)
   if (!isCanonical(action, payload)) {
-    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `The ${name} input is not in canonical ABI encoding (extra or padded bytes, or a number wider than its field).`)
+    throw new InputDecodeError({ reason: 'notCanonical', action: name })
   }
   return action
 }
@@ -82,7 +82,7 @@ function decodeBody(name: ActionName, body: Hex): VerifierAction {
         entries: entries.map(({ index, status }) => {
           const statusName = statusNames.get(status)
           if (statusName === undefined) {
-            throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `Status ${status} at index ${index} is not active (0), revoked (1) or suspended (2).`)
+            throw new InputDecodeError({ reason: 'statusUnknown', status, index })
           }
           return { index, status: statusName }
         }),
@@ -133,23 +133,23 @@ function presentationText(bytes: Hex): string {
   try {
     return utf8.decode(hexToBytes(bytes))
   } catch (cause) {
-    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', 'The presentation is not UTF-8 text.', { cause })
+    throw new InputDecodeError({ reason: 'presentationNotUtf8' }, { cause })
   }
 }
 
 /** A predicate's operator must be known and each value a JSON string, finite number or boolean. */
 function decodePredicate(predicate: { pointer: string; operator: number; values: readonly string[] }): DealPredicate {
   const operator = predicateOperatorNames.get(predicate.operator)
-  if (operator === undefined) throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `Predicate operator ${predicate.operator} is not equals (1), atLeast (2), atMost (3) or oneOf (4).`)
+  if (operator === undefined) throw new InputDecodeError({ reason: 'predicateOperatorUnknown', operator: predicate.operator })
   const values = predicate.values.map((text): PredicateValue => {
     let value: unknown
     try {
       value = JSON.parse(text)
     } catch (cause) {
-      throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `A predicate value of ${predicate.pointer.slice(0, 80)} is not JSON.`, { cause })
+      throw new InputDecodeError({ reason: 'predicateValueNotJson', pointer: predicate.pointer }, { cause })
     }
     if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value
-    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `A predicate value of ${predicate.pointer.slice(0, 80)} must be a JSON string, number or boolean.`)
+    throw new InputDecodeError({ reason: 'predicateValueType', pointer: predicate.pointer })
   })
   return { pointer: predicate.pointer, operator, values }
 }
@@ -159,6 +159,6 @@ function decode<Result>(part: string, run: () => Result): Result {
   try {
     return run()
   } catch (cause) {
-    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `The ${part} cannot be ABI-decoded${part === 'envelope' ? ' as (uint16 version, uint8 action, bytes body)' : ' as its v1 body'}.`, { cause })
+    throw new InputDecodeError({ reason: 'notAbi', part }, { cause })
   }
 }

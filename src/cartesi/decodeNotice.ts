@@ -21,7 +21,7 @@ export function decodeNotice(payload: Hex): VerdictNotice | DealApprovalNotice {
   try {
     kind = decodeAbiParameters(headParameters, payload)[1]
   } catch (cause) {
-    throw new NoticeCodecError('The notice has no (version, kind) head.', { cause })
+    throw new NoticeCodecError({ reason: 'noHead' }, { cause })
   }
   return kind === noticeKinds.dealApproval ? decodeDealApprovalNotice(payload) : decodeVerdictNotice(payload)
 }

@@ -38,7 +38,7 @@ export function encodeErc20Deposit(deposit: Omit<Erc20Deposit, 'asset'>): Hex {
  * @throws {InputDecodeError} `ERR_CARTESI_INPUT_MALFORMED` when shorter than 52 bytes.
  */
 export function decodeEtherDeposit(payload: Hex): EtherDeposit {
-  requireLength(payload, 52, 'An Ether deposit')
+  requireLength(payload, 52, 'ether')
   return { asset: 'ether', sender: getAddress(slice(payload, 0, 20)), amount: hexToBigInt(slice(payload, 20, 52)), execLayerData: rest(payload, 52) }
 }
 
@@ -48,7 +48,7 @@ export function decodeEtherDeposit(payload: Hex): EtherDeposit {
  * @throws {InputDecodeError} `ERR_CARTESI_INPUT_MALFORMED` when shorter than 72 bytes.
  */
 export function decodeErc20Deposit(payload: Hex): Erc20Deposit {
-  requireLength(payload, 72, 'An ERC-20 deposit')
+  requireLength(payload, 72, 'erc20')
   return {
     asset: 'erc20',
     token: getAddress(slice(payload, 0, 20)),
@@ -63,6 +63,6 @@ function rest(payload: Hex, start: number): Hex {
   return size(payload) > start ? slice(payload, start) : '0x'
 }
 
-function requireLength(payload: Hex, bytes: number, what: string): void {
-  if (size(payload) < bytes) throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `${what} is at least ${bytes} bytes; this one is ${size(payload)}.`)
+function requireLength(payload: Hex, minBytes: number, deposit: 'ether' | 'erc20'): void {
+  if (size(payload) < minBytes) throw new InputDecodeError({ reason: 'depositTooShort', deposit, minBytes, bytes: size(payload) })
 }

@@ -27,7 +27,7 @@ export function hashPresentation(presentation: string | Record<string, unknown>)
   const value = typeof presentation === 'string' ? (JSON.parse(presentation) as Record<string, unknown>) : presentation
   const proofValue = (value.proof as { proofValue?: unknown } | undefined)?.proofValue
   if (typeof proofValue !== 'string' || proofValue === '') {
-    throw new ProtocolParameterError('The presentation has no proof.proofValue to hash.')
+    throw new ProtocolParameterError({ reason: 'proofValueMissing' })
   }
   return keccak256(/^u[A-Za-z0-9_-]+$/.test(proofValue) ? base64url.decode(proofValue.slice(1)) : base64.decode(proofValue))
 }

@@ -50,19 +50,17 @@ export function encodeInspectQuery(query: InspectQuery): Hex {
  */
 export function decodeInspectQuery(payload: Hex): InspectQuery {
   if ((payload.length - 2) / 2 > maxInputBytes) {
-    throw new InputDecodeError('ERR_CARTESI_INPUT_TOO_LARGE', `The query is over ${maxInputBytes} bytes.`)
+    throw new InputDecodeError({ reason: 'queryTooLarge', maxBytes: maxInputBytes })
   }
   let json: unknown
   try {
     json = JSON.parse(hexToString(payload))
   } catch (cause) {
-    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', 'The inspect query is not JSON.', { cause })
+    throw new InputDecodeError({ reason: 'queryNotJson' }, { cause })
   }
   const parsed = inspectQuerySchema.safeParse(json)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-    throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', `The inspect query is invalid${where}: ${issue?.message ?? 'unknown shape'}.`)
+    throw new InputDecodeError({ reason: 'queryInvalid', issue: parsed.error.issues[0] })
   }
   return parsed.data
 }

@@ -36,7 +36,7 @@ import type { IssuerKey } from './types.js'
 export function issuerKeyOf(key: Pick<KeyPair, 'id' | 'publicKeyMultibase'>): IssuerKey {
   const { type, publicKey } = decodePublicKeyMultibase(key.publicKeyMultibase)
   if (type !== 'Bls12381G2') {
-    throw new ProtocolParameterError(`${key.id} is an ${type} key; issuers sign with Bls12381G2 (BBS) keys.`, { details: { id: key.id, type } })
+    throw new ProtocolParameterError({ reason: 'issuerKeyType', id: key.id, type })
   }
   return { id: key.id, publicKey: bytesToHex(publicKey) }
 }

@@ -41,7 +41,7 @@ export function computeOutputsMerkleRoot(outputs: readonly Hex[]): Hex {
  * @throws {ProtocolParameterError} `ERR_CARTESI_PARAMETER_INVALID` when there is no output at `index`.
  */
 export function createOutputValidityProof(outputs: readonly Hex[], index: number): OutputValidityProof {
-  if (!Number.isInteger(index) || index < 0 || index >= outputs.length) throw new ProtocolParameterError(`There is no output ${index} among ${outputs.length}.`, { details: { index, count: outputs.length } })
+  if (!Number.isInteger(index) || index < 0 || index >= outputs.length) throw new ProtocolParameterError({ reason: 'outputIndex', index, count: outputs.length })
   let nodes = outputs.map((output) => keccak256(output))
   let position = index
   const siblings: Hex[] = []

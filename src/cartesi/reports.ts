@@ -37,7 +37,7 @@ export function decodeReport(payload: Hex): VerifierReport {
     const report = JSON.parse(hexToString(payload)) as VerifierReport
     if (typeof report === 'object' && report !== null && typeof report.ok === 'boolean') return report
   } catch (cause) {
-    throw new NoticeCodecError('The report is not JSON.', { cause })
+    throw new NoticeCodecError({ reason: 'reportNotJson' }, { cause })
   }
-  throw new NoticeCodecError('The report is not a medcred report ({ ok, ... }).')
+  throw new NoticeCodecError({ reason: 'notReport' })
 }

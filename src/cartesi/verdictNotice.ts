@@ -56,12 +56,12 @@ export function decodeVerdictNotice(payload: Hex): VerdictNotice {
   try {
     fields = decodeAbiParameters(verdictNoticeParameters, payload)
   } catch (cause) {
-    throw new NoticeCodecError('The notice cannot be ABI-decoded as a medcred verdict notice.', { cause })
+    throw new NoticeCodecError({ reason: 'notAbi', notice: 'verdict' }, { cause })
   }
   const [version, kind, presentationHash, sender, issuer, credentialType, verdict, blockTimestamp, disclosedClaimsHash] = fields
   if (version !== protocolVersion || kind !== noticeKinds.verdict) {
-    throw new NoticeCodecError(`The notice is version ${version}, kind ${kind}; expected a v${protocolVersion} verdict notice.`)
+    throw new NoticeCodecError({ reason: 'versionOrKind', notice: 'verdict', version, kind, protocolVersion })
   }
-  if (verdict !== verdictCodes.verified) throw new NoticeCodecError(`Verdict ${verdict} is not a v1 verdict.`)
+  if (verdict !== verdictCodes.verified) throw new NoticeCodecError({ reason: 'verdictUnknown', verdict })
   return { kind: 'verdict', presentationHash, sender, issuer, credentialType, verdict: 'verified', blockTimestamp, disclosedClaimsHash }
 }

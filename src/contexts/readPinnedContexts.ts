@@ -33,24 +33,23 @@ const sha256Hex = /^[0-9a-fA-F]{64}$/
  * ```
  */
 export async function readPinnedContexts(manifestPath: string): Promise<PinnedContext[]> {
-  const manifest = parseManifest(await readBytes(manifestPath, 'ERR_CONTEXT_MANIFEST_UNREADABLE', 'context manifest'), manifestPath)
+  const manifest = parseManifest(await readBytes(manifestPath), manifestPath)
   const folder = dirname(manifestPath)
   const contexts: PinnedContext[] = []
   for (const [url, { file, sha256 }] of manifest) {
     const path = resolve(folder, file)
-    const bytes = await readBytes(path, 'ERR_CONTEXT_FILE_UNREADABLE', `context file of ${url}`, url)
+    const bytes = await readBytes(path, url)
     contexts.push({ url, sha256, text: decodeUtf8(bytes, path, url) })
   }
   return contexts
 }
 
-async function readBytes(path: string, code: 'ERR_CONTEXT_MANIFEST_UNREADABLE' | 'ERR_CONTEXT_FILE_UNREADABLE', what: string, url?: string): Promise<Uint8Array> {
+/** The bytes of the manifest, or of the context file of `url`. */
+async function readBytes(path: string, url?: string): Promise<Uint8Array> {
   try {
     return await readFile(path)
   } catch (cause) {
-    const errno = (cause as NodeJS.ErrnoException).code
-    const reason = errno === 'ENOENT' ? 'no such file' : errno === 'EISDIR' ? 'it is a folder' : errno === 'EACCES' ? 'permission denied' : ((cause as Error).message ?? 'unknown error')
-    throw new ContextManifestError(code, path, `Cannot read the ${what} ${path}: ${reason}.`, { url, cause })
+    throw new ContextManifestError({ reason: 'unreadable', path, url, cause })
   }
 }
 
@@ -59,26 +58,24 @@ function decodeUtf8(bytes: Uint8Array, path: string, url: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch (cause) {
-    throw new ContextManifestError('ERR_CONTEXT_FILE_UNREADABLE', path, `The context file of ${url}, ${path}, is not UTF-8 text.`, { url, cause })
+    throw new ContextManifestError({ reason: 'notUtf8', path, url, cause })
   }
 }
 
 function parseManifest(bytes: Uint8Array, path: string): [string, { file: string; sha256: string }][] {
-  const malformed = (reason: string) =>
-    new ContextManifestError('ERR_CONTEXT_MANIFEST_MALFORMED', path, `The context manifest ${path} ${reason}; it must be { "<url>": { "file": "<name>.jsonld", "sha256": "<hex>" } }.`)
   let manifest: unknown
   try {
     manifest = JSON.parse(new TextDecoder().decode(bytes))
   } catch {
-    throw malformed('is not JSON')
+    throw new ContextManifestError({ reason: 'manifestNotJson', path })
   }
-  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) throw malformed('is not a JSON object')
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) throw new ContextManifestError({ reason: 'manifestNotObject', path })
   return Object.entries(manifest).map(([url, entry]) => {
-    if (!URL.canParse(url)) throw malformed(`has "${url}", which is not a URL`)
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw malformed(`has no { file, sha256 } object for ${url}`)
+    if (!URL.canParse(url)) throw new ContextManifestError({ reason: 'entryUrl', path, url })
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new ContextManifestError({ reason: 'entryNotObject', path, url })
     const { file, sha256 } = entry as Record<string, unknown>
-    if (typeof file !== 'string' || file === '' || isAbsolute(file)) throw malformed(`has no "file" relative to its folder for ${url}`)
-    if (typeof sha256 !== 'string' || !sha256Hex.test(sha256)) throw malformed(`has no "sha256" of 64 hex digits for ${url}`)
+    if (typeof file !== 'string' || file === '' || isAbsolute(file)) throw new ContextManifestError({ reason: 'entryFile', path, url })
+    if (typeof sha256 !== 'string' || !sha256Hex.test(sha256)) throw new ContextManifestError({ reason: 'entrySha256', path, url })
     return [url, { file, sha256 }]
   })
 }

@@ -24,22 +24,22 @@ import { hashDelivery } from './hashDelivery.js'
 export async function decryptDelivery(parameters: { jwe: string; privateKey: JWK; expectedHash?: Hex | undefined }): Promise<unknown> {
   const { jwe, privateKey, expectedHash } = parameters
   if (expectedHash !== undefined && hashDelivery(jwe) !== expectedHash.toLowerCase()) {
-    throw new DeliveryError('ERR_DELIVERY_HASH_MISMATCH', 'The JWE is not the one whose hash the deal approval carries.')
+    throw new DeliveryError({ reason: 'hashMismatch' })
   }
   if (privateKey.kty !== 'OKP' || privateKey.crv !== 'X25519' || typeof privateKey.d !== 'string') {
-    throw new DeliveryError('ERR_DELIVERY_KEY_INVALID', 'Decryption needs the private X25519 JWK (with "d").')
+    throw new DeliveryError({ reason: 'privateKeyNotX25519' })
   }
   let key: Awaited<ReturnType<typeof importJWK>>
   try {
     key = await importJWK(privateKey, 'ECDH-ES')
   } catch (cause) {
-    throw new DeliveryError('ERR_DELIVERY_KEY_INVALID', 'The private key cannot be imported as an X25519 key.', { cause })
+    throw new DeliveryError({ reason: 'keyNotImportable', key: 'private' }, { cause })
   }
   try {
     const { plaintext, protectedHeader } = await compactDecrypt(jwe, key, { keyManagementAlgorithms: ['ECDH-ES'], contentEncryptionAlgorithms: ['A256GCM'] })
     if (protectedHeader.cty !== 'json') throw new Error('the content type is not json')
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext))
   } catch (cause) {
-    throw new DeliveryError('ERR_DELIVERY_DECRYPT_FAILED', 'The delivery cannot be decrypted with this key, or its content is not JSON.', { cause })
+    throw new DeliveryError({ reason: 'decryptFailed' }, { cause })
   }
 }

@@ -37,15 +37,15 @@ export async function generateDeliveryKeyPair(): Promise<{ publicKey: DeliveryPu
  */
 export function deliveryKeyToBytes(key: JWK): Hex {
   if (key.kty !== 'OKP' || key.crv !== 'X25519' || typeof key.x !== 'string') {
-    throw new DeliveryError('ERR_DELIVERY_KEY_INVALID', 'A delivery key is an X25519 JWK (kty OKP, crv X25519, x).')
+    throw new DeliveryError({ reason: 'publicKeyNotX25519' })
   }
   let bytes: Uint8Array
   try {
     bytes = base64url.decode(key.x)
   } catch (cause) {
-    throw new DeliveryError('ERR_DELIVERY_KEY_INVALID', 'The key\'s "x" is not base64url.', { cause })
+    throw new DeliveryError({ reason: 'xNotBase64url' }, { cause })
   }
-  if (bytes.length !== 32) throw new DeliveryError('ERR_DELIVERY_KEY_INVALID', `An X25519 public key is 32 bytes, not ${bytes.length}.`)
+  if (bytes.length !== 32) throw new DeliveryError({ reason: 'publicKeyLength', bytes: bytes.length })
   return bytesToHex(bytes)
 }
 
@@ -55,6 +55,6 @@ export function deliveryKeyToBytes(key: JWK): Hex {
  * @throws {DeliveryError} `ERR_DELIVERY_KEY_INVALID` unless it is 32 bytes of hex.
  */
 export function deliveryKeyFromBytes(bytes: Hex): DeliveryPublicKey {
-  if (!isHex(bytes, { strict: true }) || size(bytes) !== 32) throw new DeliveryError('ERR_DELIVERY_KEY_INVALID', 'A consumer key is 32 bytes of hex.')
+  if (!isHex(bytes, { strict: true }) || size(bytes) !== 32) throw new DeliveryError({ reason: 'consumerKeyNotBytes' })
   return { kty: 'OKP', crv: 'X25519', x: base64url.encode(hexToBytes(bytes)) }
 }

@@ -29,7 +29,7 @@ export async function encryptDelivery(parameters: { record: unknown; consumerKey
   try {
     key = await importJWK(publicKey, 'ECDH-ES')
   } catch (cause) {
-    throw new DeliveryError('ERR_DELIVERY_KEY_INVALID', 'The consumer key cannot be imported as an X25519 key.', { cause })
+    throw new DeliveryError({ reason: 'keyNotImportable', key: 'consumer' }, { cause })
   }
   const plaintext = new TextEncoder().encode(JSON.stringify(parameters.record))
   return new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', cty: 'json' }).encrypt(key)

@@ -18,6 +18,7 @@ import type { DisclosureErrorCode } from '../disclosure/errors.js'
 import type { KeyErrorCode } from '../keys/errors.js'
 import type { OpenId4VciErrorCode } from '../openid4vci/errors.js'
 import type { PresentCredentialsErrorCode } from '../presentations/presentCredentials.js'
+import type { ServeErrorCode } from '../serve/errors.js'
 import type { StatusListErrorCode } from '../status/errors.js'
 import type { Bbs2020ErrorCode } from '../suites/bbs-2020/errors.js'
 import type { DeriveCredentialErrorCode, IssueCredentialErrorCode } from '../suites/errors.js'
@@ -54,7 +55,6 @@ export type MedcredErrorCode =
   | PresentCredentialsErrorCode
   | StatusListErrorCode
   | VerifyErrorCode
-  // The command's and the VC-API service's codes, by prefix until src/cli/errors.ts and
-  // src/serve/errors.ts export unions of their own (serve's request codes are its VcApiRequestErrorCode).
+  | ServeErrorCode
+  // The command's codes, by prefix until src/cli/errors.ts exports a union of its own.
   | `ERR_CLI_${string}`
-  | `ERR_SERVE_${string}`

@@ -38,7 +38,7 @@ import type { KeyPair, PrivateKeyPair } from './types.js'
  */
 export async function decryptKeyPair(file: string, passphrase: string): Promise<PrivateKeyPair> {
   const secret = encodePassphrase(passphrase)
-  if (!secret) throw new KeyDecryptionError('ERR_KEY_EMPTY_PASSPHRASE', 'The passphrase must be a non-empty string.')
+  if (!secret) throw new KeyDecryptionError({ reason: 'emptyPassphrase' })
   const header = readKeyFileHeader(file)
   let plaintext: Uint8Array
   try {
@@ -49,25 +49,20 @@ export async function decryptKeyPair(file: string, passphrase: string): Promise<
     }))
   } catch (error) {
     if (!(error instanceof errors.JWEDecryptionFailed)) {
-      throw new KeyDecryptionError('ERR_KEY_FILE_MALFORMED', 'Not a medcred key file: it is not a valid JWE.', {
-        cause: error,
-      })
+      throw new KeyDecryptionError({ reason: 'notJwe' }, { cause: error })
     }
     if (await unwrapsContentKey(file, header, secret)) {
-      throw new KeyDecryptionError(
-        'ERR_KEY_FILE_CORRUPTED',
-        'The key file was altered or damaged: the passphrase is right but the content fails its integrity check.',
-      )
+      throw new KeyDecryptionError({ reason: 'corrupted' })
     }
-    throw new KeyDecryptionError('ERR_KEY_WRONG_PASSPHRASE', 'The passphrase does not open this key file.')
+    throw new KeyDecryptionError({ reason: 'wrongPassphrase' })
   }
   const keyPair = await importPlaintext(plaintext, header)
   const { kid, controller, publicKeyMultibase } = header
   if (keyPair.id !== kid || keyPair.controller !== controller || keyPair.publicKeyMultibase !== publicKeyMultibase) {
-    throw invalidKey('it is not the key its header names')
+    throw new KeyDecryptionError({ reason: 'keyNotNamed' })
   }
   const { secretKeyMultibase } = keyPair
-  if (secretKeyMultibase === undefined) throw invalidKey('it holds no secret key')
+  if (secretKeyMultibase === undefined) throw new KeyDecryptionError({ reason: 'keySecretMissing' })
   return { ...keyPair, secretKeyMultibase }
 }
 
@@ -77,18 +72,14 @@ async function importPlaintext(plaintext: Uint8Array, header: KeyFileHeader): Pr
     document = JSON.parse(new TextDecoder().decode(plaintext))
   } catch {
     // The JSON error would quote the plaintext: no cause.
-    throw invalidKey('it is not JSON')
+    throw new KeyDecryptionError({ reason: 'keyNotJson' })
   }
   try {
     return await importKeyPair(document, { type: header.keyType })
   } catch (error) {
     // An InvalidKeyError, whose message never holds key material.
-    throw invalidKey(`it holds no valid key pair (${(error as Error).message.replace(/\.$/, '')})`, error)
+    throw new KeyDecryptionError({ reason: 'keyInvalid', cause: error as Error })
   }
-}
-
-function invalidKey(reason: string, cause?: unknown): KeyDecryptionError {
-  return new KeyDecryptionError('ERR_KEY_FILE_INVALID_KEY', `The key file decrypts, but ${reason}.`, { cause })
 }
 
 /**

@@ -57,13 +57,9 @@ export async function encryptKeyPair(
 ): Promise<string> {
   const { iterations = defaultKeyFileIterations } = options
   const secret = encodePassphrase(passphrase)
-  if (!secret) throw new KeyEncryptionError('ERR_KEY_EMPTY_PASSPHRASE', 'The passphrase must be a non-empty string.')
+  if (!secret) throw new KeyEncryptionError({ reason: 'emptyPassphrase' })
   if (!Number.isInteger(iterations) || iterations < minKeyFileIterations || iterations > maxKeyFileIterations) {
-    throw new KeyEncryptionError(
-      'ERR_KEY_INVALID_ITERATIONS',
-      `"iterations" must be an integer from ${minKeyFileIterations} to ${maxKeyFileIterations}.`,
-      { details: { iterations } },
-    )
+    throw new KeyEncryptionError({ reason: 'iterations', iterations, min: minKeyFileIterations, max: maxKeyFileIterations })
   }
   const document = exportPrivateKey(keyPair)
   const header: Omit<KeyFileHeader, 'p2c' | 'p2s'> = {

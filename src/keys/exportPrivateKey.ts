@@ -25,9 +25,7 @@ import type { KeyPair, PrivateMultikey } from './types.js'
 export function exportPrivateKey(keyPair: KeyPair, options: ExportPublicKeyOptions = {}): PrivateMultikey {
   const { secretKeyMultibase } = keyPair
   if (secretKeyMultibase === undefined) {
-    throw new InvalidKeyError('ERR_KEY_SECRET_MISSING', `Key "${keyPair.id}" has no secret key to export.`, {
-      details: { id: keyPair.id },
-    })
+    throw new InvalidKeyError({ reason: 'secretMissing', id: keyPair.id })
   }
   return { ...exportPublicKey(keyPair, options), secretKeyMultibase }
 }

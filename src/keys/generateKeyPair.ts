@@ -59,8 +59,6 @@ async function generateMultibaseKeys(type: KeyType): Promise<MultibaseKeys> {
       return (await key.export({ secretKey: true, includeContext: false, canonicalize: true })) as MultibaseKeys
     }
     default:
-      throw new InvalidKeyError('ERR_KEY_UNSUPPORTED_TYPE', `Unsupported key type "${String(type)}".`, {
-        details: { type },
-      })
+      throw new InvalidKeyError({ reason: 'unsupportedType', type })
   }
 }

@@ -54,10 +54,7 @@ export async function importKeyPair<type extends KeyType = KeyType>(
   if (!parsed.success) {
     // Paths and zod's messages only: neither quotes the values, which may be secret.
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
-    const summary = issues.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; ')
-    throw new InvalidKeyError('ERR_KEY_INVALID_DOCUMENT', `Not a Multikey document (${summary}).`, {
-      details: { issues },
-    })
+    throw new InvalidKeyError({ reason: 'notMultikey', issues })
   }
   const { id, controller, publicKeyMultibase, secretKeyMultibase } = parsed.data
   const keyPair = {
@@ -68,11 +65,7 @@ export async function importKeyPair<type extends KeyType = KeyType>(
     ...(secretKeyMultibase === undefined ? {} : { secretKeyMultibase }),
   }
   if (secretKeyMultibase !== undefined && !(await secretMatchesPublic(keyPair))) {
-    throw new InvalidKeyError(
-      'ERR_KEY_SECRET_MISMATCH',
-      `The secret key of "${id}" does not belong to its public key.`,
-      { details: { id, publicKeyMultibase } },
-    )
+    throw new InvalidKeyError({ reason: 'secretMismatch', id, publicKeyMultibase })
   }
   return keyPair
 }

@@ -22,18 +22,12 @@ export function keyTypeOf(
 ): KeyType {
   const { type } = parseMultibaseKey(keys.publicKeyMultibase, 'publicKeyMultibase')
   if (expected !== undefined && type !== expected) {
-    throw new InvalidKeyError('ERR_KEY_TYPE_MISMATCH', `The public key is of type ${type}, not ${String(expected)}.`, {
-      details: { expected, actual: type },
-    })
+    throw new InvalidKeyError({ reason: 'publicKeyType', expected, actual: type })
   }
   if (keys.secretKeyMultibase !== undefined) {
     const secret = parseMultibaseKey(keys.secretKeyMultibase, 'secretKeyMultibase')
     if (secret.type !== type) {
-      throw new InvalidKeyError(
-        'ERR_KEY_TYPE_MISMATCH',
-        `The secret key is of type ${secret.type} but the public key is of type ${type}.`,
-        { details: { expected: type, actual: secret.type } },
-      )
+      throw new InvalidKeyError({ reason: 'secretKeyType', expected: type, actual: secret.type })
     }
   }
   return type

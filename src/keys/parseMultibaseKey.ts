@@ -50,19 +50,15 @@ const codecs: Record<MultibaseKeyField, readonly Codec[]> = {
  */
 export function parseMultibaseKey(value: string, field: MultibaseKeyField): ParseMultibaseKeyReturnType {
   const decoded = value.startsWith('z') ? decodeBase58btc(value.slice(1)) : undefined
-  if (!decoded) throw invalid(field, 'is not a base58btc multibase string (z...)')
+  if (!decoded) throw new InvalidKeyError({ reason: 'notMultibase', field })
   const codec = codecs[field].find((c) => decoded[0] === c.prefix[0] && decoded[1] === c.prefix[1])
-  if (!codec) throw invalid(field, 'has no supported multicodec prefix (BLS12-381 G2 or Ed25519)')
+  if (!codec) throw new InvalidKeyError({ reason: 'multicodecUnsupported', field })
   const bytes = decoded.subarray(2)
   if (bytes.length !== codec.length) {
-    throw invalid(field, `holds ${bytes.length} bytes; ${codec.type} keys have ${codec.length}`)
+    throw new InvalidKeyError({ reason: 'length', field, type: codec.type, bytes: bytes.length, expected: codec.length })
   }
-  if (codec.isValid && !codec.isValid(bytes)) throw invalid(field, `is not a valid ${codec.type} key`)
+  if (codec.isValid && !codec.isValid(bytes)) throw new InvalidKeyError({ reason: 'notKeyOfType', field, type: codec.type })
   return { type: codec.type, bytes }
-}
-
-function invalid(field: MultibaseKeyField, reason: string): InvalidKeyError {
-  return new InvalidKeyError('ERR_KEY_INVALID_MULTIBASE', `"${field}" ${reason}.`, { details: { field } })
 }
 
 function isBlsScalar(bytes: Uint8Array): boolean {

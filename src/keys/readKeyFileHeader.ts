@@ -44,26 +44,22 @@ export type KeyFileHeader = z.infer<typeof keyFileHeaderSchema>
  */
 export function readKeyFileHeader(file: string): KeyFileHeader {
   // Five segments: a truncated file usually loses some, and jose reads headers of JWS too.
-  if (typeof file !== 'string' || file.split('.').length !== 5) throw malformed('it is not a compact JWE')
+  if (typeof file !== 'string' || file.split('.').length !== 5) throw new KeyDecryptionError({ reason: 'notCompactJwe' })
   let header: unknown
   try {
     header = decodeProtectedHeader(file)
   } catch (error) {
-    throw malformed('its protected header is not base64url JSON', error)
+    throw new KeyDecryptionError({ reason: 'headerNotJson' }, { cause: error })
   }
   const parsed = keyFileHeaderSchema.safeParse(header)
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))]
-    throw malformed(`its protected header is not a key file header (check ${fields.join(', ')})`)
+    throw new KeyDecryptionError({ reason: 'headerInvalid', fields })
   }
   try {
     keyTypeOf(parsed.data, parsed.data.keyType)
   } catch (error) {
-    throw malformed('its header names an invalid public key', error)
+    throw new KeyDecryptionError({ reason: 'headerKeyInvalid' }, { cause: error })
   }
   return parsed.data
-}
-
-function malformed(reason: string, cause?: unknown): KeyDecryptionError {
-  return new KeyDecryptionError('ERR_KEY_FILE_MALFORMED', `Not a medcred key file: ${reason}.`, { cause })
 }

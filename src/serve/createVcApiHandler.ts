@@ -9,7 +9,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
-import { defaultInputLimits } from '../suites/inputBounds/limits.js'
 import type { StatusChecker } from '../verify/types.js'
 import { VcApiClientGoneError, VcApiOptionsError, VcApiRequestError } from './errors.js'
 import { bodyTooLarge, checkJsonMediaType, type Linger, readBody, sendAnswer } from './httpMessages.js'
@@ -17,25 +16,12 @@ import { internalAnswer, refusal } from './jobAnswers.js'
 import { isVcApiRoute, vcApiRoutes } from './routes.js'
 import { spawnVcApiWorker } from './spawnVcApiWorker.js'
 import type { VcApiOptions } from './types.js'
+import { defaultMaxBodyBytes, vcApiDefaults } from './vcApiDefaults.js'
 import type { VcApiSetup } from './vcApiJobContext.js'
 import { createWorkerPool } from './workerPool.js'
 import { reviveError } from './workerMessages.js'
 
-/** Default bound on a request body: a few derived credentials fit many times over. */
-export const defaultMaxBodyBytes = 1024 * 1024
-
-/**
- * The defaults of the service's other limits (see {@link VcApiOptions}); `maxDepth` is the
- * library's (`InputLimits`).
- */
-export const vcApiDefaults = {
-  maxDepth: defaultInputLimits.maxDepth,
-  queuePerWorker: 16,
-  deadlineSeconds: 4,
-  bodyTimeoutSeconds: 10,
-  heavyBodyBytes: 64 * 1024,
-  heavyBodyNodes: 64,
-} as const
+export { defaultMaxBodyBytes, vcApiDefaults } from './vcApiDefaults.js'
 
 /** A VC-API request listener that owns worker threads: start them early, stop them at the end. */
 export type VcApiHandler = RequestListener & {
@@ -156,8 +142,8 @@ export function createVcApiHandler(options: VcApiOptions): VcApiHandler {
       // its microtasks are done: on the next turn `request.complete` says whether the body is all
       // in, and an early answer (404, 503…) keeps the connection open when it is.
       await new Promise<void>((resolve) => setImmediate(resolve))
-      if (!isVcApiRoute(path)) throw new VcApiRequestError('ERR_SERVE_ROUTE_UNKNOWN', `No route ${path}: this service answers POST ${vcApiRoutes.join(', ')}.`)
-      if (request.method !== 'POST') throw new VcApiRequestError('ERR_SERVE_METHOD_NOT_ALLOWED', `${path} takes POST, not ${request.method}.`)
+      if (!isVcApiRoute(path)) throw new VcApiRequestError({ reason: 'routeUnknown', path, routes: vcApiRoutes })
+      if (request.method !== 'POST') throw new VcApiRequestError({ reason: 'methodNotAllowed', path, method: request.method })
       checkJsonMediaType(request)
       const declared = Number(request.headers['content-length'])
       if (declared > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes)

@@ -8,10 +8,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { createVcApiHandler, expectsContinue, vcApiDefaults } from './createVcApiHandler.js'
 import { VcApiOptionsError } from './errors.js'
+import type { OpenId4VciRoutes, ServeOpenId4VciOptions } from './openId4VciRoutes.js'
 import type { VcApiOptions } from './types.js'
+import { vcApiServerDefaults } from './vcApiDefaults.js'
+import type { OpenId4VciIssuer } from '../openid4vci/createOpenId4VciIssuer.js'
 
-/** The defaults of the server's own limits (see {@link CreateVcApiServerParameters}). */
-export const vcApiServerDefaults = { headersTimeoutSeconds: 10, maxConnections: 256 } as const
+export { vcApiServerDefaults } from './vcApiDefaults.js'
 
 /** Parameters of {@link createVcApiServer}. */
 export type CreateVcApiServerParameters = VcApiOptions & {
@@ -23,12 +25,19 @@ export type CreateVcApiServerParameters = VcApiOptions & {
   headersTimeoutSeconds?: number | undefined
   /** Open connections at most; more are closed as they arrive. Default 256. */
   maxConnections?: number | undefined
+  /**
+   * Also serve an OpenID4VCI 1.0 issuer (pre-authorised code flow) of the service's issuer key
+   * (docs/openid4vci.md); its routes sit beside the VC-API ones. Off by default.
+   */
+  openId4Vci?: ServeOpenId4VciOptions | undefined
 }
 
 /** A running VC-API service. */
 export type VcApiServer = {
   /** Its base URL, e.g. `http://127.0.0.1:8080`. */
   url: string
+  /** The OpenID4VCI issuer, when `openId4Vci` was given: make offers with it. */
+  openId4VciIssuer?: OpenId4VciIssuer | undefined
   /** Stops listening, closes every open connection and stops the workers. */
   close(): Promise<void>
 }
@@ -54,12 +63,14 @@ export type VcApiServer = {
  * ```
  */
 export async function createVcApiServer(parameters: CreateVcApiServerParameters): Promise<VcApiServer> {
-  const { host = '127.0.0.1', port = 0, headersTimeoutSeconds = vcApiServerDefaults.headersTimeoutSeconds, maxConnections = vcApiServerDefaults.maxConnections, ...options } = parameters
+  const { host = '127.0.0.1', port = 0, headersTimeoutSeconds = vcApiServerDefaults.headersTimeoutSeconds, maxConnections = vcApiServerDefaults.maxConnections, openId4Vci, ...options } = parameters
   if (!Number.isFinite(headersTimeoutSeconds) || headersTimeoutSeconds <= 0 || headersTimeoutSeconds > 86_400) {
     throw new VcApiOptionsError('"headersTimeoutSeconds" must be a number of seconds above 0, at most 86400')
   }
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new VcApiOptionsError('"maxConnections" must be a whole number of at least 1')
   const handler = createVcApiHandler(options)
+  // Made once the URL (the default issuer identifier) is known, before callers learn it.
+  let openId4VciRoutes: OpenId4VciRoutes | undefined
   const headersTimeout = Math.ceil(headersTimeoutSeconds * 1000)
   const bodyTimeout = (options.bodyTimeoutSeconds ?? vcApiDefaults.bodyTimeoutSeconds) * 1000
   const server = createServer(
@@ -71,12 +82,15 @@ export async function createVcApiServer(parameters: CreateVcApiServerParameters)
       // How often Node checks those two; its default (30 s) would stretch a 10 s timeout to 40.
       connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(Math.min(headersTimeout, bodyTimeout) / 4))),
     },
-    handler,
+    (request, response) => {
+      if (!openId4VciRoutes?.route(request, response)) handler(request, response)
+    },
   )
   server.maxConnections = maxConnections
   // A client that sends `Expect: 100-continue` gets a 413 or 503 instead of an invitation to
   // upload a body that would be refused; otherwise its 100 Continue comes just before reading.
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    if (openId4VciRoutes?.route(request, response, true)) return
     ;(request as IncomingMessage & { [expectsContinue]?: boolean })[expectsContinue] = true
     handler(request, response)
   })
@@ -98,8 +112,19 @@ export async function createVcApiServer(parameters: CreateVcApiServerParameters)
   }
   const address = server.address() as AddressInfo
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const url = `http://${urlHost}:${address.port}`
+  try {
+    // Loaded only when asked for: the OpenID4VCI libraries are most of the issuer's weight.
+    openId4VciRoutes = openId4Vci ? (await import('./openId4VciRoutes.js')).createOpenId4VciRoutes(options, openId4Vci, url) : undefined
+  } catch (error) {
+    server.close()
+    server.closeAllConnections()
+    await handler.close()
+    throw error
+  }
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url,
+    ...(openId4VciRoutes ? { openId4VciIssuer: openId4VciRoutes.issuer } : {}),
     close: async () => {
       const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
       server.closeAllConnections()

@@ -3,7 +3,23 @@
  * The errors a VC-API request can end in: each has a stable `code` and the HTTP status the
  * service answers with; the body is `{ code, message }`, never a stack trace.
  */
-import { MedcredError, type MedcredErrorOptions } from '../errors/MedcredError.js'
+import type { z } from 'zod'
+import { MedcredError } from '../errors/MedcredError.js'
+import { boundMessage } from './boundedMessage.js'
+import type { IgnoredOptionCode } from './problemDetails.js'
+
+/**
+ * Every code of the VC-API service: a refused request's, a wrong configuration's, a client gone
+ * or a worker failed, the 500 answer's (`ERR_SERVE_INTERNAL`), and the warnings of an ignored
+ * option.
+ */
+export type ServeErrorCode =
+  | VcApiRequestErrorCode
+  | 'ERR_SERVE_OPTIONS_INVALID'
+  | 'ERR_SERVE_CLIENT_GONE'
+  | 'ERR_SERVE_WORKER_FAILED'
+  | 'ERR_SERVE_INTERNAL'
+  | IgnoredOptionCode
 
 /** Why the service refused a request. */
 export type VcApiRequestErrorCode =
@@ -33,23 +49,87 @@ const statuses: Record<VcApiRequestErrorCode, number> = {
   ERR_SERVE_DEADLINE_EXCEEDED: 503,
 }
 
-/** A request the VC-API service refuses; `status` is the HTTP status it answers with. */
+/** Why the service refused a request; each reason names the facts its answer's message needs. */
+export type VcApiRequestErrorParameters =
+  /** A path that is none of the service's `routes`. */
+  | { reason: 'routeUnknown'; path: string; routes: readonly string[] }
+  | { reason: 'methodNotAllowed'; path: string; method: string | undefined }
+  /** A body not sent as JSON: its content type, if it has one. */
+  | { reason: 'mediaTypeUnsupported'; contentType: string | undefined }
+  | { reason: 'bodyTooLarge'; maxBytes: number }
+  | { reason: 'bodyTimeout'; timeoutMs: number }
+  /** A body that does not parse as JSON: the parser's error says where. */
+  | { reason: 'bodyNotJson'; parseError: Error }
+  /** A body that is not the route's request model: zod's error, also the `cause`. */
+  | { reason: 'requestInvalid'; error: z.ZodError }
+  /** A credential to issue that names another issuer than the service's. */
+  | { reason: 'issuerMismatch'; issuer: string }
+  | { reason: 'issuerKeyMissing' }
+  /** The queue is full, or the service is stopping. */
+  | { reason: 'busy'; stopping: boolean; retryAfterSeconds: number }
+  | { reason: 'deadlineExceeded'; deadlineSeconds: number; retryAfterSeconds: number }
+
+/** The most problems a refusal of an invalid request lists; the rest are counted. */
+const maxProblems = 5
+
+/** The wrong fields of a request: the first five, each cut short, then how many more. */
+function describeIssues(issues: z.ZodError['issues']): string {
+  const problems = issues
+    .slice(0, maxProblems)
+    .map(({ path, message }) => `${path.length ? boundMessage(path.join('.'), 100) : 'the body'}: ${boundMessage(message, 200)}`)
+  const more = issues.length > maxProblems ? `; and ${issues.length - maxProblems} more` : ''
+  return `${problems.join('; ')}${more}`
+}
+
+function describeRequest(parameters: VcApiRequestErrorParameters): [VcApiRequestErrorCode, string] {
+  switch (parameters.reason) {
+    case 'routeUnknown':
+      return ['ERR_SERVE_ROUTE_UNKNOWN', `No route ${parameters.path}: this service answers POST ${parameters.routes.join(', ')}.`]
+    case 'methodNotAllowed':
+      return ['ERR_SERVE_METHOD_NOT_ALLOWED', `${parameters.path} takes POST, not ${parameters.method}.`]
+    case 'mediaTypeUnsupported':
+      return ['ERR_SERVE_MEDIA_TYPE_UNSUPPORTED', `The request body must be JSON sent as application/json, not ${parameters.contentType ?? 'without a content type'}.`]
+    case 'bodyTooLarge':
+      return ['ERR_SERVE_BODY_TOO_LARGE', `The request body is over the limit of ${parameters.maxBytes} bytes.`]
+    case 'bodyTimeout':
+      return ['ERR_SERVE_BODY_TIMEOUT', `The request body did not arrive within ${parameters.timeoutMs / 1000} s.`]
+    case 'bodyNotJson':
+      return ['ERR_SERVE_BODY_NOT_JSON', `The request body is not valid JSON: ${parameters.parseError.message}.`]
+    case 'requestInvalid':
+      return ['ERR_SERVE_REQUEST_INVALID', `Invalid request: ${describeIssues(parameters.error.issues)}.`]
+    case 'issuerMismatch':
+      return ['ERR_SERVE_ISSUER_MISMATCH', `credential.issuer must be this service's issuer, ${parameters.issuer}.`]
+    case 'issuerKeyMissing':
+      return ['ERR_SERVE_ISSUER_KEY_MISSING', 'This service has no issuer key: start it with one (medcred serve --key) to issue.']
+    case 'busy':
+      return ['ERR_SERVE_BUSY', `${parameters.stopping ? 'The service is stopping' : 'The service is busy'}; try again in ${parameters.retryAfterSeconds} s.`]
+    case 'deadlineExceeded':
+      return ['ERR_SERVE_DEADLINE_EXCEEDED', `The request was not done within the service's deadline of ${parameters.deadlineSeconds} s; try again later.`]
+  }
+}
+
+/** A request the VC-API service refuses; `status` is the HTTP status it answers with, `reason` decides the code. */
 export class VcApiRequestError extends MedcredError {
   override name = 'VcApiRequestError'
   declare readonly code: VcApiRequestErrorCode
+  /** Why the request was refused. */
+  readonly reason: VcApiRequestErrorParameters['reason']
   readonly status: number
   /** For a 503: when to try again, in whole seconds (sent as `Retry-After`). */
   readonly retryAfterSeconds: number | undefined
-  constructor(code: VcApiRequestErrorCode, message: string, options?: MedcredErrorOptions & { retryAfterSeconds?: number | undefined }) {
-    super(code, message, options)
+  constructor(parameters: VcApiRequestErrorParameters) {
+    const [code, message] = describeRequest(parameters)
+    super(code, message, { cause: parameters.reason === 'requestInvalid' ? parameters.error : undefined })
+    this.reason = parameters.reason
     this.status = statuses[code]
-    this.retryAfterSeconds = options?.retryAfterSeconds
+    this.retryAfterSeconds = 'retryAfterSeconds' in parameters ? parameters.retryAfterSeconds : undefined
   }
 }
 
 /** The VC-API service was configured wrongly (a programming error, thrown at creation). */
 export class VcApiOptionsError extends MedcredError {
   override name = 'VcApiOptionsError'
+  declare readonly code: 'ERR_SERVE_OPTIONS_INVALID'
   constructor(reason: string) {
     super('ERR_SERVE_OPTIONS_INVALID', `Invalid VC-API service options: ${reason}.`)
   }
@@ -62,6 +142,7 @@ export class VcApiOptionsError extends MedcredError {
  */
 export class VcApiClientGoneError extends MedcredError {
   override name = 'VcApiClientGoneError'
+  declare readonly code: 'ERR_SERVE_CLIENT_GONE'
   constructor(cause?: unknown) {
     super('ERR_SERVE_CLIENT_GONE', 'The client closed the connection before its answer.', { cause })
   }
@@ -73,6 +154,7 @@ export class VcApiClientGoneError extends MedcredError {
  */
 export class VcApiWorkerError extends MedcredError {
   override name = 'VcApiWorkerError'
+  declare readonly code: 'ERR_SERVE_WORKER_FAILED'
   constructor(reason: string, cause?: unknown) {
     super('ERR_SERVE_WORKER_FAILED', `A VC-API worker thread failed: ${reason}.`, { cause })
   }

@@ -19,13 +19,13 @@ const jsonMediaType = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i
 export function checkJsonMediaType(request: IncomingMessage): void {
   const type = request.headers['content-type']
   if (type === undefined || !jsonMediaType.test(type)) {
-    throw new VcApiRequestError('ERR_SERVE_MEDIA_TYPE_UNSUPPORTED', `The request body must be JSON sent as application/json, not ${type ?? 'without a content type'}.`)
+    throw new VcApiRequestError({ reason: 'mediaTypeUnsupported', contentType: type })
   }
 }
 
 /** The 413 for a body over `maxBytes`. */
 export function bodyTooLarge(maxBytes: number): VcApiRequestError {
-  return new VcApiRequestError('ERR_SERVE_BODY_TOO_LARGE', `The request body is over the limit of ${maxBytes} bytes.`)
+  return new VcApiRequestError({ reason: 'bodyTooLarge', maxBytes })
 }
 
 /**
@@ -65,7 +65,7 @@ export function readBody(request: IncomingMessage, maxBytes: number, timeoutMs: 
       if (!request.complete) settle(() => reject(new VcApiClientGoneError()))
     }
     const timer = setTimeout(
-      () => settle(() => reject(new VcApiRequestError('ERR_SERVE_BODY_TIMEOUT', `The request body did not arrive within ${timeoutMs / 1000} s.`))),
+      () => settle(() => reject(new VcApiRequestError({ reason: 'bodyTimeout', timeoutMs }))),
       timeoutMs,
     )
     request.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose)
@@ -134,7 +134,7 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new VcApiRequestError('ERR_SERVE_BODY_NOT_JSON', `The request body is not valid JSON: ${(error as Error).message}.`)
+    throw new VcApiRequestError({ reason: 'bodyNotJson', parseError: error as Error })
   }
 }
 

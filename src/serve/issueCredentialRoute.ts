@@ -14,11 +14,11 @@ import type { VcApiAnswer, VcApiContext } from './types.js'
 export async function issueCredentialRoute(body: unknown, context: VcApiContext): Promise<VcApiAnswer> {
   const { credential, options } = parseRequest(issueCredentialRequest, body)
   const { issuerKey } = context
-  if (!issuerKey) throw new VcApiRequestError('ERR_SERVE_ISSUER_KEY_MISSING', 'This service has no issuer key: start it with one (medcred serve --key) to issue.')
+  if (!issuerKey) throw new VcApiRequestError({ reason: 'issuerKeyMissing' })
   const issuer = credential.issuer ?? issuerKey.controller
   const issuerId = typeof issuer === 'object' && issuer !== null ? (issuer as { id?: unknown }).id : issuer
   if (issuerId !== issuerKey.controller) {
-    throw new VcApiRequestError('ERR_SERVE_ISSUER_MISMATCH', `credential.issuer must be this service's issuer, ${issuerKey.controller}.`)
+    throw new VcApiRequestError({ reason: 'issuerMismatch', issuer: issuerKey.controller })
   }
   const verifiableCredential = await issueCredential({
     credential: { ...credential, issuer },

@@ -8,7 +8,6 @@
  * - Spec: https://w3c-ccg.github.io/vc-api/
  */
 import { z } from 'zod'
-import { boundMessage } from './boundedMessage.js'
 import { VcApiRequestError } from './errors.js'
 
 const jsonObject = z.record(z.string(), z.unknown())
@@ -72,9 +71,6 @@ export const verifyPresentationRequest = z.strictObject({
   }),
 })
 
-/** The most problems a refusal lists; the rest are counted. */
-const maxProblems = 5
-
 /**
  * Checks a request body against its model.
  *
@@ -85,10 +81,5 @@ const maxProblems = 5
 export function parseRequest<Model extends z.ZodType>(model: Model, body: unknown): z.output<Model> {
   const parsed = model.safeParse(body)
   if (parsed.success) return parsed.data
-  const { issues } = parsed.error
-  const problems = issues
-    .slice(0, maxProblems)
-    .map(({ path, message }) => `${path.length ? boundMessage(path.join('.'), 100) : 'the body'}: ${boundMessage(message, 200)}`)
-  const more = issues.length > maxProblems ? `; and ${issues.length - maxProblems} more` : ''
-  throw new VcApiRequestError('ERR_SERVE_REQUEST_INVALID', `Invalid request: ${problems.join('; ')}${more}.`, { cause: parsed.error })
+  throw new VcApiRequestError({ reason: 'requestInvalid', error: parsed.error })
 }

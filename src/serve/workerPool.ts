@@ -109,9 +109,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   }
 
   function busyError(): VcApiRequestError {
-    const seconds = retryAfterSeconds()
-    const reason = closed ? 'The service is stopping' : 'The service is busy'
-    return new VcApiRequestError('ERR_SERVE_BUSY', `${reason}; try again in ${seconds} s.`, { retryAfterSeconds: seconds })
+    return new VcApiRequestError({ reason: 'busy', stopping: closed, retryAfterSeconds: retryAfterSeconds() })
   }
 
   /** The next task a free worker should take: the oldest, unless it is heavy and its lane is full. */
@@ -296,9 +294,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
         reject(new VcApiClientGoneError())
       }
       const onDeadline = () => {
-        const error = new VcApiRequestError('ERR_SERVE_DEADLINE_EXCEEDED', `The request was not done within the service's deadline of ${deadlineSeconds} s; try again later.`, {
-          retryAfterSeconds: retryAfterSeconds(),
-        })
+        const error = new VcApiRequestError({ reason: 'deadlineExceeded', deadlineSeconds, retryAfterSeconds: retryAfterSeconds() })
         const index = queue.indexOf(task)
         if (index !== -1) queue.splice(index, 1)
         const slot = task.slot

@@ -20,7 +20,7 @@ import type { BitstringStatusListEntry, StatusList } from './types.js'
  */
 export function allocateStatusEntry(list: StatusList): { list: StatusList; entry: BitstringStatusListEntry } {
   if (list.allocated >= list.length) {
-    throw new StatusListError('ERR_STATUS_LIST_FULL', `Status list ${list.id} has no free index left.`)
+    throw new StatusListError({ reason: 'listFull', id: list.id })
   }
   // An odd stride is coprime with a power-of-two length: the sequence visits every index once.
   const index = (list.offset + list.allocated * list.stride) % list.length

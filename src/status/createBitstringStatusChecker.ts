@@ -4,7 +4,6 @@
  * verifier already holds: each list is verified (proof, same issuer, validity at `now`)
  * before its bits are read.
  */
-import { decodeList } from '@digitalbazaar/vc-bitstring-status-list'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
@@ -45,26 +44,28 @@ export function createBitstringStatusChecker(parameters: CreateBitstringStatusCh
   return async ({ entry, credential, now }): Promise<CredentialStatusValue> => {
     const { statusPurpose, statusListCredential: listId, statusListIndex } = entry
     if (entry.type !== 'BitstringStatusListEntry' || (statusPurpose !== 'revocation' && statusPurpose !== 'suspension')) {
-      throw new StatusListError('ERR_STATUS_ENTRY_INVALID', 'The status entry is not a revocation or suspension BitstringStatusListEntry.')
+      throw new StatusListError({ reason: 'entryNotBitstring' })
     }
     const listCredential = byId.get(listId)
     if (!listCredential) {
-      throw new StatusListError('ERR_STATUS_LIST_UNAVAILABLE', `Status list ${String(listId)} is not among the lists this verifier holds.`)
+      throw new StatusListError({ reason: 'listUnavailable', listId })
     }
     const issuer = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id
     const { result: verified } = await verifyBoundedCredential(listCredential, { trustedIssuers: [issuer], now, didResolver }, documentLoader)
     const subject = verified.disclosed
     if (!verified.verified || !verified.types.includes('BitstringStatusListCredential')) {
-      const reason = verified.checks.find((c) => !c.ok)
-      throw new StatusListError('ERR_STATUS_LIST_INVALID', `Status list ${String(listId)} does not verify${reason && !reason.ok ? `: ${reason.message}` : '.'}`)
+      const failed = verified.checks.find((c) => !c.ok)
+      throw new StatusListError({ reason: 'listNotVerified', listId, failedCheck: failed && !failed.ok ? failed : undefined })
     }
     if (subject?.statusPurpose !== statusPurpose || typeof subject.encodedList !== 'string') {
-      throw new StatusListError('ERR_STATUS_LIST_INVALID', `Status list ${String(listId)} is not a ${statusPurpose} list.`)
+      throw new StatusListError({ reason: 'listPurpose', listId, purpose: statusPurpose })
     }
+    // Loaded on the first list read (with pako and @digitalbazaar/vc): most verifications check no status.
+    const { decodeList } = await import('@digitalbazaar/vc-bitstring-status-list')
     const bits = await decodeList({ encodedList: subject.encodedList })
     const index = typeof statusListIndex === 'string' && /^\d+$/.test(statusListIndex) ? Number(statusListIndex) : Number.NaN
     if (!(index < bits.length)) {
-      throw new StatusListError('ERR_STATUS_ENTRY_INVALID', `Status index ${String(statusListIndex)} is not on list ${String(listId)}.`)
+      throw new StatusListError({ reason: 'indexNotOnList', index: statusListIndex, listId })
     }
     return bits.getStatus(index) ? (statusPurpose === 'revocation' ? 'revoked' : 'suspended') : 'active'
   }

@@ -33,12 +33,12 @@ const minimumLength = 131_072
  */
 export async function createStatusList(parameters: CreateStatusListParameters): Promise<StatusList> {
   const { id, purpose, length = minimumLength } = parameters
-  if (!URL.canParse(id)) throw new StatusListError('ERR_STATUS_LIST_INVALID', `Status list id "${id}" is not a URL.`)
+  if (!URL.canParse(id)) throw new StatusListError({ reason: 'listIdNotUrl', id })
   if (purpose !== 'revocation' && purpose !== 'suspension') {
-    throw new StatusListError('ERR_STATUS_LIST_INVALID', `Status purpose "${String(purpose)}" is not revocation or suspension.`)
+    throw new StatusListError({ reason: 'purposeUnsupported', purpose })
   }
   if (!Number.isInteger(length) || length < minimumLength || (length & (length - 1)) !== 0) {
-    throw new StatusListError('ERR_STATUS_LIST_INVALID', `Status list length ${length} must be a power of two of at least ${minimumLength}.`)
+    throw new StatusListError({ reason: 'length', length, minLength: minimumLength })
   }
   const list = await createList({ length })
   const random = crypto.getRandomValues(new Uint32Array(2))

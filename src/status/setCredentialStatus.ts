@@ -35,11 +35,11 @@ export async function setCredentialStatus(parameters: SetCredentialStatusParamet
   const { list, set } = parameters
   const index = typeof parameters.index === 'string' && /^\d+$/.test(parameters.index) ? Number(parameters.index) : parameters.index
   if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= list.length) {
-    throw new StatusListError('ERR_STATUS_INDEX_INVALID', `Status index ${String(parameters.index)} is outside list ${list.id} (0..${list.length - 1}).`)
+    throw new StatusListError({ reason: 'indexOutside', index: parameters.index, id: list.id, length: list.length })
   }
   const bits = await decodeList({ encodedList: list.encodedList })
   if (!set && list.purpose === 'revocation' && bits.getStatus(index)) {
-    throw new StatusListError('ERR_STATUS_REVOCATION_FINAL', `Credential ${index} on ${list.id} is revoked; revocation cannot be undone.`)
+    throw new StatusListError({ reason: 'revocationFinal', index, id: list.id })
   }
   bits.setStatus(index, set)
   return { ...list, encodedList: await bits.encode() }

@@ -11,9 +11,13 @@ import {
   type KeyErrorCode,
   MedcredError,
   type MedcredErrorCode,
+  StatusListError,
+  type VerificationCheck,
+  type VerificationCheckCode,
   type VerifyErrorCode,
 } from 'medcred'
-import { type CartesiClientErrorCode, type CartesiErrorCode, NodeRequestError, ProtocolEncodeError } from 'medcred/cartesi'
+import { type CartesiClientErrorCode, type CartesiErrorCode, InputDecodeError, NodeRequestError, ProtocolEncodeError } from 'medcred/cartesi'
+import { type ServeErrorCode, VcApiRequestError } from 'medcred/node'
 import { describe, expectTypeOf, it } from 'vitest'
 import { type DevnodeErrorCode, DevnodeFileCorruptError } from '../../verifier/src/devnode/errors.js'
 import {
@@ -57,6 +61,10 @@ describe('code unions', () => {
   it('MedcredErrorCode is every area of the library, and nothing else', () => {
     expectTypeOf<DidErrorCode | KeyErrorCode | VerifyErrorCode | CartesiErrorCode | CartesiClientErrorCode>().toExtend<MedcredErrorCode>()
     expectTypeOf<'ERR_CLI_USAGE' | 'ERR_SERVE_BUSY'>().toExtend<MedcredErrorCode>()
+    expectTypeOf<ServeErrorCode>().toExtend<MedcredErrorCode>()
+    expectTypeOf<'ERR_SERVE_BUSY' | 'ERR_SERVE_INTERNAL' | 'ERR_SERVE_OPTION_UNKNOWN'>().toExtend<ServeErrorCode>()
+    // @ts-expect-error: not a code of the service
+    expectTypeOf<'ERR_SERVE_BUSSY'>().toExtend<MedcredErrorCode>()
     expectTypeOf<'ERR_NOT_A_CODE'>().not.toExtend<MedcredErrorCode>()
     // The verifier's own codes are its unions', not the library's.
     expectTypeOf<'ERR_VERIFIER_NONCE_USED'>().not.toExtend<MedcredErrorCode>()
@@ -131,5 +139,28 @@ describe('constructors take the facts, not a message', () => {
     expectTypeOf(new DealInvalidError({ term: 'amount', to: 'fund' }).term).toEqualTypeOf<DealInvalidError['term']>()
     // @ts-expect-error: an amount is funded or withdrawn
     new DealInvalidError({ term: 'amount', to: 'spend' })
+  })
+
+  it('a reason decides the code of a class with several', () => {
+    expectTypeOf(new InvalidKeyError({ reason: 'secretMissing', id: 'did:key:z#z' }).reason).toEqualTypeOf<InvalidKeyError['reason']>()
+    // @ts-expect-error: no (code, message) constructor: the class writes its message
+    new InvalidKeyError('ERR_KEY_SECRET_MISSING', 'Key "did:key:z#z" has no secret key to export.')
+    // @ts-expect-error: each reason names the facts its message needs
+    new InputDecodeError({ reason: 'version', version: 2 })
+    new StatusListError({ reason: 'listFull', id: 'https://school.example/status/1' })
+    expectTypeOf(new VcApiRequestError({ reason: 'bodyTooLarge', maxBytes: 1 }).code).toEqualTypeOf<VcApiRequestError['code']>()
+  })
+})
+
+describe('failed checks', () => {
+  it('carry a code of the library, and a switch on it narrows', () => {
+    const check = {} as Extract<VerificationCheck, { ok: false }>
+    expectTypeOf(check.code).toEqualTypeOf<VerificationCheckCode>()
+    expectTypeOf<VerifyErrorCode | 'ERR_DID_NOT_FOUND' | 'ERR_CONTEXT_NOT_BUNDLED'>().toExtend<VerificationCheckCode>()
+    expectTypeOf<VerificationCheckCode>().toExtend<MedcredErrorCode>()
+    // Still a string for callers that read it as one.
+    expectTypeOf(check.code).toExtend<string>()
+    // @ts-expect-error: no check carries this code
+    if (check.code === 'ERR_VERIFY_EXPIRD') expectTypeOf(check.code).toBeNever()
   })
 })

@@ -121,7 +121,7 @@ export async function createVerifier(parameters: CreateVerifierParameters): Prom
     inspect: (payload) => serialize(async () => inspect(database, payload)),
     exportDatabase() {
       // sql.js exports by closing and reopening the file: never in the middle of an input.
-      if (busy) throw new VerifierStateError('The database cannot be exported while an input is being processed.')
+      if (busy) throw new VerifierStateError({ reason: 'exportWhileBusy' })
       return exportBytes(database)
     },
     exportDatabaseInTurn: () => serialize(async () => exportBytes(database)),
@@ -139,7 +139,7 @@ async function advance(database: Database, config: VerifierConfig, metadata: Adv
   database.exec('BEGIN')
   let action: AdvanceInput | undefined
   try {
-    if (!isHex(payload, { strict: true })) throw new InputDecodeError('ERR_CARTESI_INPUT_MALFORMED', 'The payload is not 0x-prefixed hex.')
+    if (!isHex(payload, { strict: true })) throw new InputDecodeError({ reason: 'notHex' })
     // The block time is the verifier's only clock: one a Date cannot hold would void every validity window.
     if (metadata.blockTimestamp < 0n || metadata.blockTimestamp > maxBlockTimestamp) {
       throw new BlockTimeInvalidError({ blockTimestamp: metadata.blockTimestamp, maxBlockTimestamp })
@@ -218,15 +218,15 @@ function failureReport(error: unknown, action: AdvanceInput | undefined): Hex {
 }
 
 function resolveConfig(parameters: CreateVerifierParameters): VerifierConfig {
-  if (parameters.rootAuthorities.length === 0) throw new VerifierConfigError('At least one root authority is needed, or no issuer can ever be accredited.')
+  if (parameters.rootAuthorities.length === 0) throw new VerifierConfigError({ reason: 'noRootAuthority' })
   const rootAuthorities = parameters.rootAuthorities.map((address) => {
-    if (!isAddress(address, { strict: false })) throw new VerifierConfigError(`Root authority "${address}" is not an address.`)
+    if (!isAddress(address, { strict: false })) throw new VerifierConfigError({ reason: 'address', of: 'rootAuthority', address })
     return getAddress(address)
   })
   const portal = (name: keyof PortalAddresses) => {
     const address = parameters.portals?.[name]
     if (address === undefined) return undefined
-    if (!isAddress(address, { strict: false })) throw new VerifierConfigError(`The ${name} "${address}" is not an address.`)
+    if (!isAddress(address, { strict: false })) throw new VerifierConfigError({ reason: 'address', of: name, address })
     return getAddress(address)
   }
   return {
@@ -242,8 +242,7 @@ function checkContexts(contexts: readonly PinnedContext[]): readonly PinnedConte
   try {
     createDocumentLoader({ contexts })
   } catch (error) {
-    const known = MedcredError.find(error)
-    throw new VerifierConfigError(`A pinned context cannot be served: ${known ? `${known.message} (${known.code})` : String(error)}`, { cause: error })
+    throw new VerifierConfigError({ reason: 'context', cause: error })
   }
   // Copied and frozen: the configuration cannot change under a running verifier.
   return Object.freeze(contexts.map(({ url, sha256, text }) => Object.freeze({ url, sha256, text })))

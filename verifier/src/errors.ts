@@ -6,6 +6,7 @@
  * on purpose, and a code never. Inputs are untrusted, so a string taken from one is never echoed
  * past a short prefix.
  */
+import type { VerificationCheckCode } from 'medcred'
 import { MedcredError, type MedcredErrorCode, type MedcredErrorOptions } from 'medcred/internal'
 
 /** The codes of the verifier's own errors: an input's rejection, or a start-up error. */
@@ -42,6 +43,7 @@ export type VerifierErrorCode =
   | 'ERR_VERIFIER_STATE_INVALID'
   | 'ERR_VERIFIER_CONFIG_INVALID'
   | 'ERR_VERIFIER_WARM_UP_FAILED'
+  | 'ERR_VERIFIER_TRANSPORT_FAILED'
 
 /**
  * The code a rejected input's report carries: the verifier's own, or the code of the check
@@ -303,9 +305,9 @@ export class NonceUsedError extends InputRejectedError {
  */
 export class CheckFailedError extends InputRejectedError {
   override name = 'CheckFailedError'
-  constructor({ check }: { check: { code: string; message: string } }) {
-    // A failed check's code is a medcred error's (src/verify/checks/check.ts).
-    super(check.code as InputRejectionCode, check.message)
+  declare readonly code: VerificationCheckCode
+  constructor({ check }: { check: { code: VerificationCheckCode; message: string } }) {
+    super(check.code, check.message)
   }
 }
 
@@ -514,35 +516,114 @@ export class AmountOverflowError extends InputRejectedError {
   }
 }
 
-/** The verifier's database or configuration is unusable (a start-up error, never an input's). */
-export class VerifierStateError extends MedcredError {
-  override name = 'VerifierStateError'
-  declare readonly code: 'ERR_VERIFIER_STATE_INVALID'
+/** Why the verifier's database cannot be used. */
+export type VerifierStateErrorParameters =
+  /** The bytes are not an SQLite database with the verifier's tables; sql.js's error is the `cause`. */
+  | { reason: 'notDatabase'; cause: unknown }
+  /** A database migrated by a newer verifier: at schema `version`, past the `known` migrations. */
+  | { reason: 'schemaTooNew'; version: number; known: number }
+  /** An export asked for while an input or query is being processed. */
+  | { reason: 'exportWhileBusy' }
 
-  constructor(message: string, options?: MedcredErrorOptions) {
-    super('ERR_VERIFIER_STATE_INVALID', message, options)
+function verifierStateMessage(parameters: VerifierStateErrorParameters): string {
+  switch (parameters.reason) {
+    case 'notDatabase':
+      return 'The database cannot be opened as a medcred verifier database.'
+    case 'schemaTooNew':
+      return `The database is at schema version ${parameters.version}; this verifier knows ${parameters.known}.`
+    case 'exportWhileBusy':
+      return 'The database cannot be exported while an input is being processed.'
   }
 }
 
-/** The verifier was configured wrongly: a bad root authority address, an unknown policy. */
+/** The verifier's database is unusable, or cannot be exported now (a start-up or host error, never an input's). */
+export class VerifierStateError extends MedcredError {
+  override name = 'VerifierStateError'
+  declare readonly code: 'ERR_VERIFIER_STATE_INVALID'
+  /** Why the database cannot be used. */
+  readonly reason: VerifierStateErrorParameters['reason']
+
+  constructor(parameters: VerifierStateErrorParameters) {
+    super('ERR_VERIFIER_STATE_INVALID', verifierStateMessage(parameters), { cause: 'cause' in parameters ? parameters.cause : undefined })
+    this.reason = parameters.reason
+  }
+}
+
+/** Which part of the verifier's configuration is wrong. */
+export type VerifierConfigErrorParameters =
+  /** No root authority: no issuer could ever be accredited. */
+  | { reason: 'noRootAuthority' }
+  /** A root authority, or a portal (`etherPortal`, `erc20Portal`), that is not an address. */
+  | { reason: 'address'; of: 'rootAuthority' | 'etherPortal' | 'erc20Portal'; address: string }
+  /** A pinned context the document loader refuses; its error is the `cause`. */
+  | { reason: 'context'; cause: unknown }
+
+function verifierConfigMessage(parameters: VerifierConfigErrorParameters): string {
+  switch (parameters.reason) {
+    case 'noRootAuthority':
+      return 'At least one root authority is needed, or no issuer can ever be accredited.'
+    case 'address':
+      return parameters.of === 'rootAuthority' ? `Root authority "${parameters.address}" is not an address.` : `The ${parameters.of} "${parameters.address}" is not an address.`
+    case 'context': {
+      const known = MedcredError.find(parameters.cause)
+      return `A pinned context cannot be served: ${known ? `${known.message} (${known.code})` : String(parameters.cause)}`
+    }
+  }
+}
+
+/** The verifier was configured wrongly: no root authority, a bad address, a pinned context it cannot serve. */
 export class VerifierConfigError extends MedcredError {
   override name = 'VerifierConfigError'
   declare readonly code: 'ERR_VERIFIER_CONFIG_INVALID'
+  /** What is wrong with the configuration. */
+  readonly reason: VerifierConfigErrorParameters['reason']
 
-  constructor(message: string, options?: MedcredErrorOptions) {
-    super('ERR_VERIFIER_CONFIG_INVALID', message, options)
+  constructor(parameters: VerifierConfigErrorParameters) {
+    super('ERR_VERIFIER_CONFIG_INVALID', verifierConfigMessage(parameters), { cause: 'cause' in parameters ? parameters.cause : undefined })
+    this.reason = parameters.reason
   }
 }
 
 /**
  * The sample inputs the machine runs before its first yield were rejected: the sample no longer
- * matches the verifier (a build-time bug, never an input's).
+ * matches the verifier (a build-time bug, never an input's). `report` is the rejected input's
+ * failed report, when it has one.
  */
 export class VerifierWarmUpError extends MedcredError {
   override name = 'VerifierWarmUpError'
   declare readonly code: 'ERR_VERIFIER_WARM_UP_FAILED'
 
-  constructor(message: string, options?: MedcredErrorOptions) {
-    super('ERR_VERIFIER_WARM_UP_FAILED', message, options)
+  constructor({ index, report }: { index: number; report?: { code: string; message: string } | undefined }) {
+    const why = report ? ` (${report.code}: ${report.message})` : ''
+    super(
+      'ERR_VERIFIER_WARM_UP_FAILED',
+      `The warm-up sample's input ${index} was rejected${why}; re-create verifier/src/warmUp/sample.json with verifier/src/warmUp/createWarmUpSample.ts.`,
+    )
+  }
+}
+
+/**
+ * The rollup HTTP server answered a request of the verifier's HTTP transport with an error
+ * status: the transport stops (never an input's error). `body` is its answer, cut short.
+ */
+export class TransportFailedError extends MedcredError {
+  override name = 'TransportFailedError'
+  declare readonly code: 'ERR_VERIFIER_TRANSPORT_FAILED'
+
+  constructor({ route, status, body }: { route: string; status: number; body: string }) {
+    super('ERR_VERIFIER_TRANSPORT_FAILED', `The rollup server answered ${route} with ${status}: ${body.slice(0, 200)}`, { details: { route, status } })
+  }
+}
+
+/**
+ * Something tried to reach the network: the verifier has none. Its contexts and keys come from
+ * its bundle and its state; the machine bundle puts this refusal in place of every HTTP client.
+ */
+export class NetworkDisabledError extends MedcredError {
+  override name = 'NetworkDisabledError'
+  declare readonly code: 'ERR_VERIFIER_NETWORK_DISABLED'
+
+  constructor() {
+    super('ERR_VERIFIER_NETWORK_DISABLED', 'The verifier has no network: contexts and keys come from its bundle and its state.')
   }
 }

@@ -41,14 +41,14 @@ const secretKeyPrefix = [0x8a, 0x26]
  */
 export async function importBls12381G2Key2020(key: Bls12381G2Key2020): Promise<KeyPair<'Bls12381G2'>> {
   if (key.type !== undefined && key.type !== 'Bls12381G2Key2020') {
-    throw new InvalidKeyError('ERR_KEY_INVALID_DOCUMENT', `Not a Bls12381G2Key2020 key pair (type ${String(key.type)}).`)
+    throw new InvalidKeyError({ reason: 'notBls12381G2Key2020', type: key.type })
   }
   const decode = (field: 'publicKeyBase58' | 'privateKeyBase58', value: string) => {
     try {
       return base58.decode(value)
     } catch {
       // The value is never quoted: it may be a secret key.
-      throw new InvalidKeyError('ERR_KEY_INVALID_DOCUMENT', `"${field}" is not base58.`, { details: { field } })
+      throw new InvalidKeyError({ reason: 'notBase58', field })
     }
   }
   const publicKey = decode('publicKeyBase58', key.publicKeyBase58)
@@ -56,7 +56,7 @@ export async function importBls12381G2Key2020(key: Bls12381G2Key2020): Promise<K
   try {
     publicKeyMultibase = encodePublicKeyMultibase({ type: 'Bls12381G2', publicKey })
   } catch (error) {
-    throw new InvalidKeyError('ERR_KEY_INVALID_MULTIBASE', `"publicKeyBase58" holds ${publicKey.length} bytes; Bls12381G2 keys have 96.`, { cause: error })
+    throw new InvalidKeyError({ reason: 'length', field: 'publicKeyBase58', type: 'Bls12381G2', bytes: publicKey.length, expected: 96 }, { cause: error })
   }
   const secret = key.privateKeyBase58 === undefined ? undefined : decode('privateKeyBase58', key.privateKeyBase58)
   // importKeyPair checks the secret key against the public key.

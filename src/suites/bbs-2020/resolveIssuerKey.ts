@@ -23,24 +23,22 @@ const publicKeyLength = 96
  */
 export async function resolveIssuerKey(verificationMethod: string, documentLoader: DocumentLoader): Promise<IssuerKey> {
   const { document: method } = await documentLoader(verificationMethod)
-  const unsupported = (reason: string) => new Bbs2020KeyError('ERR_BBS2020_KEY_UNSUPPORTED', verificationMethod, reason)
-  if (method.id !== verificationMethod) throw unsupported('the document found is not that verification method')
-  const publicKey = decodeKey(method, unsupported)
+  if (method.id !== verificationMethod) throw new Bbs2020KeyError({ verificationMethod, reason: 'notThatMethod' })
+  const publicKey = decodeKey(method, verificationMethod)
   const { controller } = method
-  if (typeof controller !== 'string') throw unsupported('it names no controller')
-  const notAuthorized = (reason: string) => new Bbs2020KeyError('ERR_BBS2020_KEY_NOT_AUTHORIZED', verificationMethod, reason)
-  if (method.revoked !== undefined) throw notAuthorized('it has been revoked')
+  if (typeof controller !== 'string') throw new Bbs2020KeyError({ verificationMethod, reason: 'noController' })
+  if (method.revoked !== undefined) throw new Bbs2020KeyError({ verificationMethod, reason: 'revoked' })
   // The controller, not the method itself, says what the key may do.
   const { document: controllerDocument } = await documentLoader(controller)
   const listed = ([] as unknown[]).concat(controllerDocument.assertionMethod ?? []).some((entry) => {
     const id = typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id
     return id === verificationMethod || (typeof id === 'string' && id.startsWith('#') && `${controller}${id}` === verificationMethod)
   })
-  if (!listed) throw notAuthorized(`${controller} does not list it as an assertion method`)
+  if (!listed) throw new Bbs2020KeyError({ verificationMethod, reason: 'notAssertionMethod', controller })
   return { controller, publicKey }
 }
 
-function decodeKey(method: Record<string, unknown>, unsupported: (reason: string) => Bbs2020KeyError): Uint8Array {
+function decodeKey(method: Record<string, unknown>, verificationMethod: string): Uint8Array {
   let key: Uint8Array | undefined
   try {
     switch (method.type) {
@@ -63,11 +61,9 @@ function decodeKey(method: Record<string, unknown>, unsupported: (reason: string
       }
     }
   } catch {
-    throw unsupported('its public key is not encoded as its type requires')
+    throw new Bbs2020KeyError({ verificationMethod, reason: 'keyEncoding' })
   }
-  if (key === undefined) {
-    throw unsupported(`a ${String(method.type)} is not a BLS12-381 G2 key (expected Bls12381G2Key2020, a Bls12381G2 Multikey or a Bls12381G2 JsonWebKey2020)`)
-  }
-  if (key.length !== publicKeyLength) throw unsupported(`its public key is ${key.length} bytes, not ${publicKeyLength}`)
+  if (key === undefined) throw new Bbs2020KeyError({ verificationMethod, reason: 'notBls12381G2', type: method.type })
+  if (key.length !== publicKeyLength) throw new Bbs2020KeyError({ verificationMethod, reason: 'keyLength', bytes: key.length, expected: publicKeyLength })
   return key
 }

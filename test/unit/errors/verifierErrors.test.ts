@@ -28,6 +28,7 @@ import {
   IssuerNotAccreditedForTypeError,
   IssuerUnknownError,
   IssuerWithdrawnError,
+  NetworkDisabledError,
   NonceUsedError,
   NotControllerError,
   NotRootAuthorityError,
@@ -36,8 +37,13 @@ import {
   StatusListInvalidError,
   StatusListUnknownError,
   SubmissionUnreadableError,
+  TransportFailedError,
   truncate,
+  VerifierConfigError,
+  VerifierStateError,
+  VerifierWarmUpError,
 } from '../../../verifier/src/errors.js'
+import { ContextIntegrityError } from '../../../src/contexts/errors.js'
 import { UntrustedInputError } from '../../../src/verify/errors.js'
 
 const sender = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'
@@ -123,8 +129,12 @@ describe('verifier rejections', () => {
 
   it('behavior: a failed check or an unreadable submission keeps the code and message it met', () => {
     expect(new CheckFailedError({ check: { code: 'ERR_VERIFY_EXPIRED', message: 'Expired.' } })).toMatchObject({ code: 'ERR_VERIFY_EXPIRED', message: 'Expired.' })
-    const bounded = new UntrustedInputError('ERR_VERIFY_INPUT_TOO_LARGE', 'Too large.')
-    expect(new SubmissionUnreadableError({ cause: bounded })).toMatchObject({ code: 'ERR_VERIFY_INPUT_TOO_LARGE', message: 'Too large.', cause: bounded })
+    const bounded = new UntrustedInputError({ reason: 'tooLarge', what: 'presentation', maxBytes: 10, bytes: 11 })
+    expect(new SubmissionUnreadableError({ cause: bounded })).toMatchObject({
+      code: 'ERR_VERIFY_INPUT_TOO_LARGE',
+      message: 'The presentation is 11 bytes, over the limit of 10 bytes.',
+      cause: bounded,
+    })
     expect(new SubmissionUnreadableError({ cause: new SyntaxError('JSON') })).toMatchObject({ code: 'ERR_VERIFY_INPUT_MALFORMED', message: 'The presentation cannot be read.' })
   })
 
@@ -134,5 +144,90 @@ describe('verifier rejections', () => {
       code: 'ERR_VERIFIER_STATUS_LIST_UNKNOWN',
       message: 'the status list https://school.example/status/1 is not registered with this verifier by the issuer.',
     })
+  })
+})
+
+describe('verifier start-up errors', () => {
+  it('default: each reason has its code and message', () => {
+    const integrity = new ContextIntegrityError('https://pharmacy.example/ctx/v1', 'aa', 'bb')
+    expect(
+      [
+        new VerifierStateError({ reason: 'notDatabase', cause: new Error('file is not a database') }),
+        new VerifierStateError({ reason: 'schemaTooNew', version: 9, known: 4 }),
+        new VerifierStateError({ reason: 'exportWhileBusy' }),
+        new VerifierConfigError({ reason: 'noRootAuthority' }),
+        new VerifierConfigError({ reason: 'address', of: 'rootAuthority', address: '0x12' }),
+        new VerifierConfigError({ reason: 'address', of: 'erc20Portal', address: '0x12' }),
+        new VerifierConfigError({ reason: 'context', cause: new Error('wrapped', { cause: integrity }) }),
+        new VerifierConfigError({ reason: 'context', cause: 'not an error' }),
+        new VerifierWarmUpError({ index: 3, report: { code: 'ERR_VERIFY_EXPIRED', message: 'The credential expired at 2020-01-01T00:00:00Z.' } }),
+        new VerifierWarmUpError({ index: 0 }),
+        new NetworkDisabledError(),
+        new TransportFailedError({ route: '/finish', status: 500, body: 'x'.repeat(300) }),
+      ].map(({ name, code, message }) => ({ name, code, message })),
+    ).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "ERR_VERIFIER_STATE_INVALID",
+          "message": "The database cannot be opened as a medcred verifier database.",
+          "name": "VerifierStateError",
+        },
+        {
+          "code": "ERR_VERIFIER_STATE_INVALID",
+          "message": "The database is at schema version 9; this verifier knows 4.",
+          "name": "VerifierStateError",
+        },
+        {
+          "code": "ERR_VERIFIER_STATE_INVALID",
+          "message": "The database cannot be exported while an input is being processed.",
+          "name": "VerifierStateError",
+        },
+        {
+          "code": "ERR_VERIFIER_CONFIG_INVALID",
+          "message": "At least one root authority is needed, or no issuer can ever be accredited.",
+          "name": "VerifierConfigError",
+        },
+        {
+          "code": "ERR_VERIFIER_CONFIG_INVALID",
+          "message": "Root authority "0x12" is not an address.",
+          "name": "VerifierConfigError",
+        },
+        {
+          "code": "ERR_VERIFIER_CONFIG_INVALID",
+          "message": "The erc20Portal "0x12" is not an address.",
+          "name": "VerifierConfigError",
+        },
+        {
+          "code": "ERR_VERIFIER_CONFIG_INVALID",
+          "message": "A pinned context cannot be served: Context "https://pharmacy.example/ctx/v1" does not match its pinned SHA-256 (expected aa, got bb). (ERR_CONTEXT_INTEGRITY)",
+          "name": "VerifierConfigError",
+        },
+        {
+          "code": "ERR_VERIFIER_CONFIG_INVALID",
+          "message": "A pinned context cannot be served: not an error",
+          "name": "VerifierConfigError",
+        },
+        {
+          "code": "ERR_VERIFIER_WARM_UP_FAILED",
+          "message": "The warm-up sample's input 3 was rejected (ERR_VERIFY_EXPIRED: The credential expired at 2020-01-01T00:00:00Z.); re-create verifier/src/warmUp/sample.json with verifier/src/warmUp/createWarmUpSample.ts.",
+          "name": "VerifierWarmUpError",
+        },
+        {
+          "code": "ERR_VERIFIER_WARM_UP_FAILED",
+          "message": "The warm-up sample's input 0 was rejected; re-create verifier/src/warmUp/sample.json with verifier/src/warmUp/createWarmUpSample.ts.",
+          "name": "VerifierWarmUpError",
+        },
+        {
+          "code": "ERR_VERIFIER_NETWORK_DISABLED",
+          "message": "The verifier has no network: contexts and keys come from its bundle and its state.",
+          "name": "NetworkDisabledError",
+        },
+        {
+          "code": "ERR_VERIFIER_TRANSPORT_FAILED",
+          "message": "The rollup server answered /finish with 500: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+          "name": "TransportFailedError",
+        },
+      ]
+    `)
   })
 })

@@ -31,7 +31,7 @@ export async function openDatabase(data?: Uint8Array): Promise<Database> {
     migrate(database)
   } catch (cause) {
     database.close()
-    throw new VerifierStateError('The database cannot be opened as a medcred verifier database.', { cause })
+    throw new VerifierStateError({ reason: 'notDatabase', cause })
   }
   return database
 }
@@ -39,7 +39,7 @@ export async function openDatabase(data?: Uint8Array): Promise<Database> {
 function migrate(database: Database): void {
   const version = Number(database.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0)
   if (version > migrations.length) {
-    throw new VerifierStateError(`The database is at schema version ${version}; this verifier knows ${migrations.length}.`)
+    throw new VerifierStateError({ reason: 'schemaTooNew', version, known: migrations.length })
   }
   for (let next = version; next < migrations.length; next++) {
     database.exec('BEGIN')

@@ -55,6 +55,8 @@ export const medcredDeterministic = {
   crypto: { getRandomValues, subtle: (Reflect.get(globalThis, 'crypto') as Crypto | undefined)?.subtle },
   /** Stands in for fetch, XMLHttpRequest and WebSocket: the machine has no network. */
   NoNetwork: function noNetwork(): never {
+    // A plain Error: importing NetworkDisabledError would initialise the library, which reads
+    // these globals, before this module. The HTTP clients' stand-in (networkDisabled.ts) throws it.
     throw new Error('The verifier has no network: contexts and keys come from its bundle and its state.')
   },
 }

@@ -4,10 +4,10 @@
  * fetch libraries): the verifier reads bundled contexts only, and inside the machine there is
  * no network. Anything that tries fails at once with a clear error.
  */
-import { MedcredError } from 'medcred/internal'
+import { NetworkDisabledError } from '../errors.js'
 
 function refuse(): never {
-  throw new MedcredError('ERR_VERIFIER_NETWORK_DISABLED', 'The verifier has no network: contexts and keys come from its bundle and its state.')
+  throw new NetworkDisabledError()
 }
 
 /** For jsonld's `documentLoaders/node` and `xhr`: a loader factory whose loader refuses. */

@@ -7,6 +7,7 @@
 import { request as httpRequest } from 'node:http'
 import { getAddress, type Hex, numberToHex } from 'viem'
 import type { Verifier } from '../createVerifier.js'
+import { TransportFailedError } from '../errors.js'
 import type { AdvanceMetadata, VerifierOutput } from '../types.js'
 
 /** Parameters of {@link runHttpTransport}. */
@@ -38,12 +39,15 @@ type InspectRequest = { request_type: 'inspect_state'; data: { payload: Hex } }
 /**
  * Runs the request loop until `signal` aborts. A rejected input is reported and the loop goes
  * on; only a broken rollup server ends it, with an error.
+ *
+ * @throws {TransportFailedError} `ERR_VERIFIER_TRANSPORT_FAILED` when the server answers a
+ *   request with an error status; the socket's own error when it cannot be reached.
  */
 export async function runHttpTransport(parameters: RunHttpTransportParameters): Promise<void> {
   const { verifier, url, signal } = parameters
   const post = async (route: string, body: unknown): Promise<HttpAnswer> => {
     const answer = await postJson(new URL(route, url), body, signal)
-    if (answer.status >= 400) throw new Error(`The rollup server answered ${route} with ${answer.status}: ${answer.text.slice(0, 200)}`)
+    if (answer.status >= 400) throw new TransportFailedError({ route, status: answer.status, body: answer.text })
     return answer
   }
   let status: 'accept' | 'reject' = 'accept'

@@ -60,8 +60,7 @@ export async function warmUp(parameters: WarmUpParameters): Promise<void> {
       const result = await scratch.advance({ metadata, payload })
       if (result.status !== 'accept') {
         const report = result.reports.map(decodeReport).find((r) => !r.ok)
-        const why = report && !report.ok ? ` (${report.code}: ${report.message})` : ''
-        throw new VerifierWarmUpError(`The warm-up sample's input ${index} was rejected${why}; re-create verifier/src/warmUp/sample.json with verifier/src/warmUp/createWarmUpSample.ts.`)
+        throw new VerifierWarmUpError({ index, report: report && !report.ok ? report : undefined })
       }
     }
     await scratch.inspect(encodeInspectQuery({ query: 'counts' }))
