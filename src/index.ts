@@ -30,7 +30,7 @@ export { RevealPathError, type DisclosureErrorCode } from './disclosure/errors.j
 export { issueCredential, type IssueCredentialParameters } from './suites/bbs-2023/issueCredential.js'
 export { deriveCredential, type DeriveCredentialParameters } from './suites/bbs-2023/deriveCredential.js'
 export { DeriveCredentialError, IssueCredentialError, type DeriveCredentialErrorCode, type IssueCredentialErrorCode } from './suites/errors.js'
-export type { DataIntegrityProof, VerifiableCredential, VerifiablePresentation } from './suites/types.js'
+export type { DataIntegrityProof, ProofFeature, ProofFeatureOption, VerifiableCredential, VerifiablePresentation } from './suites/types.js'
 
 /** BBS proof and signature verification (IETF BLS12-381-SHA-256), single and batched: `bbs.verifyProof`, … */
 export * as bbs from './bbs/index.js'
@@ -51,7 +51,7 @@ export {
 export { verifyCredential, type VerifyCredentialParameters } from './verify/verifyCredential.js'
 export { verifyPresentation, type VerifyPresentationParameters } from './verify/verifyPresentation.js'
 export { parseTrustedIssuer } from './verify/parseTrustedIssuer.js'
-export { TrustedIssuerSyntaxError, VerifyOptionsError, type UntrustedInputErrorCode, type VerifyErrorCode } from './verify/errors.js'
+export { TrustedIssuerSyntaxError, VerifyOptionsError, type UntrustedInputErrorCode, type VerificationCheckCode, type VerifyErrorCode } from './verify/errors.js'
 export type {
   CredentialStatusValue,
   CredentialVerificationResult,

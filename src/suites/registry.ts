@@ -8,8 +8,9 @@ import type { DocumentLoader } from '../contexts/types.js'
 import { bbs2020ProofKind, bbsContext, credentialsV1Context } from './bbs-2020/constants.js'
 import { bbs2020MessageCount } from './bbs-2020/messageCount.js'
 import { parseDerivedProofValue } from './bbs-2023/parseDerivedProofValue.js'
+import { readFeatureOption } from './bbs-2023/readFeatureOption.js'
 import { verifyBbs2023Proof } from './bbs-2023/verifyBbs2023Proof.js'
-import type { ProofCheckResult } from './types.js'
+import type { ProofCheckOptions, ProofCheckResult, ProofFeatureOption } from './types.js'
 
 /** A suite as verification sees it. */
 export type ProofSuite = {
@@ -23,9 +24,10 @@ export type ProofSuite = {
   contexts: readonly string[]
   /**
    * Checks the proof; on success returns the signer, the signed statements and the bytes the
-   * proof is bound to (the challenge: bbs-2023's presentation header, the 2020 nonce).
+   * proof is bound to (the challenge: bbs-2023's presentation header, the 2020 nonce), and
+   * what a bbs-2023 feature option proved (`options.pseudonymContext` checks a pseudonym).
    */
-  verify(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofCheckResult>
+  verify(credential: Record<string, unknown>, documentLoader: DocumentLoader, options?: ProofCheckOptions): Promise<ProofCheckResult>
   /**
    * How many BBS messages the proof covers, disclosed or not, read from the proof value alone
    * (`statements`: how many the credential has, for a proof that signs them all), so that
@@ -33,6 +35,13 @@ export type ProofSuite = {
    * would report when the value cannot be read.
    */
   countMessages(proof: Record<string, unknown>, statements: number): number
+  /**
+   * The feature option the proof is written with, read from the first bytes of its proof value
+   * alone (`baseline` for a suite without features), so that verification can refuse an option
+   * the caller does not take before any work; `undefined` when the value names none (the proof
+   * check then says what is wrong).
+   */
+  featureOption(proof: Record<string, unknown>): ProofFeatureOption | undefined
 }
 
 const bbs2023: ProofSuite = {
@@ -45,6 +54,7 @@ const bbs2023: ProofSuite = {
     const undisclosed = Math.max(0, Math.floor((bbsProof.length - bbsProofFixedBytes) / 32))
     return selectiveIndexes.length + undisclosed
   },
+  featureOption: (proof) => readFeatureOption(proof.proofValue),
 }
 
 /** A BBS proof's fixed part: Abar, Bbar, D (G1 points, 48 bytes each), e^, r1^, r3^ and c (scalars, 32). */
@@ -59,6 +69,7 @@ const bbs2020: ProofSuite = {
   // A BbsBlsSignature2020 credential is not derived: it has no nonce, so it is bound to nothing.
   verify: async (credential, documentLoader) => (await import('./bbs-2020/verifyBbs2020Proof.js')).verifyBbs2020Proof(credential, documentLoader),
   countMessages: bbs2020MessageCount,
+  featureOption: () => 'baseline',
 }
 
 /** Every suite, in the order a credential in another JSON-LD form is tried against them. */

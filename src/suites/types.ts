@@ -41,6 +41,27 @@ export type VerifiablePresentation = {
   [key: string]: unknown
 }
 
+/**
+ * What a bbs-2023 derived proof proves beyond its statements (W3C vc-di-bbs feature options,
+ * its `featureOption`): that the issuer signed a secret only the holder knows, which the proof
+ * shows knowledge of without revealing (`anonymous_holder_binding`); a pseudonym, the same
+ * each time this credential is shown in one context and unlinkable across contexts
+ * (`pseudonym`); or both (`holder_binding_pseudonym`). A plain proof has none.
+ */
+export type ProofFeature = 'anonymous_holder_binding' | 'pseudonym' | 'holder_binding_pseudonym'
+
+/**
+ * The feature option a bbs-2023 derived proof value names in its header (vc-di-bbs
+ * `featureOption`): `baseline` for a plain proof, else a {@link ProofFeature}.
+ */
+export type ProofFeatureOption = 'baseline' | ProofFeature
+
+/** What a proof check is asked to verify beyond the proof itself. */
+export type ProofCheckOptions = {
+  /** The context id a bbs-2023 pseudonym must be for (vc-di-bbs `nym_domain`): a pseudonym proof is checked against it. */
+  pseudonymContext?: Uint8Array | undefined
+}
+
 /** The outcome of a suite's proof check. */
 export type ProofCheckResult =
   | {
@@ -56,5 +77,9 @@ export type ProofCheckResult =
       binding: Uint8Array | undefined
       /** The proof value as the bytes it encodes: one per proof, whatever JSON-LD form carried it. */
       proofBytes: Uint8Array
+      /** What the proof proved beyond its statements; absent for a plain proof. */
+      feature?: ProofFeature | undefined
+      /** With a `pseudonym` feature: the pseudonym (48 octets) the proof proved for the context it was checked against. */
+      pseudonym?: Uint8Array | undefined
     }
   | { verified: false; error: unknown }

@@ -3,9 +3,13 @@
  * Errors of verification: the code union of every check, the refusal of untrusted input
  * before it is processed, and the errors a wrong call throws. Exported from `medcred`.
  */
+import type { BbsErrorCode } from '../bbs/errors.js'
+import type { ContextErrorCode, ContextManifestErrorCode } from '../contexts/errors.js'
 import type { DidErrorCode } from '../did/errors.js'
-import { MedcredError, type MedcredErrorOptions } from '../errors/MedcredError.js'
+import { MedcredError } from '../errors/MedcredError.js'
+import type { Bbs2020KeyErrorCode } from '../suites/bbs-2020/errors.js'
 import { describeExceeded, type InputLimitName, type LimitExceeded } from '../suites/inputBounds/limits.js'
+import type { PseudonymContextErrorCode } from '../suites/bbs-2023/pseudonymContextError.js'
 import type { InputLimits } from './types.js'
 
 /**
@@ -13,7 +17,7 @@ import type { InputLimits } from './types.js'
  * errors the verify functions throw (`ERR_VERIFY_OPTIONS_INVALID`, and
  * `ERR_VERIFY_TRUSTED_ISSUER_INVALID` from `parseTrustedIssuer`). A failed check may also carry
  * the code of another area's error met on the way, such as a {@link DidErrorCode} of an issuer
- * whose DID does not resolve.
+ * whose DID does not resolve: its code is a {@link VerificationCheckCode}.
  */
 export type VerifyErrorCode =
   | UntrustedInputErrorCode
@@ -24,6 +28,9 @@ export type VerifyErrorCode =
   | 'ERR_VERIFY_PROOF_MALFORMED'
   | 'ERR_VERIFY_PROOF_VALUE_MALFORMED'
   | 'ERR_VERIFY_PROOF_INVALID'
+  | 'ERR_VERIFY_PROOF_FEATURE_MISSING'
+  | 'ERR_VERIFY_PROOF_FEATURE_NOT_ACCEPTED'
+  | PseudonymContextErrorCode
   | 'ERR_VERIFY_CHALLENGE_MISMATCH'
   | 'ERR_VERIFY_DOMAIN_MISMATCH'
   | 'ERR_VERIFY_HOLDER_PROOF_MISSING'
@@ -47,6 +54,26 @@ export type VerifyErrorCode =
   | 'ERR_VERIFY_OPTIONS_INVALID'
   | 'ERR_VERIFY_TRUSTED_ISSUER_INVALID'
 
+/**
+ * The code of a failed check (`result.checks[i].code`): verification's own, or the code of the
+ * error another part of medcred met on the way: an issuer's DID that does not resolve or holds
+ * an unreadable key ({@link DidErrorCode}), a context that is not bundled or not as pinned, a
+ * BBS argument out of bounds, a bbs-2020 key that is unusable or not the issuer's.
+ *
+ * @example
+ * ```ts
+ * import { verifyCredential } from 'medcred'
+ * const result = await verifyCredential(parameters)
+ * for (const check of result.checks) if (!check.ok && check.code === 'ERR_VERIFY_EXPIRED') console.log(check.message)
+ * ```
+ */
+export type VerificationCheckCode =
+  | VerifyErrorCode
+  | DidErrorCode
+  | Exclude<ContextErrorCode, ContextManifestErrorCode>
+  | BbsErrorCode
+  | Bbs2020KeyErrorCode
+
 /** A verify function was called wrongly (a programming error, not bad input). */
 export class VerifyOptionsError extends MedcredError {
   override name = 'VerifyOptionsError'
@@ -68,14 +95,22 @@ export type UntrustedInputErrorCode =
   | 'ERR_VERIFY_INPUT_TOO_MANY_BLANK_NODES'
   | 'ERR_VERIFY_INPUT_TOO_MANY_MESSAGES'
 
-/** Untrusted input refused before it is processed; verify reports it as a failed check. */
-export class UntrustedInputError extends MedcredError {
-  override name = 'UntrustedInputError'
-  declare readonly code: UntrustedInputErrorCode
-  constructor(code: UntrustedInputErrorCode, message: string, options?: MedcredErrorOptions) {
-    super(code, message, options)
-  }
-}
+/** Why untrusted input was refused; `what` names the input (`credential`, `presentation`, ...). */
+export type UntrustedInputErrorParameters =
+  /** A value that has no JSON form (a function, `undefined`). */
+  | { reason: 'notJson'; what: string }
+  /** JSON text that does not parse: the parser's error says where. */
+  | { reason: 'notValidJson'; what: string; parseError: Error }
+  /** JSON that is not an object. */
+  | { reason: 'notObject'; what: string }
+  /** A key written twice in one object: readers disagree on which counts. */
+  | { reason: 'duplicateKey'; what: string; key: string }
+  /** `bytes` long, over `maxBytes`. */
+  | { reason: 'tooLarge'; what: string; maxBytes: number; bytes: number }
+  /** A credential whose node references, followed, nest deeper than `maxNesting`. */
+  | { reason: 'referencesTooDeep'; maxNesting: number }
+  /** Past one of the {@link InputLimits}: the bound and the count. */
+  | { reason: 'limit'; what: string; exceeded: LimitExceeded }
 
 /** The code verification refuses with when an input passes one of its {@link InputLimits}. */
 export const inputLimitCodes: Record<InputLimitName, UntrustedInputErrorCode> = {
@@ -88,9 +123,46 @@ export const inputLimitCodes: Record<InputLimitName, UntrustedInputErrorCode> = 
   maxMessages: 'ERR_VERIFY_INPUT_TOO_MANY_MESSAGES',
 }
 
+function describeUntrustedInput(parameters: UntrustedInputErrorParameters): [UntrustedInputErrorCode, string, Record<string, unknown> | undefined] {
+  switch (parameters.reason) {
+    case 'notJson':
+      return ['ERR_VERIFY_INPUT_MALFORMED', `The ${parameters.what} is not JSON.`, undefined]
+    case 'notValidJson':
+      return ['ERR_VERIFY_INPUT_MALFORMED', `The ${parameters.what} is not valid JSON: ${parameters.parseError.message}.`, undefined]
+    case 'notObject':
+      return ['ERR_VERIFY_INPUT_MALFORMED', `The ${parameters.what} must be a JSON object.`, undefined]
+    case 'duplicateKey':
+      return ['ERR_VERIFY_JSON_DUPLICATE_KEY', `The ${parameters.what} has the key ${parameters.key} twice in one object: write each key once.`, undefined]
+    case 'tooLarge':
+      return ['ERR_VERIFY_INPUT_TOO_LARGE', `The ${parameters.what} is ${parameters.bytes} bytes, over the limit of ${parameters.maxBytes} bytes.`, undefined]
+    case 'referencesTooDeep':
+      return ['ERR_VERIFY_INPUT_TOO_DEEP', `The credential nests deeper than ${parameters.maxNesting} levels once its node references are followed.`, undefined]
+    case 'limit': {
+      const { what, exceeded } = parameters
+      return [inputLimitCodes[exceeded.limit], describeExceeded(what, exceeded), { ...exceeded }]
+    }
+  }
+}
+
+/**
+ * Untrusted input refused before it is processed; verify reports it as a failed check.
+ * `reason` says what is wrong, and decides the code.
+ */
+export class UntrustedInputError extends MedcredError {
+  override name = 'UntrustedInputError'
+  declare readonly code: UntrustedInputErrorCode
+  /** What is wrong with the input. */
+  readonly reason: UntrustedInputErrorParameters['reason']
+  constructor(parameters: UntrustedInputErrorParameters) {
+    const [code, message, details] = describeUntrustedInput(parameters)
+    super(code, message, { details })
+    this.reason = parameters.reason
+  }
+}
+
 /** The refusal of an input that passed `exceeded`, naming the bound and the count. */
 export function inputLimitError(what: string, exceeded: LimitExceeded): UntrustedInputError {
-  return new UntrustedInputError(inputLimitCodes[exceeded.limit], describeExceeded(what, exceeded), { details: { ...exceeded } })
+  return new UntrustedInputError({ reason: 'limit', what, exceeded })
 }
 
 /** A trusted-issuer entry (`did`, or `did=Type1,Type2`) that cannot be read; the message says why. */

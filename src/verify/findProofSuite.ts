@@ -91,7 +91,7 @@ function nestGraph(nodes: Record<string, unknown>[], tops: Record<string, unknow
   const placed = new Set(tops.map((node) => node['@id'] as string))
   const expand = (node: Record<string, unknown>, level: number): Record<string, unknown> => {
     if (level > maxNesting) {
-      throw new UntrustedInputError('ERR_VERIFY_INPUT_TOO_DEEP', `The credential nests deeper than ${maxNesting} levels once its node references are followed.`)
+      throw new UntrustedInputError({ reason: 'referencesTooDeep', maxNesting })
     }
     return Object.fromEntries(Object.entries(node).map(([key, values]) => [key, key.startsWith('@') ? values : (values as unknown[]).map((value) => inline(value, level + 1))]))
   }

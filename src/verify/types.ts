@@ -5,7 +5,8 @@
  */
 import type { PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
-import type { VerifiableCredential } from '../suites/types.js'
+import type { ProofFeature, ProofFeatureOption, VerifiableCredential } from '../suites/types.js'
+import type { VerificationCheckCode } from './errors.js'
 
 /** The checks a verification runs; each appears once in a result when it applies. */
 export type VerificationCheckName =
@@ -21,7 +22,7 @@ export type VerificationCheckName =
 /** One check's outcome: passed, or failed with a stable code and a message for people. */
 export type VerificationCheck =
   | { name: VerificationCheckName; ok: true }
-  | { name: VerificationCheckName; ok: false; code: string; message: string }
+  | { name: VerificationCheckName; ok: false; code: VerificationCheckCode; message: string }
 
 /** An issuer the verifier trusts: its DID, optionally only for some credential types. */
 export type TrustedIssuer = string | { id: string; types?: readonly string[] | undefined }
@@ -110,6 +111,15 @@ export type VerificationOptions = {
   limits?: InputLimits | undefined
   /** JSON-LD contexts to serve besides the bundled ones, each pinned by SHA-256 (never fetched). */
   contexts?: readonly PinnedContext[] | undefined
+  /**
+   * The bbs-2023 feature options accepted; all by default. `'baseline'` is a plain proof (every
+   * BbsBlsSignature2020 proof is one). Judged on the option the proof value's header names,
+   * before any canonicalisation or BBS work, so a verifier that takes no feature pays nothing
+   * for one; then on what the proof proved (the W3C vectors write a pseudonym without holder
+   * binding under `holder_binding_pseudonym`: it passes only with both listed). Another option
+   * fails the `proof` check with `ERR_VERIFY_PROOF_FEATURE_NOT_ACCEPTED`.
+   */
+  proofFeatures?: readonly ProofFeatureOption[] | undefined
 }
 
 /** The outcome of verifying one credential. */
@@ -128,6 +138,17 @@ export type CredentialVerificationResult = {
   disclosed: Record<string, unknown> | undefined
   /** The whole credential (proof aside) as signed and revealed, in the same canonical JSON. */
   credential: Record<string, unknown> | undefined
+  /**
+   * What the credential's proof proved beyond its statements, read from the proof that
+   * verified (a bbs-2023 feature option); absent for a plain proof.
+   */
+  proofFeature?: ProofFeature | undefined
+  /**
+   * The pseudonym the proof proved for the verifier's `pseudonymContext`, in hex (a compressed
+   * G1 point, 96 characters): the same each time this credential is shown in that context,
+   * unlinkable to its pseudonyms in others. Absent without a pseudonym feature.
+   */
+  pseudonym?: string | undefined
 }
 
 /** The outcome of verifying a presentation and each credential in it. */

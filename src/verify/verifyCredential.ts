@@ -3,15 +3,18 @@
  * Verifies one credential as a verifier receives it: untrusted JSON in, a structured
  * result out, every check named, nothing thrown for bad input.
  */
+import { bytesToHex } from '@noble/hashes/utils'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { ContextIntegrityError, PinnedContextError } from '../contexts/errors.js'
 import type { DocumentLoader } from '../contexts/types.js'
 import { encodeChallenge, equalBytes } from '../suites/challenge.js'
 import { MedcredError } from '../errors/MedcredError.js'
-import { fail, failureOf, internalFailure, pass } from './checks/check.js'
+import { fail, failureOf, failWith, internalFailure, pass } from './checks/check.js'
 import { checkDisclosure } from './checks/checkDisclosure.js'
 import { checkIssuer } from './checks/checkIssuer.js'
+import { checkFeatureAccepted } from './checks/checkFeatureAccepted.js'
 import { checkProof, type VerifiedProof } from './checks/checkProof.js'
+import { checkProofFeatures } from './checks/checkProofFeatures.js'
 import { checkStatus } from './checks/checkStatus.js'
 import { checkValidity } from './checks/checkValidity.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
@@ -21,6 +24,7 @@ import { readingContextFor } from './signedGraph/readingContext.js'
 import { checkMessageCount, checkStatementCounts, resolveLimits } from '../suites/inputBounds/limits.js'
 import { countStatements, expandDocument } from '../suites/inputBounds/statementCounts.js'
 import type { ProofSuite } from '../suites/registry.js'
+import type { ProofFeatureOption } from '../suites/types.js'
 import { createVerifiedView, type VerifiedView } from './signedGraph/createVerifiedView.js'
 import { SignedGraphError } from './signedGraph/errors.js'
 import type { CredentialVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
@@ -34,6 +38,19 @@ export type VerifyCredentialParameters = VerificationOptions & {
    * suite as the proof's nonce. Checked only when given.
    */
   presentationHeader?: string | Uint8Array | undefined
+  /**
+   * The context the credential's pseudonym must be for (vc-di-bbs `nym_domain`, the IETF
+   * draft's `context_id`): this verifier's own, as text (UTF-8) or bytes. When given, the
+   * credential must prove a bbs-2023 pseudonym for it (`ERR_VERIFY_PROOF_FEATURE_MISSING`
+   * otherwise), reported as `pseudonym`; a credential with a pseudonym cannot be verified
+   * without it (`ERR_VERIFY_PSEUDONYM_CONTEXT_MISSING`).
+   */
+  pseudonymContext?: string | Uint8Array | undefined
+  /**
+   * Whether the credential must be bound to a secret only its holder knows (bbs-2023 anonymous
+   * holder binding, alone or with a pseudonym): `ERR_VERIFY_PROOF_FEATURE_MISSING` otherwise.
+   */
+  requireHolderBinding?: boolean | undefined
 }
 
 /**
@@ -41,7 +58,7 @@ export type VerifyCredentialParameters = VerificationOptions & {
  *
  * Checks, in order: input bounds (size, depth, duplicate keys, JSON values and contexts on the
  * JSON; statements, blank nodes and BBS messages before any canonicalisation or BBS work: see
- * `limits`), the proof, the issuer (signer and trust, optionally per type), the validity window
+ * `limits`), the proof (its feature option first, when `proofFeatures` names the accepted ones), the issuer (signer and trust, optionally per type), the validity window
  * at `now`, status, the challenge, and the required and forbidden disclosures. Never throws for
  * bad input: a failure is a check with a stable `code`.
  *
@@ -59,7 +76,7 @@ export type VerifyCredentialParameters = VerificationOptions & {
  * @param parameters - {@link VerifyCredentialParameters}
  * @returns {@link CredentialVerificationResult}
  * @throws {VerifyOptionsError} `ERR_VERIFY_OPTIONS_INVALID` only when the options are wrong
- *   (no clock, no resolver), never for the credential; {@link ContextIntegrityError} or
+ *   (no clock, no resolver, an unknown feature option), never for the credential; {@link ContextIntegrityError} or
  *   {@link PinnedContextError} when a context in `contexts` does not match its pin.
  *
  * @example
@@ -106,8 +123,8 @@ export type VerifyBoundedCredentialParameters = Omit<VerifyCredentialParameters,
 /**
  * Verification of a credential already bounded by readUntrustedJson; {@link verifyPresentation}
  * and the Cartesi verifier reuse it. Before any canonicalisation or BBS work the credential is
- * measured: its statements and blank nodes on the expanded JSON-LD, the BBS messages its proof
- * covers on the proof value (`limits`). After the proof, every check reads the verified view
+ * measured: its statements and blank nodes on the expanded JSON-LD, the feature option and the
+ * BBS messages its proof covers on the proof value (`proofFeatures`, `limits`). After the proof, every check reads the verified view
  * (the signed statements), never the JSON. Also returns the proof that verified, when one did.
  */
 export async function verifyBoundedCredential(
@@ -134,24 +151,35 @@ export async function verifyBoundedCredential(
   const found = await findProofSuite(input, documentLoader, expanded)
   if ('failed' in found) return refused([found.failed])
   const { credential, suite } = found
-  // 3. The BBS messages the proof value says it covers, before any BBS work.
+  const proofObject = credential.proof as Record<string, unknown>
+  // 3. The feature option its proof value's header names, when the caller takes only some: a
+  // feature's own generators cost hashing to the curve, so a refusal must come before anything.
+  const notAccepted = checkFeatureAccepted(suite.featureOption(proofObject), parameters.proofFeatures)
+  if (notAccepted) return refused([pass('input'), notAccepted])
+  // 4. The BBS messages the proof value says it covers, before any BBS work.
   let messages: number
   try {
-    messages = suite.countMessages(credential.proof as Record<string, unknown>, counts.statements)
+    messages = suite.countMessages(proofObject, counts.statements)
   } catch (error) {
     return refused([pass('input'), failureOf('proof', error, invalidProof)])
   }
   const tooManyMessages = checkMessageCount(messages, limits)
   if (tooManyMessages) return refused([inputFailure(inputLimitError('credential', tooManyMessages))])
-  // 4. The caller's early refusals, on what the credential claims.
+  // 5. The caller's early refusals, on what the credential claims.
   if (parameters.screen) {
     const screened = parameters.screen(await claimedCredential(expanded, suite, parameters.contexts))
     if (screened && !screened.ok) return refused([screened])
   }
-  // 5. The proof: on success, the statements it covers and what it is bound to.
-  const { check: proofCheck, proof } = await checkProof(credential, suite, documentLoader)
+  // 6. The proof: on success, the statements it covers, what it is bound to and what its
+  // feature option proved, which must be what the verifier requires and accepts.
+  const pseudonymContext = parameters.pseudonymContext === undefined ? undefined : encodeChallenge(parameters.pseudonymContext)
+  const { check: proofCheck, proof } = await checkProof(credential, suite, documentLoader, { pseudonymContext })
   if (!proof) return refused([pass('input'), proofCheck])
-  // 6. The verified view: from here on nothing reads the JSON.
+  const featureFailure =
+    checkProofFeatures(proof, { pseudonym: pseudonymContext !== undefined, holderBinding: parameters.requireHolderBinding === true }) ??
+    checkFeatureAccepted(proof.feature ?? 'baseline', parameters.proofFeatures)
+  if (featureFailure) return refused([pass('input'), featureFailure])
+  // 7. The verified view: from here on nothing reads the JSON.
   let view: VerifiedView
   try {
     view = await createVerifiedView(proof.statements, suite, parameters.contexts)
@@ -181,12 +209,14 @@ export async function verifyBoundedCredential(
       types: view.types,
       disclosed: view.subject,
       credential: view.credential,
+      ...(proof.feature && { proofFeature: proof.feature }),
+      ...(proof.pseudonym && { pseudonym: bytesToHex(proof.pseudonym) }),
     },
     proof,
   }
 }
 
-const invalidProof = { code: 'ERR_VERIFY_PROOF_INVALID', message: 'The credential proof does not verify.' }
+const invalidProof = { code: 'ERR_VERIFY_PROOF_INVALID', message: 'The credential proof does not verify.' } as const
 
 /**
  * The types the one node typed VerifiableCredential names in the default graph of an expanded
@@ -208,7 +238,7 @@ const verifiableCredentialIri = 'https://www.w3.org/2018/credentials#VerifiableC
 export function inputFailure(error: unknown): VerificationCheck {
   const known = MedcredError.find(error)
   return known
-    ? fail('input', known.code, known.message)
+    ? failWith('input', known)
     : fail('input', 'ERR_VERIFY_INPUT_MALFORMED', 'The input cannot be read.')
 }
 
@@ -223,4 +253,11 @@ export function assertOptions(parameters: Partial<VerificationOptions>): void {
   if (!Array.isArray(parameters.trustedIssuers) && typeof parameters.trustedIssuers !== 'function') {
     throw new VerifyOptionsError('"trustedIssuers" must be an array of DIDs or { id, types }, or a lookup function')
   }
+  // A misspelt option would refuse every credential quietly.
+  const { proofFeatures } = parameters
+  if (proofFeatures !== undefined && !(Array.isArray(proofFeatures) && proofFeatures.every((option) => proofFeatureOptions.includes(option)))) {
+    throw new VerifyOptionsError(`"proofFeatures" must list feature options among ${proofFeatureOptions.join(', ')}`)
+  }
 }
+
+const proofFeatureOptions: readonly ProofFeatureOption[] = ['baseline', 'anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']

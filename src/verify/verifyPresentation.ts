@@ -9,7 +9,7 @@ import jsigs from 'jsonld-signatures'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { DocumentLoader } from '../contexts/types.js'
 import { MedcredError } from '../errors/MedcredError.js'
-import { fail, pass } from './checks/check.js'
+import { fail, failWith, pass } from './checks/check.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
 import type { PresentationVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
 import { assertOptions, inputFailure, verifyBoundedCredential } from './verifyCredential.js'
@@ -121,7 +121,7 @@ async function boundPresentation(presentation: Record<string, unknown>, document
   } catch (error) {
     // Not JSON-LD: its holder proof cannot verify, and canonicalising it would fail the same way.
     const known = MedcredError.find(error)
-    return fail('holder', known?.code ?? 'ERR_VERIFY_HOLDER_PROOF_INVALID', known?.message ?? 'The holder proof does not verify.')
+    return known ? failWith('holder', known) : fail('holder', 'ERR_VERIFY_HOLDER_PROOF_INVALID', 'The holder proof does not verify.')
   }
   const exceeded = checkStatementCounts(countStatements(expanded), resolveLimits(parameters.limits))
   return exceeded ? inputFailure(inputLimitError('presentation', exceeded)) : undefined
@@ -156,9 +156,7 @@ async function checkHolderProof(
     if (!result.verified || typeof signer !== 'string') {
       const known = MedcredError.find(result.error)
       return {
-        check: known
-          ? fail('holder', known.code, known.message)
-          : fail('holder', 'ERR_VERIFY_HOLDER_PROOF_INVALID', 'The holder proof does not verify.'),
+        check: known ? failWith('holder', known) : fail('holder', 'ERR_VERIFY_HOLDER_PROOF_INVALID', 'The holder proof does not verify.'),
       }
     }
     if (presentation.holder !== undefined && presentation.holder !== signer) {
@@ -167,6 +165,6 @@ async function checkHolderProof(
     return { check: pass('holder'), holder: signer }
   } catch (error) {
     const known = MedcredError.find(error)
-    return { check: fail('holder', known?.code ?? 'ERR_VERIFY_HOLDER_PROOF_INVALID', known?.message ?? 'The holder proof does not verify.') }
+    return { check: known ? failWith('holder', known) : fail('holder', 'ERR_VERIFY_HOLDER_PROOF_INVALID', 'The holder proof does not verify.') }
   }
 }

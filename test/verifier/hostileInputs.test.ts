@@ -4,9 +4,12 @@
  * JSON, is rejected with the code of the bound it passes, before any proof work (the suites'
  * proof checks, where canonicalisation and BBS happen, are never called), and leaves the
  * database byte-identical. The bounds are counts (verifySubmittedCredential's
- * machineInputLimits), so a replay decides the same. Nothing here measures time.
+ * machineInputLimits), so a replay decides the same. A proof with a bbs-2023 feature option
+ * (holder binding, pseudonyms), which the machine does not take yet, is refused on its proof
+ * value's header alone, the same way. Nothing here measures time.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import * as cborg from 'cborg'
 import { type Hex, size } from 'viem'
 import { readMattrFixture } from '#test/mattr-bbs-2020/fixtures.js'
 import { accreditAction, addresses, createScenario, licenceReveal, metadataAt, nonce, presentFor, revocationList, type Scenario, submit } from '#test/verifierScenario.js'
@@ -113,6 +116,37 @@ describe('cheap refusals before the proof', () => {
     // Derived for nonce 1 and submitted with nonce 1: verified, whatever the alias.
     expect(reports[0], JSON.stringify(reports)).toMatchObject({ ok: true })
     expect(Buffer.from(verifier.exportDatabase()).equals(Buffer.from(before))).toBe(false)
+  })
+
+  /** The base credential with its proof value's header byte set to `header`, its CBOR components changed by `change`. */
+  function withFeatureHeader(header: number, change: (components: unknown[]) => unknown[] = (components) => components): string {
+    const credential = structuredClone(base.derived) as { proof: { proofValue: string } }
+    const bytes = Buffer.from(credential.proof.proofValue.slice(1), 'base64url')
+    expect([...bytes.subarray(0, 3)]).toEqual([0xd9, 0x5d, 0x03])
+    const components = cborg.decode(bytes.subarray(3), { useMaps: true }) as unknown[]
+    credential.proof.proofValue = `u${Buffer.from([0xd9, 0x5d, header, ...cborg.encode(change(components))]).toString('base64url')}`
+    return JSON.stringify(credential)
+  }
+
+  // Its warm-up prepares no generators for the blind and pseudonym interfaces: such a proof
+  // would make the machine hash new ones for every input.
+  it.each([
+    [0x05, 'anonymous_holder_binding'],
+    [0x07, 'pseudonym'],
+    [0x09, 'holder_binding_pseudonym'],
+  ])('a plain derived credential relabelled %i (%s) is refused on its header: ERR_VERIFY_PROOF_FEATURE_NOT_ACCEPTED', async (header) => {
+    const counts = proofSuites.map((suite) => vi.spyOn(suite, 'countMessages'))
+    expect(await refused(withFeatureHeader(header))).toBe('ERR_VERIFY_PROOF_FEATURE_NOT_ACCEPTED')
+    for (const count of counts) expect(count).not.toHaveBeenCalled()
+  })
+
+  it('a well-formed holder-binding proof value (lengthBBSMessages added) is refused the same way, before BlindProofVerify', async () => {
+    const text = withFeatureHeader(0x05, (components) => {
+      const [bbsProof, , , selectiveIndexes] = components as [Uint8Array, unknown, unknown, number[]]
+      // Room for the blind and one holder secret after the issuer's messages.
+      return [...components, selectiveIndexes.length + (bbsProof.length - 272) / 32 - 2]
+    })
+    expect(await refused(text)).toBe('ERR_VERIFY_PROOF_FEATURE_NOT_ACCEPTED')
   })
 
   it('and the verifier still accepts a good input after every refusal', async () => {

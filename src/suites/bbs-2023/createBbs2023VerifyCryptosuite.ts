@@ -4,9 +4,10 @@
  * and @digitalbazaar/data-integrity find the proof and check its purpose and key; this
  * cryptosuite does "verify derived proof (bbs-2023)" with medcred's own steps, so that the
  * proof value is read once, strictly, and the statements and presentation header the BBS
- * check verified are handed back: every later judgement reads those, never the JSON.
+ * check verified are handed back: every later judgement reads those, never the JSON. Proofs
+ * with a feature option (holder binding, pseudonyms) hand back what they proved.
  */
-import * as Bls12381Multikey from '@digitalbazaar/bls12-381-multikey'
+import type { MultikeyDocument } from '@digitalbazaar/bls12-381-multikey'
 import {
   createLabelMapFunction,
   hashCanonizedProof,
@@ -16,8 +17,12 @@ import {
 import { concatBytes } from '@noble/curves/utils.js'
 import { verifyProof as medcredVerifyProof, type VerifyProofParameters } from '../../bbs/index.js'
 import type { DocumentLoader } from '../../contexts/types.js'
-import { decodePublicKeyMultibase } from '../../did/multikey/decodePublicKeyMultibase.js'
+import { type DecodedPublicKey, decodePublicKeyMultibase } from '../../did/multikey/decodePublicKeyMultibase.js'
+import { bbsAlgorithm, multikeyContext } from '../../keys/constants.js'
+import type { ProofFeature } from '../types.js'
 import { parseDerivedProofValue } from './parseDerivedProofValue.js'
+import { readProofFeature } from './readProofFeature.js'
+import { type FeatureProofData, verifyFeatureProof } from './verifyFeatureProof.js'
 
 /** What createVerifyData hands the verifier: the BBS inputs and every signed statement. */
 type DerivedProofData = {
@@ -30,6 +35,8 @@ type DerivedProofData = {
   selectiveIndexes: number[]
   presentationHeader: Uint8Array
   proofBytes: Uint8Array
+  /** The feature option's values, for a proof with one. */
+  feature?: FeatureProofData | undefined
 }
 
 /** What a derived proof that verified covers. */
@@ -40,16 +47,26 @@ export type VerifiedDerivedProof = {
   presentationHeader: Uint8Array
   /** The decoded proof value. */
   proofBytes: Uint8Array
+  /** What it proved beyond its statements, for a proof with a feature option. */
+  feature?: ProofFeature | undefined
+  /** The pseudonym it proved for the verifier's context, for a pseudonym proof. */
+  pseudonym?: Uint8Array | undefined
 }
 
 export type CreateBbs2023VerifyCryptosuiteOptions = {
   /**
-   * The BBS ProofVerify to call; medcred's by default. Tools that need the BBS inputs of a
-   * credential (a benchmark, a batch verifier) pass their own.
+   * The BBS ProofVerify to call for a plain proof; medcred's by default. Tools that need the BBS
+   * inputs of a credential (a benchmark, a batch verifier) pass their own. Proofs with a feature
+   * option (holder binding, pseudonyms) are always checked by medcred's.
    */
   verifyProof?: ((parameters: VerifyProofParameters) => boolean) | undefined
   /** Called once the BBS proof verified, with what it covers. */
   onVerified?: ((proof: VerifiedDerivedProof) => void) | undefined
+  /**
+   * The context id a pseudonym proof is checked against (vc-di-bbs `nym_domain`): the
+   * verifier's. A pseudonym proof cannot be verified without it.
+   */
+  pseudonymContext?: Uint8Array | undefined
 }
 
 /**
@@ -61,28 +78,65 @@ export type CreateBbs2023VerifyCryptosuiteOptions = {
  * @returns the cryptosuite object `new DataIntegrityProof({ cryptosuite })` takes
  */
 export function createBbs2023VerifyCryptosuite(options: CreateBbs2023VerifyCryptosuiteOptions = {}): unknown {
-  const { verifyProof = medcredVerifyProof, onVerified } = options
+  const { verifyProof = medcredVerifyProof, onVerified, pseudonymContext } = options
   return {
     name: 'bbs-2023',
     // The stock suite's list: the IETF algorithm name, and the key type older keys carry.
-    requiredAlgorithm: [Bls12381Multikey.ALGORITHMS.BBS_BLS12381_SHA256, 'Bls12381G2'],
+    requiredAlgorithm: [bbsAlgorithm, 'Bls12381G2'],
     createVerifyData,
-    async createVerifier({ verificationMethod }: { verificationMethod: Bls12381Multikey.MultikeyDocument }) {
-      // The stock import checks the Multikey document (or converts a JWK).
-      const key = await Bls12381Multikey.from(verificationMethod)
+    async createVerifier({ verificationMethod }: { verificationMethod: MultikeyDocument }) {
+      const key = plainMultikey(verificationMethod) ?? (await stockImport(verificationMethod))
       const { publicKey } = decodePublicKeyMultibase(key.publicKeyMultibase)
       return {
         algorithm: key.algorithm,
         id: key.id,
         async verify({ data }: { data: DerivedProofData }) {
           const input = toProofVerifyInput(publicKey, data)
-          const verified = input !== undefined && verifyProof(input)
-          if (verified) onVerified?.({ statements: data.statements, presentationHeader: data.presentationHeader, proofBytes: data.proofBytes })
+          const { feature } = data
+          const verified = input !== undefined && (feature ? verifyFeatureProof(input, feature, pseudonymContext) : verifyProof(input))
+          if (verified) {
+            const proven = feature && { feature: feature.feature, ...(feature.pseudonym && { pseudonym: feature.pseudonym }) }
+            onVerified?.({ statements: data.statements, presentationHeader: data.presentationHeader, proofBytes: data.proofBytes, ...proven })
+          }
           return verified
         },
       }
     },
   }
+}
+
+/** The parts of an imported key the verifier reads. */
+type ImportedKey = { id?: string | undefined; algorithm: string; publicKeyMultibase: string }
+
+/**
+ * What the stock import (`@digitalbazaar/bls12-381-multikey` `from`) makes of a plain Multikey
+ * document with a BLS12-381 G2 public key, without loading that package: with its copy of
+ * @noble/curves and of @digitalbazaar/bbs-signatures, it costs a one-shot verification about
+ * 150 ms of start-up. `undefined` for anything else (a JWK, a secret key, another context, a
+ * key that does not decode): the stock import then judges it, errors included, as it always has.
+ */
+function plainMultikey(method: MultikeyDocument): ImportedKey | undefined {
+  if (method === null || typeof method !== 'object') return undefined
+  const { type, publicKeyMultibase, secretKeyMultibase, id, controller } = method
+  // Read as untrusted: a DID document may give an array of contexts.
+  const context: unknown = method['@context']
+  const contextOk = context === undefined || context === multikeyContext || (Array.isArray(context) && context.includes(multikeyContext))
+  if (type !== 'Multikey' || !contextOk || secretKeyMultibase !== undefined || typeof publicKeyMultibase !== 'string') return undefined
+  let decoded: DecodedPublicKey
+  try {
+    decoded = decodePublicKeyMultibase(publicKeyMultibase)
+  } catch {
+    return undefined
+  }
+  if (decoded.type !== 'Bls12381G2') return undefined
+  // The stock import names a key without an id after its controller.
+  return { id: controller && !id ? `${controller}#${publicKeyMultibase}` : id, algorithm: bbsAlgorithm, publicKeyMultibase }
+}
+
+/** The stock import, which checks the Multikey document (or converts a JWK). */
+async function stockImport(method: MultikeyDocument): Promise<ImportedKey> {
+  const Bls12381Multikey = await import('@digitalbazaar/bls12-381-multikey')
+  return Bls12381Multikey.from(method)
 }
 
 /** "createVerifyData (bbs-2023)", steps numbered as in the spec. */
@@ -93,8 +147,11 @@ async function createVerifyData(parameters: {
 }): Promise<DerivedProofData> {
   const { document, proof, documentLoader } = parameters
   const options = { documentLoader }
-  // 1. Parse the derived proof value (strict base64url, typed CBOR fields).
-  const { bbsProof, labelMap, mandatoryIndexes, selectiveIndexes, presentationHeader, bytes: proofBytes } = parseDerivedProofValue(proof.proofValue)
+  // 1. Parse the derived proof value (strict base64url, typed CBOR fields), and what its
+  // feature option, if any, must prove.
+  const parsed = parseDerivedProofValue(proof.proofValue)
+  const { bbsProof, labelMap, mandatoryIndexes, selectiveIndexes, presentationHeader, bytes: proofBytes } = parsed
+  const feature = readProofFeature(parsed)
   // 2. proofHash: the canonical proof configuration.
   const proofHash = await hashCanonizedProof({ document, proof, options })
   // 3. Canonicalise the document, relabelling blank nodes with the issuer's labels.
@@ -106,7 +163,18 @@ async function createVerifyData(parameters: {
   const nonMandatory = statements.filter((_, index) => !mandatorySet.has(index))
   // 5. mandatoryHash over the mandatory N-Quads.
   const { mandatoryHash } = await hashMandatory({ mandatory })
-  return { bbsProof, proofHash, mandatoryHash, statements, nonMandatory, selectiveIndexes, presentationHeader, proofBytes }
+  const { lengthBBSMessages, pseudonym, nymDomain } = parsed
+  return {
+    bbsProof,
+    proofHash,
+    mandatoryHash,
+    statements,
+    nonMandatory,
+    selectiveIndexes,
+    presentationHeader,
+    proofBytes,
+    ...(feature && { feature: { feature, lengthBBSMessages, pseudonym, nymDomain } }),
+  }
 }
 
 /**

@@ -4,14 +4,27 @@
  * it itself rather than through the stock cryptosuite so that one strict decoder serves the
  * BBS check and the challenge: the stock reader decodes base64url with a package whose
  * browser build reads whitespace as zero bits, so two readers of one value could disagree.
- * Internal to src/suites/bbs-2023.
+ * It reads the feature options' values too (holder binding, pseudonyms). Internal to
+ * src/suites/bbs-2023.
  */
 import { decode } from 'cborg'
-import { base64url } from 'jose'
+// The subpath, not the package root: the root loads all of jose (some 45 modules) for one decoder.
+import * as base64url from 'jose/base64url'
 import { MedcredError } from '../../errors/MedcredError.js'
+import type { ProofFeature, ProofFeatureOption } from '../types.js'
+import { derivedProofHeaderBytes, readFeatureOption } from './readFeatureOption.js'
 
-/** bbs-2023's CBOR tag bytes that open a derived (disclosure) proof value. */
-const derivedProofPrefix = [0xd9, 0x5d, 0x03]
+/**
+ * How many CBOR components each feature's value holds. The pseudonym ones: the spec's
+ * serializeDerivedProofValue writes nym_domain before the pseudonym (eight), the W3C test
+ * vectors (w3c/vc-di-bbs e33bf8b) do not (seven); both are read.
+ */
+const componentCounts: Record<ProofFeatureOption, { counts: readonly number[]; text: string }> = {
+  baseline: { counts: [5], text: 'five' },
+  anonymous_holder_binding: { counts: [6], text: 'six' },
+  pseudonym: { counts: [7, 8], text: 'seven or eight' },
+  holder_binding_pseudonym: { counts: [7, 8], text: 'seven or eight' },
+}
 
 /** Multibase base64url without padding: `u`, then the URL-safe alphabet only. */
 const strictBase64url = /^u[A-Za-z0-9_-]+$/
@@ -24,6 +37,14 @@ export type DerivedProofValue = {
   mandatoryIndexes: number[]
   selectiveIndexes: number[]
   presentationHeader: Uint8Array
+  /** The feature option its header byte names. */
+  featureOption: ProofFeatureOption
+  /** With a feature: how many messages the issuer signed itself (the BBS messages); the holder's committed ones follow. */
+  lengthBBSMessages?: number | undefined
+  /** With a pseudonym feature: the pseudonym, 48 octets. */
+  pseudonym?: Uint8Array | undefined
+  /** With a pseudonym feature, when the value carries it: the context id (nym_domain) the holder made the pseudonym for. */
+  nymDomain?: Uint8Array | undefined
   /** The whole decoded value. */
   bytes: Uint8Array
 }
@@ -43,29 +64,33 @@ export class ProofValueMalformedError extends MedcredError {
  * - Spec: https://www.w3.org/TR/vc-di-bbs/#parsederivedproofvalue
  *
  * @throws {ProofValueMalformedError} `ERR_VERIFY_PROOF_VALUE_MALFORMED` when it is not strict
- *   multibase base64url (whitespace, padding or another alphabet), not a derived proof, or its
- *   CBOR fields have the wrong types.
+ *   multibase base64url (whitespace, padding or another alphabet), not a derived proof (of a
+ *   feature option bbs-2023 defines), or its CBOR fields have the wrong number or types.
  */
 export function parseDerivedProofValue(proofValue: unknown): DerivedProofValue {
   if (typeof proofValue !== 'string' || !strictBase64url.test(proofValue)) {
     throw new ProofValueMalformedError('it must be "u" followed by unpadded base64url, with no other character')
   }
-  // 1. Decode base64url; the derived-proof tag must open it.
+  // 1. Decode base64url; a derived-proof tag must open it, its third byte naming the feature.
   const bytes = base64url.decode(proofValue.slice(1))
-  if (!derivedProofPrefix.every((byte, i) => bytes[i] === byte)) {
+  const featureOption = readFeatureOption(proofValue)
+  if (featureOption === undefined) {
     throw new ProofValueMalformedError('it is not a bbs-2023 derived proof (a base proof must be derived first)')
   }
-  // 2. The CBOR array of five components. Some encoders write byte strings as tag 64.
+  // 2. The CBOR array of the feature's components. Some encoders write byte strings as tag 64.
   let fields: unknown
   try {
     const tags: ((inner: unknown) => unknown)[] = []
     tags[64] = (inner) => inner
-    fields = decode(bytes.subarray(derivedProofPrefix.length), { useMaps: true, tags })
+    fields = decode(bytes.subarray(derivedProofHeaderBytes), { useMaps: true, tags })
   } catch (error) {
     throw new ProofValueMalformedError('its CBOR cannot be read', error)
   }
-  if (!Array.isArray(fields) || fields.length !== 5) throw new ProofValueMalformedError('it must hold five components')
-  const [bbsProof, compressedLabelMap, mandatoryIndexes, selectiveIndexes, presentationHeader] = fields as unknown[]
+  const { counts, text } = componentCounts[featureOption]
+  if (!Array.isArray(fields) || !counts.includes(fields.length)) {
+    throw new ProofValueMalformedError(`it must hold ${text} components${featureOption === 'baseline' ? '' : ` for ${featureOption}`}`)
+  }
+  const [bbsProof, compressedLabelMap, mandatoryIndexes, selectiveIndexes, presentationHeader, ...featureFields] = fields as unknown[]
   if (!(bbsProof instanceof Uint8Array)) throw new ProofValueMalformedError('bbsProof must be bytes')
   if (!(presentationHeader instanceof Uint8Array)) throw new ProofValueMalformedError('presentationHeader must be bytes')
   if (!isIndexList(mandatoryIndexes) || !isIndexList(selectiveIndexes)) {
@@ -78,7 +103,25 @@ export function parseDerivedProofValue(proofValue: unknown): DerivedProofValue {
     if (!isIndex(from) || !isIndex(to)) throw new ProofValueMalformedError('the label map must map integers to integers')
     labelMap.set(`c14n${from}`, `b${to}`)
   }
-  return { bbsProof, labelMap, mandatoryIndexes, selectiveIndexes, presentationHeader, bytes }
+  const parsed = { bbsProof, labelMap, mandatoryIndexes, selectiveIndexes, presentationHeader, featureOption, bytes }
+  return featureOption === 'baseline' ? parsed : { ...parsed, ...readFeatureFields(featureOption, featureFields) }
+}
+
+/**
+ * The components after the presentation header: lengthBBSMessages last; before it, for the
+ * pseudonym features, the pseudonym, and before that nym_domain when the value carries it.
+ */
+function readFeatureFields(featureOption: ProofFeature, fields: unknown[]): Pick<DerivedProofValue, 'lengthBBSMessages' | 'pseudonym' | 'nymDomain'> {
+  const lengthBBSMessages = fields[fields.length - 1]
+  if (!isIndex(lengthBBSMessages)) throw new ProofValueMalformedError('lengthBBSMessages must be a non-negative integer')
+  if (featureOption === 'anonymous_holder_binding') return { lengthBBSMessages }
+  const pseudonym = fields[fields.length - 2]
+  if (!(pseudonym instanceof Uint8Array) || pseudonym.length !== 48) throw new ProofValueMalformedError('the pseudonym must be 48 bytes (a compressed G1 point)')
+  if (fields.length === 2) return { lengthBBSMessages, pseudonym }
+  const nymDomain = fields[0]
+  if (typeof nymDomain === 'string') return { lengthBBSMessages, pseudonym, nymDomain: new TextEncoder().encode(nymDomain) }
+  if (!(nymDomain instanceof Uint8Array)) throw new ProofValueMalformedError('nym_domain must be bytes or text')
+  return { lengthBBSMessages, pseudonym, nymDomain }
 }
 
 function isIndex(value: unknown): value is number {

@@ -8,7 +8,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
 import jsigs from 'jsonld-signatures'
 import type { DocumentLoader } from '../../contexts/types.js'
 import { ProofMalformedError } from '../errors.js'
-import type { ProofCheckResult } from '../types.js'
+import type { ProofCheckOptions, ProofCheckResult } from '../types.js'
 import { createBbs2023VerifyCryptosuite, type VerifiedDerivedProof } from './createBbs2023VerifyCryptosuite.js'
 
 /**
@@ -29,9 +29,10 @@ class Bbs2023Proof extends DataIntegrityProof {
 
 /**
  * Verifies the bbs-2023 proof on a derived credential. Never throws: on success it returns the
- * signer, the signed statements and the presentation header the BBS check verified.
+ * signer, the signed statements and the presentation header the BBS check verified, and what
+ * a proof with a feature option proved (holder binding, the pseudonym for `pseudonymContext`).
  */
-export async function verifyBbs2023Proof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofCheckResult> {
+export async function verifyBbs2023Proof(credential: Record<string, unknown>, documentLoader: DocumentLoader, options: ProofCheckOptions = {}): Promise<ProofCheckResult> {
   try {
     // The Data Integrity library reads the id of an object verificationMethod ({ "id": url } is
     // the same statement as the url), and throws a TypeError on null.
@@ -39,13 +40,14 @@ export async function verifyBbs2023Proof(credential: Record<string, unknown>, do
     const url = typeof verificationMethod === 'object' && verificationMethod !== null ? (verificationMethod as { id?: unknown }).id : verificationMethod
     if (typeof url !== 'string') throw new ProofMalformedError('its verificationMethod must be a URL')
     let covered: VerifiedDerivedProof | undefined
-    const cryptosuite = createBbs2023VerifyCryptosuite({ onVerified: (proof) => (covered = proof) })
+    const cryptosuite = createBbs2023VerifyCryptosuite({ onVerified: (proof) => (covered = proof), pseudonymContext: options.pseudonymContext })
     const suite = new Bbs2023Proof({ cryptosuite })
     const purpose = new jsigs.purposes.AssertionProofPurpose()
     const result = await jsigs.verify(credential, { suite, purpose, documentLoader })
     const controller = result.results?.[0]?.purposeResult?.controller?.id
     if (!result.verified || typeof controller !== 'string' || covered === undefined) return { verified: false, error: result.error }
-    return { verified: true, signer: controller, statements: covered.statements, binding: covered.presentationHeader, proofBytes: covered.proofBytes }
+    const { statements, presentationHeader, proofBytes, feature, pseudonym } = covered
+    return { verified: true, signer: controller, statements, binding: presentationHeader, proofBytes, ...(feature && { feature }), ...(pseudonym && { pseudonym }) }
   } catch (error) {
     return { verified: false, error }
   }

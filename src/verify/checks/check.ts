@@ -4,6 +4,7 @@
  * an error thrown along the way as a verdict or as a bug. Internal to src/verify.
  */
 import { MedcredError, walkCauses } from '../../errors/MedcredError.js'
+import type { VerificationCheckCode } from '../errors.js'
 import type { VerificationCheck, VerificationCheckName } from '../types.js'
 
 /** A passed check. */
@@ -12,8 +13,17 @@ export function pass(name: VerificationCheckName): VerificationCheck {
 }
 
 /** A failed check, with its stable code and a message for people. */
-export function fail(name: VerificationCheckName, code: string, message: string): VerificationCheck {
+export function fail(name: VerificationCheckName, code: VerificationCheckCode, message: string): VerificationCheck {
   return { name, ok: false, code, message }
+}
+
+/**
+ * The failed check for a medcred error met while checking: its code and message. Those met on
+ * the way are the library's own ({@link VerificationCheckCode}); an application's resolver or
+ * loader that throws a MedcredError subclass of its own passes its code through as it is.
+ */
+export function failWith(name: VerificationCheckName, known: MedcredError): VerificationCheck {
+  return fail(name, known.code as VerificationCheckCode, known.message)
 }
 
 /**
@@ -22,9 +32,9 @@ export function fail(name: VerificationCheckName, code: string, message: string)
  * is a bug, reported as `ERR_VERIFY_INTERNAL` with its name, never as a forgery; anything else
  * is `fallback`.
  */
-export function failureOf(name: VerificationCheckName, error: unknown, fallback: { code: string; message: string }): VerificationCheck {
+export function failureOf(name: VerificationCheckName, error: unknown, fallback: { code: VerificationCheckCode; message: string }): VerificationCheck {
   const known = MedcredError.find(error)
-  if (known) return fail(name, known.code, known.message)
+  if (known) return failWith(name, known)
   const bug = walkCauses(error).find(isProgrammingError)
   return bug ? internalFailure(name, bug) : fail(name, fallback.code, fallback.message)
 }

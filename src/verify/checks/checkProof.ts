@@ -6,7 +6,7 @@
 import type { DocumentLoader } from '../../contexts/types.js'
 import type { ProofSuite } from '../../suites/registry.js'
 import { CanonicalizationLimitError, isCanonicalizationLimit } from '../../suites/errors.js'
-import type { ProofCheckResult } from '../../suites/types.js'
+import type { ProofCheckOptions, ProofCheckResult } from '../../suites/types.js'
 import type { VerificationCheck } from '../types.js'
 import { fail, failureOf, pass } from './check.js'
 
@@ -21,10 +21,11 @@ export async function checkProof(
   credential: Record<string, unknown>,
   suite: ProofSuite,
   documentLoader: DocumentLoader,
+  options: ProofCheckOptions = {},
 ): Promise<{ check: VerificationCheck; proof?: VerifiedProof }> {
   let outcome: ProofCheckResult
   try {
-    outcome = await suite.verify(credential, documentLoader)
+    outcome = await suite.verify(credential, documentLoader, options)
   } catch (error) {
     outcome = { verified: false, error }
   }
@@ -35,7 +36,7 @@ export async function checkProof(
   return { check: failureOf('proof', outcome.error, invalid) }
 }
 
-const invalid = { code: 'ERR_VERIFY_PROOF_INVALID', message: 'The credential proof does not verify.' }
+const invalid = { code: 'ERR_VERIFY_PROOF_INVALID', message: 'The credential proof does not verify.' } as const
 
 /** The failed proof check for a proof no suite reads. */
 export function unsupportedProof(proof: Record<string, unknown>): VerificationCheck {

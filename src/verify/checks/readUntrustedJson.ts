@@ -30,20 +30,20 @@ export function readUntrustedJson(input: unknown, what: string, limits: InputLim
   let value = input
   if (typeof input === 'string' || input instanceof Uint8Array) {
     const bytes = typeof input === 'string' ? utf8Length(input) : input.byteLength
-    if (bytes > maxBytes) throw tooLarge(what, maxBytes, bytes)
+    if (bytes > maxBytes) throw new UntrustedInputError({ reason: 'tooLarge', what, maxBytes, bytes })
     value = parse(typeof input === 'string' ? input : new TextDecoder().decode(input), what)
   }
   const exceeded = checkJsonBounds(value, bounds, contexts)
   if (exceeded) throw inputLimitError(what, exceeded)
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     const text = JSON.stringify(value) as string | undefined
-    if (text === undefined) throw new UntrustedInputError('ERR_VERIFY_INPUT_MALFORMED', `The ${what} is not JSON.`)
+    if (text === undefined) throw new UntrustedInputError({ reason: 'notJson', what })
     const bytes = utf8Length(text)
-    if (bytes > maxBytes) throw tooLarge(what, maxBytes, bytes)
+    if (bytes > maxBytes) throw new UntrustedInputError({ reason: 'tooLarge', what, maxBytes, bytes })
     value = JSON.parse(text) // a plain copy: no getters, prototypes or shared references
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new UntrustedInputError('ERR_VERIFY_INPUT_MALFORMED', `The ${what} must be a JSON object.`)
+    throw new UntrustedInputError({ reason: 'notObject', what })
   }
   return value as Record<string, unknown>
 }
@@ -53,18 +53,13 @@ function parse(text: string, what: string): unknown {
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new UntrustedInputError('ERR_VERIFY_INPUT_MALFORMED', `The ${what} is not valid JSON: ${(error as Error).message}.`)
+    throw new UntrustedInputError({ reason: 'notValidJson', what, parseError: error as Error })
   }
   const duplicate = findDuplicateKey(text)
   if (duplicate !== undefined) {
-    throw new UntrustedInputError('ERR_VERIFY_JSON_DUPLICATE_KEY', `The ${what} has the key ${duplicate} twice in one object: write each key once.`)
+    throw new UntrustedInputError({ reason: 'duplicateKey', what, key: duplicate })
   }
   return value
-}
-
-function tooLarge(what: string, maxBytes: number, bytes?: number) {
-  const size = bytes === undefined ? '' : ` ${bytes} bytes,`
-  return new UntrustedInputError('ERR_VERIFY_INPUT_TOO_LARGE', `The ${what} is${size} over the limit of ${maxBytes} bytes.`)
 }
 
 function utf8Length(text: string): number {

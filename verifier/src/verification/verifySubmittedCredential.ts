@@ -4,13 +4,13 @@
  * verdict or for a deal's reward. On the wire the field is `presentation`; what it holds is a
  * derived credential, not a VerifiablePresentation, hence this module's name. Steps: bounds
  * (the machine's {@link machineInputLimits}, counts only, so every replay decides the same),
- * the claimed type (unsigned: it may refuse early, never accept), issuer trust from the tables,
+ * the proof's feature option (plain proofs only, read from its header), the claimed type (unsigned: it may refuse early, never accept), issuer trust from the tables,
  * proof, then, on the signed statements alone, type and policy, validity at the block's time,
  * status, challenge, required and forbidden fields.
  */
 import { hashDisclosedClaims, maxInputBytes } from 'medcred/cartesi'
 import { checkDisclosure, createDocumentLoader, readUntrustedJson, type VerifiedProof, verifyBoundedCredential } from 'medcred/internal'
-import type { InputLimits, VerificationCheck } from 'medcred'
+import type { InputLimits } from 'medcred'
 import { type Hex, keccak256 } from 'viem'
 import type { ActionContext } from '../actions/types.js'
 import { CheckFailedError, CredentialTypeMismatchError, CredentialTypeUnsupportedError, SubmissionUnreadableError } from '../errors.js'
@@ -87,6 +87,10 @@ export async function verifySubmittedCredential(
       presentationHeader: submission.challenge,
       contexts: config.contexts,
       limits: machineInputLimits,
+      // Plain proofs only, refused on the proof value's header before any work: the warm-up
+      // prepares no generators for holder binding or pseudonyms (issue 21, a later milestone),
+      // so each such input would hash new ones.
+      proofFeatures: ['baseline'],
       // Before the proof, a type this verifier would refuse after it is refused at once.
       screen: ({ types }) => screenType(types, config.disclosurePolicies, submission.credentialType),
     },
@@ -134,8 +138,6 @@ function credentialTypeOf(verifiedTypes: readonly string[], policies: ActionCont
   return type
 }
 
-type Refusal = Extract<VerificationCheck, { ok: false }>
-
 /** The one type with a policy among `types`, or the refusal. */
 function policyTypeOf(types: readonly string[], policies: ActionContext['config']['disclosurePolicies']): string | CredentialTypeUnsupportedError {
   const known = types.filter((t) => Object.hasOwn(policies, t))
@@ -151,11 +153,12 @@ function typeMismatch(credentialType: string, asked: string | undefined): Creden
 
 /**
  * The claimed types (unsigned) judged as the verified ones will be: a credential this verifier
- * would refuse once verified is refused before its proof costs anything. Never an acceptance:
- * the verified types are judged again after the proof.
+ * would refuse once verified is refused, thrown with the verifier's own code, before its proof
+ * costs anything. Never an acceptance: the verified types are judged again after the proof.
  */
-function screenType(claimed: readonly string[], policies: ActionContext['config']['disclosurePolicies'], asked: string | undefined): Refusal | undefined {
+function screenType(claimed: readonly string[], policies: ActionContext['config']['disclosurePolicies'], asked: string | undefined): undefined {
   const type = policyTypeOf(claimed, policies)
   const refusal = typeof type === 'string' ? typeMismatch(type, asked) : type
-  return refusal && { name: 'input', ok: false, code: refusal.code, message: refusal.message }
+  if (refusal) throw refusal
+  return undefined
 }

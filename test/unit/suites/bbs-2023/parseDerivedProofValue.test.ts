@@ -46,3 +46,51 @@ describe('parseDerivedProofValue', () => {
     expect(() => parseDerivedProofValue(value)).toThrow(expect.objectContaining({ code: 'ERR_VERIFY_PROOF_VALUE_MALFORMED', message: `The proof value is malformed: ${reason}.` }))
   })
 })
+
+describe('parseDerivedProofValue: feature options', () => {
+  const pseudonym = new Uint8Array(48).fill(7)
+
+  it('default: a baseline value says so, with no feature fields', () => {
+    const parsed = parseDerivedProofValue(proofValue(good))
+    expect(parsed.featureOption).toBe('baseline')
+    expect(parsed).not.toHaveProperty('lengthBBSMessages')
+  })
+
+  it('default: anonymous holder binding (0x05) adds lengthBBSMessages', () => {
+    const parsed = parseDerivedProofValue(proofValue([...good, 23], [0xd9, 0x5d, 0x05]))
+    expect(parsed).toMatchObject({ featureOption: 'anonymous_holder_binding', lengthBBSMessages: 23, selectiveIndexes: [1, 3] })
+    expect(parsed.pseudonym).toBeUndefined()
+  })
+
+  it.each([
+    [0x07, 'pseudonym'],
+    [0x09, 'holder_binding_pseudonym'],
+  ])('default: header %i (%s) reads the pseudonym and lengthBBSMessages, as the W3C vectors write them', (header, featureOption) => {
+    const parsed = parseDerivedProofValue(proofValue([...good, pseudonym, 23], [0xd9, 0x5d, header]))
+    expect(parsed).toMatchObject({ featureOption, lengthBBSMessages: 23, pseudonym })
+    expect(parsed.nymDomain).toBeUndefined()
+  })
+
+  it.each([
+    ['bytes', Uint8Array.from([1, 2, 3]), Uint8Array.from([1, 2, 3])],
+    ['text', 'https://verifier.example/', new TextEncoder().encode('https://verifier.example/')],
+  ])('default: the spec\'s form with nym_domain (%s) before the pseudonym reads it as bytes', (_kind, nymDomain, bytes) => {
+    const parsed = parseDerivedProofValue(proofValue([...good, nymDomain, pseudonym, 23], [0xd9, 0x5d, 0x07]))
+    expect(parsed).toMatchObject({ featureOption: 'pseudonym', lengthBBSMessages: 23, pseudonym, nymDomain: bytes })
+  })
+
+  it.each([
+    ['a base proof with holder binding', proofValue([...good, 23], [0xd9, 0x5d, 0x04]), 'it is not a bbs-2023 derived proof (a base proof must be derived first)'],
+    ['an unknown feature byte', proofValue([...good, 23], [0xd9, 0x5d, 0x0b]), 'it is not a bbs-2023 derived proof (a base proof must be derived first)'],
+    ['holder binding without lengthBBSMessages', proofValue(good, [0xd9, 0x5d, 0x05]), 'it must hold six components for anonymous_holder_binding'],
+    ['a baseline value with a sixth component', proofValue([...good, 23]), 'it must hold five components'],
+    ['a pseudonym value without its pseudonym', proofValue([...good, 23], [0xd9, 0x5d, 0x07]), 'it must hold seven or eight components for pseudonym'],
+    ['a text lengthBBSMessages', proofValue([...good, '23'], [0xd9, 0x5d, 0x05]), 'lengthBBSMessages must be a non-negative integer'],
+    ['a negative lengthBBSMessages', proofValue([...good, -1], [0xd9, 0x5d, 0x05]), 'lengthBBSMessages must be a non-negative integer'],
+    ['a 47-byte pseudonym', proofValue([...good, new Uint8Array(47), 23], [0xd9, 0x5d, 0x09]), 'the pseudonym must be 48 bytes (a compressed G1 point)'],
+    ['a pseudonym as text', proofValue([...good, 'x'.repeat(48), 23], [0xd9, 0x5d, 0x09]), 'the pseudonym must be 48 bytes (a compressed G1 point)'],
+    ['a nym_domain that is a number', proofValue([...good, 5, pseudonym, 23], [0xd9, 0x5d, 0x09]), 'nym_domain must be bytes or text'],
+  ])('error: %s', (_name, value, reason) => {
+    expect(() => parseDerivedProofValue(value)).toThrow(expect.objectContaining({ code: 'ERR_VERIFY_PROOF_VALUE_MALFORMED', message: `The proof value is malformed: ${reason}.` }))
+  })
+})
