@@ -53,7 +53,7 @@ export function createBbsInterface(text: string): BbsInterface {
 export const plainInterface = createBbsInterface(`${ciphersuiteId}H2G_HM2S_`)
 
 /** `api_id` of the plain interface. */
-export const apiId = plainInterface.apiId
+export const apiId: Uint8Array = plainInterface.apiId
 
 /** Octets of a scalar and of a compressed G1 point. */
 export const octetScalarLength = 32
@@ -63,12 +63,14 @@ export const octetPointLength = 48
 export const expandLength = 48
 
 /** The plain interface's hash_to_scalar tags, each api_id || a fixed ASCII suffix. */
-export const dst = {
+// Typed by hand: an inferred type would be declared as the generic Uint8Array<ArrayBufferLike>,
+// which TypeScript before 5.7 cannot read in the published .d.ts.
+export const dst: { readonly hashToScalar: Uint8Array; readonly mapMessageToScalar: Uint8Array } = {
   /** hash_to_scalar in calculate_domain and ProofChallengeCalculate. */
   hashToScalar: plainInterface.hashToScalarDst,
   /** messages_to_scalars. */
   mapMessageToScalar: plainInterface.mapMessageToScalarDst,
-} as const
+}
 
 /** P1, the ciphersuite's fixed G1 point, as point_to_octets_E1 writes it. */
 export const p1Octets =
