@@ -2,9 +2,14 @@
  * @module
  * create_generators, cached. Generator i does not depend on how many are asked for, so one
  * growing list per interface (`api_id`) serves every count: each generator is hashed to the
- * curve once per process, with its encoding (for calculate_domain) and its table of multiples
- * (for the MSM). A list never grows past {@link maxBbsMessages} + 1 points, which bounds both
- * time and memory.
+ * curve once per process (the plain interface's first {@link pinnedGeneratorCount} not even
+ * once: they ship in plainGenerators.ts), with its encoding (for calculate_domain) and its
+ * table of multiples (for the MSM). A list never grows past {@link maxBbsMessages} + 1
+ * points, which bounds both time and memory.
+ *
+ * A table is built on first use with a small window, and again with the full window on the
+ * second: a process that verifies one proof (the CLI) pays for no table it will not reuse, and
+ * one that verifies many gets the fast tables from its second proof on.
  *
  * - Spec: https://datatracker.ietf.org/doc/draft-irtf-cfrg-bbs-signatures/ ("Generators Calculation")
  */
@@ -14,7 +19,8 @@ import { type BbsInterface, expandMessage, p1Octets, plainInterface } from './ci
 import { BbsMessageLimitError } from './errors.js'
 import type { AffinePoint } from './g1.js'
 import { octetsToSubgroupPointG1, pointToOctetsG1 } from './g1Octets.js'
-import { createTables, fixedWindow, type PointTable } from './msm.js'
+import { createTables, fixedWindow, type PointTable, variableWindow } from './msm.js'
+import { plainGenerators } from './plainGenerators.js'
 
 /** The most messages one signature or proof may cover (bbs-2023: the non-mandatory N-Quads). */
 export const maxBbsMessages = 1024
@@ -24,7 +30,30 @@ export type PreparedPoint = {
   readonly point: AffinePoint
   /** point_to_octets_E1(point) */
   readonly octets: Uint8Array
+  /** Its odd multiples for the MSM: a small table on first use, the full one after. */
   readonly table: PointTable
+  /** Builds the full table now (for a process that must not build it while answering). */
+  prepareTable(): void
+}
+
+/** How many of the plain interface's generators ship precomputed: enough for 64 messages. */
+export const pinnedGeneratorCount = 65
+
+/** `point` with its encoding, and its table built as the module comment says. */
+function preparePoint(point: AffinePoint, fullWindow: number): PreparedPoint {
+  let table: PointTable | undefined
+  const build = (window: number) => (table = createTables([point], window)[0]!)
+  return {
+    point,
+    octets: pointToOctetsG1(point),
+    get table() {
+      if (table === undefined) return build(Math.min(variableWindow, fullWindow))
+      return table.window < fullWindow ? build(fullWindow) : table
+    },
+    prepareTable() {
+      if (table === undefined || table.window < fullWindow) build(fullWindow)
+    },
+  }
 }
 
 /** One interface's generators so far, and the running `v` of the procedure, so the list extends without starting over. */
@@ -44,36 +73,47 @@ let preparedP1: PreparedPoint | undefined
 export function createGenerators(count: number, api: BbsInterface = plainInterface): readonly PreparedPoint[] {
   if (count - 1 > maxBbsMessages) throw new BbsMessageLimitError(count - 1, maxBbsMessages)
   let list = lists.get(api.name)
-  if (!list) lists.set(api.name, (list = { cached: [], state: undefined }))
+  if (!list) lists.set(api.name, (list = { cached: api === plainInterface ? readPinnedGenerators() : [], state: undefined }))
   const { cached } = list
   if (cached.length < count) {
-    const points: AffinePoint[] = []
-    // 1. v = expand_message(generator_seed, seed_dst, expand_len)
-    let v = list.state ?? expandMessage(api.generatorSeed, api.generatorSeedDst)
-    // 2. for i in (1, 2, ..., count):
-    for (let i = cached.length + 1; i <= count; i++) {
-      // 3. v = expand_message(v || I2OSP(i, 8), seed_dst, expand_len)
-      v = expandMessage(concatBytes(v, numberToBytesBE(i, 8)), api.generatorSeedDst)
-      // 4. generator_i = hash_to_curve_g1(v, generator_dst)
-      points.push(bls12_381.G1.hashToCurve(v, { DST: api.generatorDst }).toAffine())
-    }
-    list.state = v
     const first = cached.length
-    points.forEach((point, i) => {
-      const [table] = createTables([point], fixedWindow(first + i))
-      cached.push({ point, octets: pointToOctetsG1(point), table: table! })
-    })
+    const { points, state } = hashGenerators(count, api, first, list.state)
+    list.state = state
+    points.forEach((point, i) => cached.push(preparePoint(point, fixedWindow(first + i))))
   }
   // 5. return (generator_1, ..., generator_count)
   return cached.slice(0, count)
 }
 
+/**
+ * The steps of create_generators that hash: generators `from + 1` to `count` of `api`, and the
+ * running `v` after them. `state` is `v` after generator `from`, recomputed (cheap: hashing,
+ * not hashing to the curve) when not given.
+ */
+export function hashGenerators(count: number, api: BbsInterface = plainInterface, from = 0, state?: Uint8Array): { points: AffinePoint[]; state: Uint8Array } {
+  const points: AffinePoint[] = []
+  // 1. v = expand_message(generator_seed, seed_dst, expand_len)
+  let v = state ?? expandMessage(api.generatorSeed, api.generatorSeedDst)
+  // 2. for i in (1, 2, ..., count):
+  for (let i = state === undefined ? 1 : from + 1; i <= count; i++) {
+    // 3. v = expand_message(v || I2OSP(i, 8), seed_dst, expand_len)
+    v = expandMessage(concatBytes(v, numberToBytesBE(i, 8)), api.generatorSeedDst)
+    // 4. generator_i = hash_to_curve_g1(v, generator_dst)
+    if (i > from) points.push(bls12_381.G1.hashToCurve(v, { DST: api.generatorDst }).toAffine())
+  }
+  return { points, state: v }
+}
+
+/** The plain interface's pinned generators, prepared (their tables are built on use). */
+function readPinnedGenerators(): PreparedPoint[] {
+  return plainGenerators.map((hex, i) => preparePoint({ x: BigInt(`0x${hex.slice(0, 96)}`), y: BigInt(`0x${hex.slice(96)}`) }, fixedWindow(i)))
+}
+
 /** The ciphersuite's P1 with its table. */
 export function getP1(): PreparedPoint {
   if (!preparedP1) {
-    const octets = hexToBytes(p1Octets)
-    const point = octetsToSubgroupPointG1(octets)!
-    preparedP1 = { point, octets, table: createTables([point], fixedWindow(0))[0]! }
+    const point = octetsToSubgroupPointG1(hexToBytes(p1Octets))!
+    preparedP1 = preparePoint(point, fixedWindow(0))
   }
   return preparedP1
 }

@@ -6,12 +6,12 @@
  * state before its first input) computes them up front instead. Exported from `medcred` as
  * `bbs.prepareGenerators`.
  */
-import { createGenerators, maxBbsMessages } from './createGenerators.js'
+import { createGenerators, getP1, maxBbsMessages } from './createGenerators.js'
 import { BbsArgumentError } from './errors.js'
 
 /**
  * Computes and keeps the generators of proofs and signatures over up to `messages` messages,
- * so that no later verification pays for them. Calling it again with the same or a smaller
+ * with their full tables, so that no later verification pays for them. Calling it again with the same or a smaller
  * count costs nothing.
  *
  * @param messages - the most messages a proof this process will verify may cover
@@ -29,5 +29,5 @@ export function prepareGenerators(messages: number): void {
   if (!Number.isSafeInteger(messages) || messages < 0 || messages > maxBbsMessages) {
     throw new BbsArgumentError('messages', `a whole number from 0 to ${maxBbsMessages}`)
   }
-  createGenerators(messages + 1)
+  for (const generator of [getP1(), ...createGenerators(messages + 1)]) generator.prepareTable()
 }

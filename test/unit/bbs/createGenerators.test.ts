@@ -1,8 +1,9 @@
 import { bytesToHex } from '@noble/curves/utils.js'
 import { describe, expect, it } from 'vitest'
-import { createGenerators, getP1, maxBbsMessages } from '../../../src/bbs/createGenerators.js'
+import { createGenerators, getP1, hashGenerators, maxBbsMessages, pinnedGeneratorCount } from '../../../src/bbs/createGenerators.js'
 import { BbsMessageLimitError } from '../../../src/bbs/errors.js'
-import { isInSubgroupG1 } from '../../../src/bbs/g1Octets.js'
+import { isInSubgroupG1, pointToOctetsG1 } from '../../../src/bbs/g1Octets.js'
+import { fixedWindow, variableWindow } from '../../../src/bbs/msm.js'
 import { blindGeneratorsOf, blindInterface, pseudonymInterface } from '../../../src/bbs/interfaces.js'
 
 describe('createGenerators', () => {
@@ -46,6 +47,20 @@ describe('createGenerators', () => {
     expect(createGenerators(2, api).map((g) => bytesToHex(g.octets))).toEqual(expected)
     expect(createGenerators(2, api)[0]).toBe(createGenerators(3, api)[0])
     expect(bytesToHex(createGenerators(1)[0]!.octets)).not.toBe(expected[0])
+  })
+
+  // test/conformance/ietfBbs.test.ts checks them against the draft's generators.json.
+  it('behavior: the pinned generators, and those after them, are the ones create_generators hashes', () => {
+    const count = pinnedGeneratorCount + 3
+    const hashed = hashGenerators(count).points.map((point) => bytesToHex(pointToOctetsG1(point)))
+    expect(createGenerators(count).map((g) => bytesToHex(g.octets))).toEqual(hashed)
+  })
+
+  it('behavior: a table is small on first use and full from the second', () => {
+    const [, , generator] = createGenerators(3, blindInterface)
+    expect(generator!.table.window).toBe(variableWindow)
+    expect(generator!.table.window).toBe(fixedWindow(2))
+    expect(generator!.table.multiples[0]).toEqual(generator!.point)
   })
 
   it('behavior: P1 is prepared once', () => {

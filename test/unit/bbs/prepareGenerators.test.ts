@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createGenerators, maxBbsMessages } from '../../../src/bbs/createGenerators.js'
+import { createGenerators, getP1, maxBbsMessages, pinnedGeneratorCount } from '../../../src/bbs/createGenerators.js'
+import { fixedWindow } from '../../../src/bbs/msm.js'
 import { prepareGenerators } from '../../../src/bbs/prepareGenerators.js'
 
 // @noble/curves freezes its curve objects, so hash-to-curve is counted through a mocked module.
@@ -11,14 +12,17 @@ vi.mock('@noble/curves/bls12-381.js', async (importOriginal) => {
 })
 
 describe('prepareGenerators', () => {
-  it('default: a proof over up to that many messages then hashes no generator', () => {
-    prepareGenerators(20)
-    expect(hashToCurve.calls).toHaveBeenCalledTimes(21)
+  it('default: a proof over up to that many messages then hashes no generator and builds no table', () => {
+    // The first pinnedGeneratorCount generators ship precomputed; the rest are hashed.
+    prepareGenerators(pinnedGeneratorCount + 4)
+    expect(hashToCurve.calls).toHaveBeenCalledTimes(5)
     hashToCurve.calls!.mockClear()
-    createGenerators(21)
+    const generators = createGenerators(pinnedGeneratorCount + 5)
     prepareGenerators(5)
     expect(hashToCurve.calls).not.toHaveBeenCalled()
-    createGenerators(22)
+    generators.forEach(({ table }, i) => expect(table.window).toBe(fixedWindow(i)))
+    expect(getP1().table.window).toBe(fixedWindow(0))
+    createGenerators(pinnedGeneratorCount + 6)
     expect(hashToCurve.calls).toHaveBeenCalledTimes(1)
   })
 
