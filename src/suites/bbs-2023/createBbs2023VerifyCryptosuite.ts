@@ -19,6 +19,7 @@ import { verifyProof as medcredVerifyProof, type VerifyProofParameters } from '.
 import type { DocumentLoader } from '../../contexts/types.js'
 import { type DecodedPublicKey, decodePublicKeyMultibase } from '../../did/multikey/decodePublicKeyMultibase.js'
 import { bbsAlgorithm, multikeyContext } from '../../keys/constants.js'
+import { CanonicalizationLimitError, canonicalizationWorkBound, isCanonicalizationLimit } from '../errors.js'
 import type { ProofFeature } from '../types.js'
 import { parseDerivedProofValue } from './parseDerivedProofValue.js'
 import { readProofFeature } from './readProofFeature.js'
@@ -146,17 +147,24 @@ async function createVerifyData(parameters: {
   documentLoader: DocumentLoader
 }): Promise<DerivedProofData> {
   const { document, proof, documentLoader } = parameters
-  const options = { documentLoader }
+  // Passed through to rdf-canonize: the work bound is ours, not the library's default.
+  const options = { documentLoader, ...canonicalizationWorkBound }
   // 1. Parse the derived proof value (strict base64url, typed CBOR fields), and what its
   // feature option, if any, must prove.
   const parsed = parseDerivedProofValue(proof.proofValue)
   const { bbsProof, labelMap, mandatoryIndexes, selectiveIndexes, presentationHeader, bytes: proofBytes } = parsed
   const feature = readProofFeature(parsed)
-  // 2. proofHash: the canonical proof configuration.
-  const proofHash = await hashCanonizedProof({ document, proof, options })
-  // 3. Canonicalise the document, relabelling blank nodes with the issuer's labels.
-  const labelMapFactoryFunction = createLabelMapFunction({ labelMap })
-  const statements: string[] = await labelReplacementCanonicalizeJsonLd({ document, labelMapFactoryFunction, options })
+  let proofHash: Uint8Array
+  let statements: string[]
+  try {
+    // 2. proofHash: the canonical proof configuration.
+    proofHash = await hashCanonizedProof({ document, proof, options })
+    // 3. Canonicalise the document, relabelling blank nodes with the issuer's labels.
+    const labelMapFactoryFunction = createLabelMapFunction({ labelMap })
+    statements = await labelReplacementCanonicalizeJsonLd({ document, labelMapFactoryFunction, options })
+  } catch (error) {
+    throw isCanonicalizationLimit(error) ? new CanonicalizationLimitError(error) : error
+  }
   // 4. Split mandatory from non-mandatory N-Quads by the mandatory indexes.
   const mandatorySet = new Set(mandatoryIndexes)
   const mandatory = statements.filter((_, index) => mandatorySet.has(index))

@@ -30,8 +30,8 @@ export async function checkProof(
     outcome = { verified: false, error }
   }
   if (outcome.verified) return { check: pass('proof'), proof: outcome }
-  // Canonicalisation stopped at its work bound: the input's shape, not a forgery; the bbs-2023
-  // pipeline passes rdf-canonize's own error through.
+  // Canonicalisation stopped at its work bound: the input's shape, not a forgery. Both suites
+  // raise CanonicalizationLimitError where they canonicalise, wrapped here by jsonld-signatures.
   if (isCanonicalizationLimit(outcome.error)) return { check: failureOf('proof', new CanonicalizationLimitError(outcome.error), invalid) }
   return { check: failureOf('proof', outcome.error, invalid) }
 }
