@@ -5,6 +5,7 @@
 import { verifyCredential } from '../verify/verifyCredential.js'
 import { readVerifyOptions } from './readVerifyOptions.js'
 import { parseRequest, verifyCredentialRequest } from './requestModels.js'
+import { serviceVerificationOptions } from './serviceVerificationOptions.js'
 import { toCredentialVerificationResponse, verificationAnswer } from './toVerificationResponse.js'
 import type { VcApiAnswer, VcApiContext } from './types.js'
 
@@ -22,12 +23,7 @@ export async function verifyCredentialRoute(body: unknown, context: VcApiContext
   const result = await verifyCredential({
     credential: verifiableCredential,
     presentationHeader: options?.challenge ?? options?.presentationHeader,
-    trustedIssuers: context.trustedIssuers,
-    didResolver: context.didResolver,
-    statusChecker: context.statusChecker,
-    contexts: context.contexts,
-    limits: context.limits,
-    now: context.now(),
+    ...serviceVerificationOptions(context),
   })
   return verificationAnswer('credential', toCredentialVerificationResponse(result, reading))
 }

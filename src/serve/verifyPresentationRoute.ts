@@ -5,6 +5,7 @@
 import { verifyPresentation } from '../verify/verifyPresentation.js'
 import { readVerifyOptions } from './readVerifyOptions.js'
 import { parseRequest, verifyPresentationRequest } from './requestModels.js'
+import { serviceVerificationOptions } from './serviceVerificationOptions.js'
 import { toPresentationVerificationResponse, verificationAnswer } from './toVerificationResponse.js'
 import type { VcApiAnswer, VcApiContext } from './types.js'
 
@@ -25,12 +26,7 @@ export async function verifyPresentationRoute(body: unknown, context: VcApiConte
     challenge: options.challenge,
     domain: options.domain,
     requireHolderProof: options.expectedProofPurpose !== undefined,
-    trustedIssuers: context.trustedIssuers,
-    didResolver: context.didResolver,
-    statusChecker: context.statusChecker,
-    contexts: context.contexts,
-    limits: context.limits,
-    now: context.now(),
+    ...serviceVerificationOptions(context),
   })
   return verificationAnswer('presentation', toPresentationVerificationResponse(result, reading))
 }
