@@ -71,16 +71,16 @@ export async function createCredentialOffer(
   const credentials = new Map<CredentialTypeName, Record<string, unknown>>()
   for (const credential of parameters.credentials) {
     const name = typeNameOf(credential)
-    if (!name) throw new OpenId4VciOptionsError('each offered credential must be a MedicalLicenseCredential or a VaccinationCertificate')
-    if (credentials.has(name)) throw new OpenId4VciOptionsError(`two offered credentials are ${name}s: offer one per type`)
-    if (credential.issuer !== context.issuerKey.controller) throw new OpenId4VciOptionsError(`an offered credential's issuer must be ${context.issuerKey.controller}`)
+    if (!name) throw new OpenId4VciOptionsError({ reason: 'offeredType' })
+    if (credentials.has(name)) throw new OpenId4VciOptionsError({ reason: 'offeredTwice', type: name })
+    if (credential.issuer !== context.issuerKey.controller) throw new OpenId4VciOptionsError({ reason: 'offeredIssuer', issuer: context.issuerKey.controller })
     credentials.set(name, structuredClone(credential))
   }
-  if (credentials.size === 0) throw new OpenId4VciOptionsError('offer at least one credential')
+  if (credentials.size === 0) throw new OpenId4VciOptionsError({ reason: 'offerEmpty' })
   const txCodeOption = parameters.txCode ?? {}
   const txLength = txCodeOption === false ? 0 : (txCodeOption.length ?? 6)
   if (txCodeOption !== false && (!Number.isSafeInteger(txLength) || txLength < 4 || txLength > 12)) {
-    throw new OpenId4VciOptionsError('"txCode.length" must be a whole number from 4 to 12')
+    throw new OpenId4VciOptionsError({ reason: 'outOfRange', option: 'txCode.length', min: 4, max: 12 })
   }
   const txCode = txCodeOption === false ? undefined : randomDigits(txLength)
   const preAuthorizedCode = base64url.encode(crypto.getRandomValues(new Uint8Array(32)))

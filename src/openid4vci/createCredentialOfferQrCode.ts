@@ -34,13 +34,13 @@ export type CreateCredentialOfferQrCodeParameters = {
 export async function createCredentialOfferQrCode(parameters: CreateCredentialOfferQrCodeParameters): Promise<string> {
   const { offerUri, errorCorrectionLevel = 'M' } = parameters
   if (typeof offerUri !== 'string' || !/^[a-z][a-z0-9+.-]*:\/\/?\?credential_offer(_uri)?=/i.test(offerUri)) {
-    throw new OpenId4VciOptionsError('"offerUri" must be a credential offer URI (…?credential_offer=… or …?credential_offer_uri=…)')
+    throw new OpenId4VciOptionsError({ reason: 'offerUri' })
   }
   // Loaded on first use: importing medcred/node does not load the QR encoder.
   const { default: QRCode } = await import('qrcode')
   try {
     return await QRCode.toString(offerUri, { type: 'svg', errorCorrectionLevel, margin: 2 })
   } catch {
-    throw new OpenId4VciOptionsError(`the offer URI does not fit one QR code (${offerUri.length} characters)`)
+    throw new OpenId4VciOptionsError({ reason: 'offerUriTooLong', length: offerUri.length })
   }
 }

@@ -66,7 +66,7 @@ export function createOpenId4VciHandler(issuer: OpenId4VciIssuer, parameters: Cr
         try {
           body = JSON.parse(text)
         } catch (error) {
-          throw new OpenId4VciRequestError('ERR_OID4VCI_CREDENTIAL_REQUEST_INVALID', 'The credential request is not JSON.', { cause: error })
+          throw new OpenId4VciRequestError({ reason: 'credentialRequestNotJson', error })
         }
         return { body: await issuer.issueRequestedCredential({ authorization: request.headers.authorization, body }), noStore: true }
       },
@@ -85,7 +85,7 @@ export function createOpenId4VciHandler(issuer: OpenId4VciIssuer, parameters: Cr
       if (path.startsWith(offersPrefix) && request.method === 'GET') {
         return send(response, 200, issuer.getCredentialOffer({ id: decodeURIComponent(path.slice(offersPrefix.length)) }))
       }
-      throw new OpenId4VciRequestError('ERR_OID4VCI_ROUTE_UNKNOWN', `No endpoint ${request.method} ${path} on this issuer.`)
+      throw new OpenId4VciRequestError({ reason: 'routeUnknown', method: request.method, path })
     } catch (error) {
       if (error instanceof OpenId4VciRequestError) {
         const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': `Bearer error="${error.error}"` } : {}
@@ -122,7 +122,7 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<str
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).byteLength
-    if (size > maxBytes) throw new OpenId4VciRequestError('ERR_OID4VCI_REQUEST_INVALID', `The request body is over ${maxBytes} bytes.`)
+    if (size > maxBytes) throw new OpenId4VciRequestError({ reason: 'bodyTooLarge', maxBytes })
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks).toString('utf8')

@@ -85,11 +85,11 @@ export function createOpenId4VciIssuer(parameters: CreateOpenId4VciIssuerParamet
   const { issuerKey, documentLoader } = parameters
   const credentialIssuer = readIssuerUrl(parameters.credentialIssuer)
   if (issuerKey?.type !== 'Bls12381G2' || !issuerKey.secretKeyMultibase || !issuerKey.id) {
-    throw new OpenId4VciOptionsError('"issuerKey" must be a Bls12381G2 key pair with its secret key and id (bbs-2023 signs with it)')
+    throw new OpenId4VciOptionsError({ reason: 'issuerKey' })
   }
-  if (typeof documentLoader !== 'function') throw new OpenId4VciOptionsError('"documentLoader" must be a function')
+  if (typeof documentLoader !== 'function') throw new OpenId4VciOptionsError({ reason: 'documentLoader' })
   const whole = (name: string, value: number, min: number, max: number) => {
-    if (!Number.isSafeInteger(value) || value < min || value > max) throw new OpenId4VciOptionsError(`"${name}" must be a whole number from ${min} to ${max}`)
+    if (!Number.isSafeInteger(value) || value < min || value > max) throw new OpenId4VciOptionsError({ reason: 'outOfRange', option: name, min, max })
     return value
   }
   const lifetimes = parameters.lifetimes ?? {}
@@ -128,10 +128,10 @@ function readIssuerUrl(value: unknown): string {
   try {
     url = new URL(String(value))
   } catch {
-    throw new OpenId4VciOptionsError('"credentialIssuer" must be a URL')
+    throw new OpenId4VciOptionsError({ reason: 'credentialIssuerNotUrl' })
   }
   const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new OpenId4VciOptionsError('"credentialIssuer" must be an https URL (http only on a loopback host)')
-  if (url.search || url.hash || String(value).endsWith('/')) throw new OpenId4VciOptionsError('"credentialIssuer" must have no query, fragment or trailing slash')
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new OpenId4VciOptionsError({ reason: 'credentialIssuerNotHttps' })
+  if (url.search || url.hash || String(value).endsWith('/')) throw new OpenId4VciOptionsError({ reason: 'credentialIssuerNotBare' })
   return String(value)
 }

@@ -58,13 +58,13 @@ export async function exchangePreAuthorizedCode(
   }
   const { grant } = parsed
   if (grant.grantType !== 'urn:ietf:params:oauth:grant-type:pre-authorized_code') {
-    throw new OpenId4VciRequestError('ERR_OID4VCI_GRANT_TYPE_UNSUPPORTED', 'This issuer grants access tokens for pre-authorised codes only.')
+    throw new OpenId4VciRequestError({ reason: 'grantTypeUnsupported' })
   }
   const now = context.now()
   const offer = state.offers.get(grant.preAuthorizedCode)
   if (!offer || offer.expiresAt < now.getTime()) {
     state.offers.delete(grant.preAuthorizedCode)
-    throw new OpenId4VciRequestError('ERR_OID4VCI_GRANT_INVALID', 'The pre-authorised code is unknown, already used or expired.')
+    throw new OpenId4VciRequestError({ reason: 'grantInvalid' })
   }
   try {
     await authorizationServer.verifyPreAuthorizedCodeAccessTokenRequest({

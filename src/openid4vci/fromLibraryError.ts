@@ -29,15 +29,10 @@ export function fromLibraryError(error: unknown, fallback: OpenId4VciRequestErro
   if (error instanceof OpenId4VciRequestError) return error
   if (error instanceof Oauth2ServerErrorResponseError) {
     const { error: name, error_description: description } = error.errorResponse
-    return new OpenId4VciRequestError(codesByError[name] ?? fallback, firstLine(description ?? name), { cause: error })
+    return new OpenId4VciRequestError({ reason: 'libraryRefused', code: codesByError[name] ?? fallback, description: description ?? name, error })
   }
   if (error instanceof Oauth2Error || error instanceof Openid4vciError || error instanceof ValidationError) {
-    return new OpenId4VciRequestError(fallback, firstLine(error.message), { cause: error })
+    return new OpenId4VciRequestError({ reason: 'libraryRefused', code: fallback, description: error.message, error })
   }
   throw error
-}
-
-/** The first line of a library message, at most 300 characters (they append JSON dumps). */
-function firstLine(text: string): string {
-  return (text.split('\n')[0] ?? '').slice(0, 300)
 }

@@ -32,7 +32,7 @@ export function getCredentialOffer(context: OpenId4VciIssuerContext, parameters:
   const entry = context.state.offersByReference.get(parameters.id)
   if (!entry || entry.expiresAt < context.now().getTime()) {
     context.state.offersByReference.delete(parameters.id)
-    throw new OpenId4VciRequestError('ERR_OID4VCI_OFFER_UNKNOWN', 'No credential offer has this id, or it expired.')
+    throw new OpenId4VciRequestError({ reason: 'offerUnknown' })
   }
   return entry.offer
 }

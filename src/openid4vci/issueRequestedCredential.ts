@@ -63,19 +63,19 @@ export async function issueRequestedCredential(
   const access = token === undefined ? undefined : state.accessTokens.get(token)
   if (token === undefined || !access || access.expiresAt < now.getTime()) {
     if (token !== undefined) state.accessTokens.delete(token)
-    throw new OpenId4VciRequestError('ERR_OID4VCI_TOKEN_INVALID', 'The access token is missing, unknown or expired.')
+    throw new OpenId4VciRequestError({ reason: 'tokenInvalid' })
   }
   // 2. The credential configuration.
   const body = parameters.body
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new OpenId4VciRequestError('ERR_OID4VCI_CREDENTIAL_REQUEST_INVALID', 'The credential request must be a JSON object.')
+    throw new OpenId4VciRequestError({ reason: 'credentialRequestNotObject' })
   }
   const configurationId = (body as { credential_configuration_id?: unknown }).credential_configuration_id
   if (configurationId === undefined) {
-    throw new OpenId4VciRequestError('ERR_OID4VCI_CREDENTIAL_REQUEST_INVALID', 'The credential request must name a credential_configuration_id.')
+    throw new OpenId4VciRequestError({ reason: 'configurationIdMissing' })
   }
   if (!isCredentialConfigurationId(configurationId)) {
-    throw new OpenId4VciRequestError('ERR_OID4VCI_CONFIGURATION_UNKNOWN', 'The credential_configuration_id is not in this issuer\'s metadata.')
+    throw new OpenId4VciRequestError({ reason: 'configurationUnknown' })
   }
   const issuerMetadata = issuerMetadataResult(context)
   let request: ReturnType<typeof context.vciIssuer.parseCredentialRequest>
@@ -85,22 +85,22 @@ export async function issueRequestedCredential(
     throw fromLibraryError(error, 'ERR_OID4VCI_CREDENTIAL_REQUEST_INVALID')
   }
   const unsigned = access.credentials.get(configurationId)
-  if (!unsigned) throw new OpenId4VciRequestError('ERR_OID4VCI_CREDENTIAL_REQUEST_DENIED', `This access token grants no ${configurationId} (not offered, or already issued).`)
+  if (!unsigned) throw new OpenId4VciRequestError({ reason: 'credentialNotGranted', configurationId })
   // 3. The nonce of the one key proof.
   const jwts = request.proofs?.jwt
-  if (!jwts || jwts.length !== 1) throw new OpenId4VciRequestError('ERR_OID4VCI_PROOF_INVALID', 'The request must carry one key proof of type jwt in "proofs".')
+  if (!jwts || jwts.length !== 1) throw new OpenId4VciRequestError({ reason: 'proofMissing' })
   const jwt = jwts[0] as string
   let nonce: unknown
   try {
     nonce = decodeJwt({ jwt }).payload.nonce
   } catch (error) {
-    throw new OpenId4VciRequestError('ERR_OID4VCI_PROOF_INVALID', 'The key proof is not a JWT.', { cause: error })
+    throw new OpenId4VciRequestError({ reason: 'proofNotJwt', error })
   }
-  if (typeof nonce !== 'string') throw new OpenId4VciRequestError('ERR_OID4VCI_PROOF_INVALID', 'The key proof has no nonce: get one from the nonce endpoint.')
+  if (typeof nonce !== 'string') throw new OpenId4VciRequestError({ reason: 'proofNonceMissing' })
   const nonceExpiresAt = state.nonces.get(nonce)
   state.nonces.delete(nonce)
   if (nonceExpiresAt === undefined || nonceExpiresAt < now.getTime()) {
-    throw new OpenId4VciRequestError('ERR_OID4VCI_NONCE_INVALID', 'The key proof\'s nonce is unknown, already used or expired: get a new one from the nonce endpoint.')
+    throw new OpenId4VciRequestError({ reason: 'nonceInvalid' })
   }
   // 4. The proof itself.
   let verified: Awaited<ReturnType<typeof context.vciIssuer.verifyCredentialRequestJwtProof>>
@@ -112,7 +112,7 @@ export async function issueRequestedCredential(
   const iat = verified.payload.iat
   const nowSeconds = now.getTime() / 1000
   if (typeof iat !== 'number' || iat > nowSeconds + context.proofSkewSeconds || iat < nowSeconds - context.lifetimes.nonceSeconds - context.proofSkewSeconds) {
-    throw new OpenId4VciRequestError('ERR_OID4VCI_PROOF_INVALID', 'The key proof\'s iat is missing, in the future or older than its nonce.')
+    throw new OpenId4VciRequestError({ reason: 'proofIatInvalid' })
   }
   // 5. The credential, bound to the proven key.
   const holder = holderDidOf(verified.signer as JwtSigner & { publicJwk?: Jwk | undefined })

@@ -75,13 +75,13 @@ export function createVcApiHandler(options: VcApiOptions): VcApiHandler {
   const limits = readLimits(options)
   const { issuerKey, trustedIssuers, statusChecker, statusListCredentials, didResolver, onInternalError, onRequestEnd } = options
   if (issuerKey && (issuerKey.type !== 'Bls12381G2' || !issuerKey.secretKeyMultibase)) {
-    throw new VcApiOptionsError('"issuerKey" must be a Bls12381G2 key pair with its secret key (bbs-2023 signs with it)')
+    throw new VcApiOptionsError({ reason: 'issuerKey' })
   }
-  if (!Array.isArray(trustedIssuers)) throw new VcApiOptionsError('"trustedIssuers" must be an array of DIDs or { id, types }')
-  if (options.contexts !== undefined && !Array.isArray(options.contexts)) throw new VcApiOptionsError('"contexts" must be an array of { url, sha256, text }')
-  if (statusListCredentials !== undefined && !Array.isArray(statusListCredentials)) throw new VcApiOptionsError('"statusListCredentials" must be an array of credentials')
-  if (statusListCredentials !== undefined && statusChecker !== undefined) throw new VcApiOptionsError('give "statusListCredentials" or "statusChecker", not both')
-  if (didResolver !== undefined && typeof didResolver.resolveDid !== 'function') throw new VcApiOptionsError('"didResolver" must have a resolveDid method')
+  if (!Array.isArray(trustedIssuers)) throw new VcApiOptionsError({ reason: 'trustedIssuers' })
+  if (options.contexts !== undefined && !Array.isArray(options.contexts)) throw new VcApiOptionsError({ reason: 'contexts' })
+  if (statusListCredentials !== undefined && !Array.isArray(statusListCredentials)) throw new VcApiOptionsError({ reason: 'statusListCredentials' })
+  if (statusListCredentials !== undefined && statusChecker !== undefined) throw new VcApiOptionsError({ reason: 'statusSources' })
+  if (didResolver !== undefined && typeof didResolver.resolveDid !== 'function') throw new VcApiOptionsError({ reason: 'didResolver' })
   const contexts = options.contexts ?? []
   // Checks every pinned context now: a tampered one stops the service before it listens.
   createDocumentLoader({ contexts })
@@ -221,12 +221,12 @@ type Limits = {
 /** The options' limits with their defaults, each checked. */
 function readLimits(options: VcApiOptions): Limits {
   const whole = (name: string, value: number, min: number) => {
-    if (!Number.isSafeInteger(value) || value < min) throw new VcApiOptionsError(`"${name}" must be a whole number of at least ${min}`)
+    if (!Number.isSafeInteger(value) || value < min) throw new VcApiOptionsError({ reason: 'belowMinimum', option: name, min })
     return value
   }
   const seconds = (name: string, value: number) => {
     // setTimeout holds up to 2^31 - 1 ms: about 24 days.
-    if (!Number.isFinite(value) || value <= 0 || value > 86_400) throw new VcApiOptionsError(`"${name}" must be a number of seconds above 0, at most 86400`)
+    if (!Number.isFinite(value) || value <= 0 || value > 86_400) throw new VcApiOptionsError({ reason: 'seconds', option: name })
     return value
   }
   const workers = whole('workers', options.workers ?? availableParallelism(), 0)

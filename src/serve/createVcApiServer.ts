@@ -65,9 +65,9 @@ export type VcApiServer = {
 export async function createVcApiServer(parameters: CreateVcApiServerParameters): Promise<VcApiServer> {
   const { host = '127.0.0.1', port = 0, headersTimeoutSeconds = vcApiServerDefaults.headersTimeoutSeconds, maxConnections = vcApiServerDefaults.maxConnections, openId4Vci, ...options } = parameters
   if (!Number.isFinite(headersTimeoutSeconds) || headersTimeoutSeconds <= 0 || headersTimeoutSeconds > 86_400) {
-    throw new VcApiOptionsError('"headersTimeoutSeconds" must be a number of seconds above 0, at most 86400')
+    throw new VcApiOptionsError({ reason: 'seconds', option: 'headersTimeoutSeconds' })
   }
-  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new VcApiOptionsError('"maxConnections" must be a whole number of at least 1')
+  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new VcApiOptionsError({ reason: 'belowMinimum', option: 'maxConnections', min: 1 })
   const handler = createVcApiHandler(options)
   // Made once the URL (the default issuer identifier) is known, before callers learn it.
   let openId4VciRoutes: OpenId4VciRoutes | undefined

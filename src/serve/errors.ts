@@ -126,12 +126,53 @@ export class VcApiRequestError extends MedcredError {
   }
 }
 
+/** Which option of the VC-API service is wrong; each reason names the facts its message needs. */
+export type VcApiOptionsErrorParameters =
+  /** `issuerKey` is not a Bls12381G2 key pair with its secret key. */
+  | { reason: 'issuerKey' }
+  /** `openId4Vci` without `issuerKey`. */
+  | { reason: 'openId4VciIssuerKey' }
+  /** An option of the wrong shape: `trustedIssuers`, `contexts` or `statusListCredentials` not an array, `didResolver` without `resolveDid`. */
+  | { reason: 'trustedIssuers' | 'contexts' | 'statusListCredentials' | 'didResolver' }
+  /** Both `statusListCredentials` and `statusChecker`. */
+  | { reason: 'statusSources' }
+  /** A whole-number option below `min`. */
+  | { reason: 'belowMinimum'; option: string; min: number }
+  /** A duration option not above 0 s or over a day (86400 s). */
+  | { reason: 'seconds'; option: string }
+
+function describeOptions(parameters: VcApiOptionsErrorParameters): string {
+  switch (parameters.reason) {
+    case 'issuerKey':
+      return '"issuerKey" must be a Bls12381G2 key pair with its secret key (bbs-2023 signs with it)'
+    case 'openId4VciIssuerKey':
+      return '"openId4Vci" needs "issuerKey": the issuer signs with the service\'s key'
+    case 'trustedIssuers':
+      return '"trustedIssuers" must be an array of DIDs or { id, types }'
+    case 'contexts':
+      return '"contexts" must be an array of { url, sha256, text }'
+    case 'statusListCredentials':
+      return '"statusListCredentials" must be an array of credentials'
+    case 'didResolver':
+      return '"didResolver" must have a resolveDid method'
+    case 'statusSources':
+      return 'give "statusListCredentials" or "statusChecker", not both'
+    case 'belowMinimum':
+      return `"${parameters.option}" must be a whole number of at least ${parameters.min}`
+    case 'seconds':
+      return `"${parameters.option}" must be a number of seconds above 0, at most 86400`
+  }
+}
+
 /** The VC-API service was configured wrongly (a programming error, thrown at creation). */
 export class VcApiOptionsError extends MedcredError {
   override name = 'VcApiOptionsError'
   declare readonly code: 'ERR_SERVE_OPTIONS_INVALID'
-  constructor(reason: string) {
-    super('ERR_SERVE_OPTIONS_INVALID', `Invalid VC-API service options: ${reason}.`)
+  /** The option that is wrong, and how. */
+  readonly reason: VcApiOptionsErrorParameters['reason']
+  constructor(parameters: VcApiOptionsErrorParameters) {
+    super('ERR_SERVE_OPTIONS_INVALID', `Invalid VC-API service options: ${describeOptions(parameters)}.`)
+    this.reason = parameters.reason
   }
 }
 
@@ -148,6 +189,27 @@ export class VcApiClientGoneError extends MedcredError {
   }
 }
 
+/** How a worker thread failed; `error` (the worker's last error, if any) is the `cause`. */
+export type VcApiWorkerErrorParameters =
+  | { reason: 'createFailed'; error: unknown }
+  /** It exited before it was ready, or while it worked. */
+  | { reason: 'stoppedStarting' | 'stopped'; exitCode: number; error: unknown }
+  /** The service was closed before the worker was ready. */
+  | { reason: 'closedStarting' }
+
+function describeWorkerFailure(parameters: VcApiWorkerErrorParameters): string {
+  switch (parameters.reason) {
+    case 'createFailed':
+      return 'it could not be created'
+    case 'stoppedStarting':
+      return `it stopped while starting (exit code ${parameters.exitCode})`
+    case 'stopped':
+      return `it stopped (exit code ${parameters.exitCode})`
+    case 'closedStarting':
+      return 'the service was closed while it started'
+  }
+}
+
 /**
  * A worker thread of the service failed: it could not start, or it stopped while handling a
  * request (the request is answered 500 `ERR_SERVE_INTERNAL`). Reported to `onInternalError`.
@@ -155,7 +217,10 @@ export class VcApiClientGoneError extends MedcredError {
 export class VcApiWorkerError extends MedcredError {
   override name = 'VcApiWorkerError'
   declare readonly code: 'ERR_SERVE_WORKER_FAILED'
-  constructor(reason: string, cause?: unknown) {
-    super('ERR_SERVE_WORKER_FAILED', `A VC-API worker thread failed: ${reason}.`, { cause })
+  /** How the worker failed. */
+  readonly reason: VcApiWorkerErrorParameters['reason']
+  constructor(parameters: VcApiWorkerErrorParameters) {
+    super('ERR_SERVE_WORKER_FAILED', `A VC-API worker thread failed: ${describeWorkerFailure(parameters)}.`, { cause: 'error' in parameters ? parameters.error : undefined })
+    this.reason = parameters.reason
   }
 }

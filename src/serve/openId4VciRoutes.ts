@@ -36,7 +36,7 @@ export type OpenId4VciRoutes = {
  *   `OpenId4VciOptionsError` (`ERR_OID4VCI_OPTIONS_INVALID`) when an issuer option is wrong.
  */
 export function createOpenId4VciRoutes(options: VcApiOptions, openId4Vci: ServeOpenId4VciOptions, url: string): OpenId4VciRoutes {
-  if (!options.issuerKey) throw new VcApiOptionsError('"openId4Vci" needs "issuerKey": the issuer signs with the service\'s key')
+  if (!options.issuerKey) throw new VcApiOptionsError({ reason: 'openId4VciIssuerKey' })
   const { credentialIssuer = url, ...issuerOptions } = openId4Vci
   const issuer = createOpenId4VciIssuer({
     ...issuerOptions,

@@ -182,7 +182,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     try {
       worker = options.createWorker()
     } catch (error) {
-      return failedStart(slot, new VcApiWorkerError('it could not be created', error))
+      return failedStart(slot, new VcApiWorkerError({ reason: 'createFailed', error }))
     }
     slot.worker = worker
     let ready = false
@@ -213,8 +213,8 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     worker.on('exit', (exitCode) => {
       if (slot.worker !== worker) return
       slot.worker = undefined
-      if (!ready) return failedStart(slot, new VcApiWorkerError(`it stopped while starting (exit code ${exitCode})`, lastError))
-      const failure = new VcApiWorkerError(`it stopped (exit code ${exitCode})`, lastError)
+      if (!ready) return failedStart(slot, new VcApiWorkerError({ reason: 'stoppedStarting', exitCode, error: lastError }))
+      const failure = new VcApiWorkerError({ reason: 'stopped', exitCode, error: lastError })
       const task = slot.current
       if (task) {
         detach(task)
@@ -335,7 +335,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       slot.worker = undefined
       slot.state = 'closed'
     }
-    for (const waiting of readiness.values()) waiting.reject(new VcApiWorkerError('the service was closed while it started'))
+    for (const waiting of readiness.values()) waiting.reject(new VcApiWorkerError({ reason: 'closedStarting' }))
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
 

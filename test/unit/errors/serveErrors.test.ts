@@ -118,26 +118,110 @@ describe('VcApiRequestError', () => {
 })
 
 describe('the service\'s other errors', () => {
-  it('default: their codes and messages', () => {
+  it('default: each options reason has its message', () => {
     expect(
-      [new VcApiOptionsError('"maxConnections" must be a whole number of at least 1'), new VcApiClientGoneError(), new VcApiWorkerError('it could not be created')].map(
-        ({ name, code, message }) => ({ name, code, message }),
-      ),
+      [
+        new VcApiOptionsError({ reason: 'issuerKey' }),
+        new VcApiOptionsError({ reason: 'openId4VciIssuerKey' }),
+        new VcApiOptionsError({ reason: 'trustedIssuers' }),
+        new VcApiOptionsError({ reason: 'contexts' }),
+        new VcApiOptionsError({ reason: 'statusListCredentials' }),
+        new VcApiOptionsError({ reason: 'didResolver' }),
+        new VcApiOptionsError({ reason: 'statusSources' }),
+        new VcApiOptionsError({ reason: 'belowMinimum', option: 'maxConnections', min: 1 }),
+        new VcApiOptionsError({ reason: 'seconds', option: 'headersTimeoutSeconds' }),
+      ].map(({ code, reason, message }) => ({ code, reason, message })),
     ).toMatchInlineSnapshot(`
       [
         {
           "code": "ERR_SERVE_OPTIONS_INVALID",
-          "message": "Invalid VC-API service options: "maxConnections" must be a whole number of at least 1.",
-          "name": "VcApiOptionsError",
+          "message": "Invalid VC-API service options: "issuerKey" must be a Bls12381G2 key pair with its secret key (bbs-2023 signs with it).",
+          "reason": "issuerKey",
         },
         {
+          "code": "ERR_SERVE_OPTIONS_INVALID",
+          "message": "Invalid VC-API service options: "openId4Vci" needs "issuerKey": the issuer signs with the service's key.",
+          "reason": "openId4VciIssuerKey",
+        },
+        {
+          "code": "ERR_SERVE_OPTIONS_INVALID",
+          "message": "Invalid VC-API service options: "trustedIssuers" must be an array of DIDs or { id, types }.",
+          "reason": "trustedIssuers",
+        },
+        {
+          "code": "ERR_SERVE_OPTIONS_INVALID",
+          "message": "Invalid VC-API service options: "contexts" must be an array of { url, sha256, text }.",
+          "reason": "contexts",
+        },
+        {
+          "code": "ERR_SERVE_OPTIONS_INVALID",
+          "message": "Invalid VC-API service options: "statusListCredentials" must be an array of credentials.",
+          "reason": "statusListCredentials",
+        },
+        {
+          "code": "ERR_SERVE_OPTIONS_INVALID",
+          "message": "Invalid VC-API service options: "didResolver" must have a resolveDid method.",
+          "reason": "didResolver",
+        },
+        {
+          "code": "ERR_SERVE_OPTIONS_INVALID",
+          "message": "Invalid VC-API service options: give "statusListCredentials" or "statusChecker", not both.",
+          "reason": "statusSources",
+        },
+        {
+          "code": "ERR_SERVE_OPTIONS_INVALID",
+          "message": "Invalid VC-API service options: "maxConnections" must be a whole number of at least 1.",
+          "reason": "belowMinimum",
+        },
+        {
+          "code": "ERR_SERVE_OPTIONS_INVALID",
+          "message": "Invalid VC-API service options: "headersTimeoutSeconds" must be a number of seconds above 0, at most 86400.",
+          "reason": "seconds",
+        },
+      ]
+    `)
+  })
+
+  it('default: a client gone, and each way a worker fails', () => {
+    const exited = new Error('worker exited')
+    expect(
+      [
+        new VcApiClientGoneError(),
+        new VcApiWorkerError({ reason: 'createFailed', error: exited }),
+        new VcApiWorkerError({ reason: 'stoppedStarting', exitCode: 1, error: undefined }),
+        new VcApiWorkerError({ reason: 'stopped', exitCode: 137, error: exited }),
+        new VcApiWorkerError({ reason: 'closedStarting' }),
+      ].map(({ name, code, message, cause }) => ({ name, code, message, cause: cause === exited })),
+    ).toMatchInlineSnapshot(`
+      [
+        {
+          "cause": false,
           "code": "ERR_SERVE_CLIENT_GONE",
           "message": "The client closed the connection before its answer.",
           "name": "VcApiClientGoneError",
         },
         {
+          "cause": true,
           "code": "ERR_SERVE_WORKER_FAILED",
           "message": "A VC-API worker thread failed: it could not be created.",
+          "name": "VcApiWorkerError",
+        },
+        {
+          "cause": false,
+          "code": "ERR_SERVE_WORKER_FAILED",
+          "message": "A VC-API worker thread failed: it stopped while starting (exit code 1).",
+          "name": "VcApiWorkerError",
+        },
+        {
+          "cause": true,
+          "code": "ERR_SERVE_WORKER_FAILED",
+          "message": "A VC-API worker thread failed: it stopped (exit code 137).",
+          "name": "VcApiWorkerError",
+        },
+        {
+          "cause": false,
+          "code": "ERR_SERVE_WORKER_FAILED",
+          "message": "A VC-API worker thread failed: the service was closed while it started.",
           "name": "VcApiWorkerError",
         },
       ]
