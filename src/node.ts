@@ -9,6 +9,7 @@
  */
 export { runCli } from './cli/runCli.js'
 export type { CliIo } from './cli/io.js'
+export type { CliErrorCode } from './cli/errors.js'
 export { createVcApiHandler, defaultMaxBodyBytes, type VcApiHandler, vcApiDefaults } from './serve/createVcApiHandler.js'
 export { createVcApiServer, type CreateVcApiServerParameters, type VcApiServer } from './serve/createVcApiServer.js'
 export { type ServeErrorCode, VcApiOptionsError, VcApiRequestError, type VcApiRequestErrorCode } from './serve/errors.js'

@@ -48,9 +48,5 @@ export function notDerivedError(text: string, path: string, kind: 'credential' |
   }
   const credentials = kind === 'credential' ? [value] : [(value as { verifiableCredential?: unknown } | null)?.verifiableCredential].flat()
   if (!credentials.some(hasBaseProof)) return undefined
-  const what = kind === 'credential' ? `${path} is a base (underived) bbs-2023 credential` : `${path} presents a base (underived) bbs-2023 credential`
-  return new CliError(
-    'ERR_CLI_CREDENTIAL_NOT_DERIVED',
-    `${what}, as \`medcred issue\` writes it for the holder: derive it first (\`medcred derive --credential <signed.json> --reveal <path>... --challenge <challenge>\`) and verify the derived credential.`,
-  )
+  return new CliError({ reason: 'credentialNotDerived', path, kind })
 }

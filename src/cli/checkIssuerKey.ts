@@ -29,9 +29,5 @@ export function issuerOf(credential: Record<string, unknown>): string | undefine
 export function checkIssuerKey(credential: Record<string, unknown>, issuerKey: KeyPair, keyPath: string): void {
   const issuer = issuerOf(credential)
   if (issuer === issuerKey.controller) return
-  const named = issuer === undefined ? 'The credential names no issuer' : `The credential's issuer is ${issuer}`
-  throw new CliError(
-    'ERR_CLI_ISSUER_KEY_MISMATCH',
-    `${named}, but ${keyPath} is a key of ${issuerKey.controller}: sign with the issuer's key, or build the credential with "issuer": "${issuerKey.controller}".`,
-  )
+  throw new CliError({ reason: 'issuerKeyMismatch', issuer, keyPath, controller: issuerKey.controller })
 }

@@ -38,7 +38,7 @@ export async function readContextOptions(io: CliIo, manifests: readonly string[]
       const seen = byUrl.get(context.url)
       if (seen === undefined) byUrl.set(context.url, { context, manifest })
       else if (seen.context.sha256.toLowerCase() !== context.sha256.toLowerCase() || seen.context.text !== context.text) {
-        throw new CliError('ERR_CLI_CONTEXT_CONFLICT', `${seen.manifest} and ${manifest} pin ${context.url} differently; give it once.`)
+        throw new CliError({ reason: 'contextConflict', url: context.url, manifests: [seen.manifest, manifest] })
       }
     }
   }

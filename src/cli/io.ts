@@ -30,7 +30,7 @@ export async function readText(io: CliIo, path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8')
   } catch (error) {
-    throw new CliError('ERR_CLI_FILE_UNREADABLE', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((error as Error).message ?? 'unknown error')}.`, error)
+    throw new CliError({ reason: 'fileUnreadable', path, error })
   }
 }
 
@@ -44,7 +44,7 @@ export function parseJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text)
   } catch {
-    throw new CliError('ERR_CLI_FILE_NOT_JSON', `${path === '-' ? 'Standard input' : path} is not valid JSON.`)
+    throw new CliError({ reason: 'fileNotJson', path })
   }
 }
 
@@ -52,7 +52,7 @@ export function parseJson(text: string, path: string): unknown {
 export async function readJsonObject(io: CliIo, path: string): Promise<Record<string, unknown>> {
   const value = await readJson(io, path)
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CliError('ERR_CLI_FILE_NOT_OBJECT', `${path} must hold a JSON object.`)
+    throw new CliError({ reason: 'fileNotObject', path })
   }
   return value as Record<string, unknown>
 }
@@ -70,15 +70,8 @@ export async function writeText(io: CliIo, path: string, text: string): Promise<
   try {
     await writeFile(path, text, { mode: 0o600 })
   } catch (error) {
-    throw unwritable(path, error)
+    throw new CliError({ reason: 'fileUnwritable', path, error })
   }
-}
-
-/** `ERR_CLI_FILE_UNWRITABLE` for a failed write of `path`, the reason in words. */
-export function unwritable(path: string, error: unknown): CliError {
-  const code = (error as NodeJS.ErrnoException).code
-  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : ((error as Error).message ?? 'unknown error')
-  return new CliError('ERR_CLI_FILE_UNWRITABLE', `Cannot write ${path}: ${reason}.`, error)
 }
 
 /**
@@ -90,7 +83,7 @@ export async function readKeyFile(io: CliIo, path: string): Promise<KeyPair> {
   if (!text.startsWith('{')) {
     const passphrase = io.env[passphraseVariable]
     if (!passphrase) {
-      throw new CliError('ERR_CLI_PASSPHRASE_MISSING', `${path} is encrypted: set ${passphraseVariable} to its passphrase.`)
+      throw new CliError({ reason: 'keyFileEncrypted', path, variable: passphraseVariable })
     }
     const { decryptKeyPair } = await import('../keys/decryptKeyPair.js')
     return decryptKeyPair(text, passphrase)

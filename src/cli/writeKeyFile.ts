@@ -9,7 +9,7 @@ import { link, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { callerPath } from './callerPath.js'
 import { CliError } from './errors.js'
-import { type CliIo, unwritable } from './io.js'
+import type { CliIo } from './io.js'
 
 /** Options of {@link writeKeyFile}. */
 export type WriteKeyFileOptions = {
@@ -38,13 +38,13 @@ export async function writeKeyFile(io: CliIo, path: string, text: string, option
   try {
     await writeFile(temporary, text, { mode: 0o600, flag: 'wx' })
   } catch (error) {
-    throw unwritable(target, error)
+    throw new CliError({ reason: 'fileUnwritable', path: target, error })
   }
   try {
     if (!options.force) {
       await link(temporary, target).catch((error: unknown) => {
-        if (errnoOf(error) !== 'EEXIST') throw unwritable(target, error)
-        throw new CliError('ERR_CLI_FILE_EXISTS', `${target} exists already: medcred does not overwrite a key file. Choose another --out, or pass --force to replace it (the old file is kept as ${target}.bak).`)
+        if (errnoOf(error) !== 'EEXIST') throw new CliError({ reason: 'fileUnwritable', path: target, error })
+        throw new CliError({ reason: 'fileExists', path: target })
       })
       return {}
     }
@@ -53,14 +53,14 @@ export async function writeKeyFile(io: CliIo, path: string, text: string, option
       () => true,
       (error: unknown) => {
         if (errnoOf(error) === 'ENOENT') return false
-        if (errnoOf(error) === 'EEXIST') throw new CliError('ERR_CLI_BACKUP_EXISTS', `--force keeps the file it replaces as ${backup}, which exists already: move ${backup} away first (medcred never deletes a key file).`)
-        throw unwritable(backup, error)
+        if (errnoOf(error) === 'EEXIST') throw new CliError({ reason: 'backupExists', backup })
+        throw new CliError({ reason: 'fileUnwritable', path: backup, error })
       },
     )
     await rename(temporary, target).catch(async (error: unknown) => {
       // The old file is still in place: the backup link is one name too many, not a copy.
       if (kept) await rm(backup, { force: true })
-      throw unwritable(target, error)
+      throw new CliError({ reason: 'fileUnwritable', path: target, error })
     })
     return kept ? { backup } : {}
   } finally {

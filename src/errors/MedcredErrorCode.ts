@@ -10,6 +10,7 @@
 import type { BbsErrorCode } from '../bbs/errors.js'
 import type { CartesiClientErrorCode } from '../cartesi/client/errors.js'
 import type { CartesiErrorCode } from '../cartesi/errors.js'
+import type { CliErrorCode } from '../cli/errors.js'
 import type { ContextErrorCode } from '../contexts/errors.js'
 import type { CredentialValidationErrorCode } from '../credentials/CredentialValidationError.js'
 import type { DeliveryErrorCode } from '../deals/errors.js'
@@ -56,5 +57,4 @@ export type MedcredErrorCode =
   | StatusListErrorCode
   | VerifyErrorCode
   | ServeErrorCode
-  // The command's codes, by prefix until src/cli/errors.ts exports a union of its own.
-  | `ERR_CLI_${string}`
+  | CliErrorCode

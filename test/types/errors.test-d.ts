@@ -17,8 +17,9 @@ import {
   type VerifyErrorCode,
 } from 'medcred'
 import { type CartesiClientErrorCode, type CartesiErrorCode, InputDecodeError, NodeRequestError, ProtocolEncodeError } from 'medcred/cartesi'
-import { type ServeErrorCode, VcApiRequestError } from 'medcred/node'
+import { type CliErrorCode, OpenId4VciRequestError, type ServeErrorCode, VcApiRequestError } from 'medcred/node'
 import { describe, expectTypeOf, it } from 'vitest'
+import { CliError, CliUsageError } from '../../src/cli/errors.js'
 import { type DevnodeErrorCode, DevnodeFileCorruptError } from '../../verifier/src/devnode/errors.js'
 import {
   DealInvalidError,
@@ -70,6 +71,15 @@ describe('code unions', () => {
     expectTypeOf<'ERR_VERIFIER_NONCE_USED'>().not.toExtend<MedcredErrorCode>()
     expectTypeOf<VerifierErrorCode | MedcredErrorCode>().toEqualTypeOf<InputRejectionCode>()
   })
+
+  it('CliErrorCode is every code the command ends with; no other ERR_CLI_ code is one', () => {
+    expectTypeOf<CliErrorCode>().toExtend<MedcredErrorCode>()
+    expectTypeOf<'ERR_CLI_USAGE' | 'ERR_CLI_FILE_UNREADABLE' | 'ERR_CLI_INPUT_REJECTED' | 'ERR_CLI_LISTEN_FAILED'>().toExtend<CliErrorCode>()
+    // Once a prefix (`ERR_CLI_${string}`): now a misspelt code does not compile.
+    expectTypeOf<'ERR_CLI_FILE_UNREADBLE'>().not.toExtend<MedcredErrorCode>()
+    // @ts-expect-error: not a code of the command
+    expectTypeOf<'ERR_CLI_NOT_A_CODE'>().toExtend<CliErrorCode>()
+  })
 })
 
 describe('narrowing', () => {
@@ -89,6 +99,18 @@ describe('narrowing', () => {
     if (thrown instanceof ProtocolEncodeError) expectTypeOf(thrown.code).toEqualTypeOf<'ERR_CARTESI_PARAMETER_INVALID'>()
     if (thrown instanceof DevnodeFileCorruptError) expectTypeOf(thrown.code).toEqualTypeOf<'ERR_DEVNODE_FILE_CORRUPT'>()
     if (thrown instanceof InputRejectedError) expectTypeOf(thrown.code).toEqualTypeOf<InputRejectionCode>()
+    if (thrown instanceof CliUsageError) expectTypeOf(thrown.code).toEqualTypeOf<'ERR_CLI_USAGE'>()
+    if (thrown instanceof CliError) {
+      expectTypeOf(thrown.code).toEqualTypeOf<Exclude<CliErrorCode, 'ERR_CLI_USAGE'>>()
+      switch (thrown.code) {
+        case 'ERR_CLI_PASSPHRASE_MISSING':
+          expectTypeOf(thrown.code).toEqualTypeOf<'ERR_CLI_PASSPHRASE_MISSING'>()
+          break
+        // @ts-expect-error: a wrong command line is a CliUsageError, not a CliError
+        case 'ERR_CLI_USAGE':
+          break
+      }
+    }
   })
 
   it('a switch over a class with several codes is exhaustive', () => {
@@ -149,6 +171,19 @@ describe('constructors take the facts, not a message', () => {
     new InputDecodeError({ reason: 'version', version: 2 })
     new StatusListError({ reason: 'listFull', id: 'https://school.example/status/1' })
     expectTypeOf(new VcApiRequestError({ reason: 'bodyTooLarge', maxBytes: 1 }).code).toEqualTypeOf<VcApiRequestError['code']>()
+    expectTypeOf(new CliError({ reason: 'dealClosed', dealId: 1n }).reason).toEqualTypeOf<CliError['reason']>()
+    // @ts-expect-error: no (code, message) constructor: the class writes its message
+    new CliError('ERR_CLI_DEAL_CLOSED', 'Deal 1 is closed.')
+    // @ts-expect-error: each reason names the facts its message needs
+    new CliError({ reason: 'dealClosed' })
+    // @ts-expect-error: no (message) constructor either: a usage error takes its reason
+    new CliUsageError('--presentation needs --challenge.')
+    new CliUsageError({ reason: 'needs', option: '--presentation', needed: '--challenge' })
+    expectTypeOf(new OpenId4VciRequestError({ reason: 'nonceInvalid' }).code).toEqualTypeOf<OpenId4VciRequestError['code']>()
+    // @ts-expect-error: no (code, description) constructor
+    new OpenId4VciRequestError('ERR_OID4VCI_NONCE_INVALID', 'The nonce is unknown.')
+    // @ts-expect-error: a library's refusal maps to a request code, never the options code
+    new OpenId4VciRequestError({ reason: 'libraryRefused', code: 'ERR_OID4VCI_OPTIONS_INVALID', description: 'x', error: undefined })
   })
 })
 

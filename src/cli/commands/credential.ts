@@ -18,7 +18,7 @@ const typeNames = Object.keys(builders).join(', ')
 
 /** `--type`, checked against the models. */
 function credentialType(type: string): CredentialTypeName {
-  if (!Object.hasOwn(builders, type)) throw new CliUsageError(`--type must be one of ${typeNames}, not "${type}".`)
+  if (!Object.hasOwn(builders, type)) throw new CliUsageError({ reason: 'invalidValue', option: '--type', expected: `one of ${typeNames}`, value: type })
   return type as CredentialTypeName
 }
 

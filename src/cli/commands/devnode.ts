@@ -55,14 +55,14 @@ export function registerDevnode(program: Command, io: CliIo, stopSignal: () => P
     .option('--root-authority <address...>', 'who may accredit issuers (default: dev account 1)')
     .action(async (options: { dataDir?: string; epochLength: string; port?: string; chainPort?: string; rootAuthority?: string[] }) => {
       const epochLength = Number(options.epochLength)
-      if (!Number.isInteger(epochLength) || epochLength < 1) throw new CliUsageError(`--epoch-length must be a positive whole number of blocks, not "${options.epochLength}".`)
+      if (!Number.isInteger(epochLength) || epochLength < 1) throw new CliUsageError({ reason: 'invalidValue', option: '--epoch-length', expected: 'a positive whole number of blocks', value: options.epochLength })
       const port = portOption('--port', options.port)
       const chainPort = portOption('--chain-port', options.chainPort)
       const { isAddress } = await import('viem')
       const bad = options.rootAuthority?.find((address) => !isAddress(address))
-      if (bad !== undefined) throw new CliUsageError(`--root-authority "${bad}" is not an address.`)
+      if (bad !== undefined) throw new CliUsageError({ reason: 'notAddress', option: '--root-authority', value: bad })
       const { startDevnode } = (await import(devnodeModule).catch((cause: unknown) => {
-        throw new CliError('ERR_CLI_DEVNODE_UNAVAILABLE', 'medcred devnode runs from a clone of the medcred repository, with its dev dependencies installed (npm ci).', cause)
+        throw new CliError({ reason: 'devnodeUnavailable', error: cause })
       })) as DevnodeModule
       const node = await startDevnode({
         dataDir: options.dataDir === undefined ? undefined : callerPath(io.env, options.dataDir),
@@ -100,8 +100,9 @@ export function registerDevnode(program: Command, io: CliIo, stopSignal: () => P
 }
 
 function portOption(name: string, value: string | undefined): number | undefined {
-  const port = value === undefined ? undefined : Number(value)
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) throw new CliUsageError(`${name} must be a port number, not "${value}".`)
+  if (value === undefined) return undefined
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliUsageError({ reason: 'invalidValue', option: name, expected: 'a port number', value })
   return port
 }
 

@@ -18,7 +18,7 @@ export function registerDid(program: Command, io: CliIo): void {
     .argument('<did>', 'the DID to resolve')
     .option('--ethr-rpc <url>', 'JSON-RPC URL of the chain for did:ethr')
     .option('--ethr-chain-id <id>', 'chain id for did:ethr', (value) => {
-      if (!/^\d+$/.test(value)) throw new CliUsageError(`--ethr-chain-id must be a number, not "${value}".`)
+      if (!/^\d+$/.test(value)) throw new CliUsageError({ reason: 'invalidValue', option: '--ethr-chain-id', expected: 'a number', value })
       return Number(value)
     })
     .option('--ethr-registry <address>', 'ERC-1056 registry address for did:ethr')

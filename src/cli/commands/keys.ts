@@ -26,12 +26,12 @@ export function registerKeys(program: Command, io: CliIo): void {
     .option('--force', 'replace an existing --out file, keeping it as <file>.bak (refused if that exists too)')
     .action(async (options: GenerateOptions) => {
       const type = keyTypes[options.type.toLowerCase()]
-      if (!type) throw new CliUsageError(`--type must be bls12381g2 or ed25519, not "${options.type}".`)
-      if (options.out === '-') throw new CliUsageError('--out must name a file: a private key is not printed.')
+      if (!type) throw new CliUsageError({ reason: 'invalidValue', option: '--type', expected: 'bls12381g2 or ed25519', value: options.type })
+      if (options.out === '-') throw new CliUsageError({ reason: 'privateKeyToStdout' })
       const passphrase = io.env[passphraseVariable] || undefined
-      if (options.encrypt && !passphrase) throw new CliError('ERR_CLI_PASSPHRASE_MISSING', `--encrypt needs the passphrase in ${passphraseVariable}.`)
+      if (options.encrypt && !passphrase) throw new CliError({ reason: 'encryptPassphraseMissing', variable: passphraseVariable })
       if (!options.unencrypted && !passphrase) {
-        throw new CliError('ERR_CLI_KEY_UNENCRYPTED', `Refusing to write an unencrypted private key: set ${passphraseVariable} to encrypt it, or pass --unencrypted to write it in the clear.`)
+        throw new CliError({ reason: 'keyUnencrypted', variable: passphraseVariable })
       }
       const { generateKeyPair } = await import('../../keys/generateKeyPair.js')
       const { exportPrivateKey } = await import('../../keys/exportPrivateKey.js')

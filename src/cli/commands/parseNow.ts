@@ -9,7 +9,7 @@ export function parseNow(value: string | undefined): Date {
   if (value === undefined) return new Date()
   const date = new Date(value)
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) {
-    throw new CliUsageError(`--now must be an ISO 8601 date-time such as 2025-01-31T12:00:00Z, not "${value}".`)
+    throw new CliUsageError({ reason: 'invalidValue', option: '--now', expected: 'an ISO 8601 date-time such as 2025-01-31T12:00:00Z', value })
   }
   return date
 }

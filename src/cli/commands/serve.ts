@@ -30,14 +30,14 @@ type ServeOptions = ContextOptions & {
 /** A whole number of at least `min`, or a usage error naming the flag. */
 function wholeNumber(flag: string, text: string, min: number, what: string): number {
   const value = Number(text)
-  if (text.trim() === '' || !Number.isSafeInteger(value) || value < min) throw new CliUsageError(`${flag} must be ${what}, not "${text}".`)
+  if (text.trim() === '' || !Number.isSafeInteger(value) || value < min) throw new CliUsageError({ reason: 'invalidValue', option: flag, expected: what, value: text })
   return value
 }
 
 /** Seconds above 0 (fractions allowed), or a usage error naming the flag. */
 function seconds(flag: string, text: string): number {
   const value = Number(text)
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 86_400) throw new CliUsageError(`${flag} must be a number of seconds above 0, not "${text}".`)
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 86_400) throw new CliUsageError({ reason: 'invalidValue', option: flag, expected: 'a number of seconds above 0', value: text })
   return value
 }
 
@@ -64,9 +64,9 @@ export function registerServe(program: Command, io: CliIo, stopSignal: () => Pro
     .addOption(contextOption())
     .action(async (options: ServeOptions) => {
       const port = Number(options.port)
-      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliUsageError(`--port must be a port number, not "${options.port}".`)
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliUsageError({ reason: 'invalidValue', option: '--port', expected: 'a port number', value: options.port })
       const maxBodyBytes = Number(options.maxBody)
-      if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new CliUsageError(`--max-body must be a positive number of bytes, not "${options.maxBody}".`)
+      if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new CliUsageError({ reason: 'invalidValue', option: '--max-body', expected: 'a positive number of bytes', value: options.maxBody })
       const workers = options.workers === undefined ? availableParallelism() : wholeNumber('--workers', options.workers, 0, 'a number of threads (0 or more)')
       const maxQueue = options.maxQueue === undefined ? undefined : wholeNumber('--max-queue', options.maxQueue, 0, 'a number of requests (0 or more)')
       const deadlineSeconds = seconds('--deadline', options.deadline)
@@ -76,8 +76,8 @@ export function registerServe(program: Command, io: CliIo, stopSignal: () => Pro
       const trustedIssuers = options.trust.map(parseTrustOption)
       const contexts = await readContextOptions(io, options.context)
       const issuerKey = options.key === undefined ? undefined : await readKeyFile(io, options.key)
-      if (issuerKey && issuerKey.type !== 'Bls12381G2') {
-        throw new CliError('ERR_CLI_KEY_TYPE', `${options.key} holds an ${issuerKey.type} key; medcred serve issues with a Bls12381G2 key (bbs-2023).`)
+      if (options.key !== undefined && issuerKey && issuerKey.type !== 'Bls12381G2') {
+        throw new CliError({ reason: 'keyType', path: options.key, type: issuerKey.type })
       }
       const statusListCredentials = await Promise.all((options.statusList ?? []).map((file) => readJsonObject(io, file)))
       // The workers resolve did:key themselves and check status against the lists, each its own copy.
@@ -99,8 +99,7 @@ export function registerServe(program: Command, io: CliIo, stopSignal: () => Pro
         onInternalError: (error) => io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`),
       }).catch((cause: unknown) => {
         if (cause instanceof MedcredError) throw cause
-        const reason = (cause as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'the port is in use' : ((cause as Error).message ?? String(cause))
-        throw new CliError('ERR_CLI_LISTEN_FAILED', `Cannot listen on ${options.host}:${port}: ${reason}.`, cause)
+        throw new CliError({ reason: 'listenFailed', host: options.host, port, error: cause })
       })
       const queue = maxQueue ?? vcApiDefaults.queuePerWorker * Math.max(1, workers)
       io.stdout(

@@ -22,7 +22,7 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
     .requiredOption('--out <file>', 'where to keep the list')
     .action(async (options: { id: string; purpose: string; out: string }) => {
       if (options.purpose !== 'revocation' && options.purpose !== 'suspension') {
-        throw new CliUsageError(`--purpose must be revocation or suspension, not "${options.purpose}".`)
+        throw new CliUsageError({ reason: 'invalidValue', option: '--purpose', expected: 'revocation or suspension', value: options.purpose })
       }
       const { createStatusList } = await import('../../status/createStatusList.js')
       await writeJson(io, await createStatusList({ id: options.id, purpose: options.purpose as StatusPurpose }), options.out)
@@ -36,7 +36,7 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
       .action(async (options: { list: string; index: string }) => {
         const list = (await readJsonObject(io, options.list)) as StatusList
         if (list.purpose !== purpose) {
-          throw new CliError('ERR_CLI_WRONG_LIST', `${options.list} is a ${String(list.purpose)} list; ${name} needs a ${purpose} list.`)
+          throw new CliError({ reason: 'wrongList', path: options.list, listPurpose: list.purpose, command: name, purpose })
         }
         const { setCredentialStatus } = await import('../../status/setCredentialStatus.js')
         const updated = await setCredentialStatus({ list, index: options.index, set })
@@ -90,7 +90,7 @@ export function registerStatus(program: Command, io: CliIo, setExitCode: (code: 
         contexts,
       })
       const entries = ([] as unknown[]).concat(credential.credentialStatus ?? [])
-      if (entries.length === 0) throw new CliError('ERR_CLI_NO_STATUS', `${options.credential} has no credentialStatus entry.`)
+      if (entries.length === 0) throw new CliError({ reason: 'noStatus', path: options.credential })
       const statuses = []
       for (const entry of entries as Record<string, unknown>[]) {
         statuses.push({ entry: entry.id, purpose: entry.statusPurpose, status: await check({ entry, credential, now }) })

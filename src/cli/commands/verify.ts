@@ -39,10 +39,10 @@ export function registerVerify(program: Command, io: CliIo, setExitCode: (code: 
     .addOption(contextOption())
     .action(async (options: VerifyOptions) => {
       if ((options.credential === undefined) === (options.presentation === undefined)) {
-        throw new CliUsageError('Give exactly one of --credential and --presentation.')
+        throw new CliUsageError({ reason: 'exactlyOne', options: ['--credential', '--presentation'] })
       }
       if (options.presentation !== undefined && options.challenge === undefined) {
-        throw new CliUsageError('--presentation needs --challenge.')
+        throw new CliUsageError({ reason: 'needs', option: '--presentation', needed: '--challenge' })
       }
       const contexts = await readContextOptions(io, options.context)
       const { createDidResolver } = await import('../../did/createDidResolver.js')
@@ -84,7 +84,7 @@ export function parseTrustOption(value: string): TrustedIssuer {
   try {
     return parseTrustedIssuer(value)
   } catch (error) {
-    if (error instanceof TrustedIssuerSyntaxError) throw new CliUsageError(`--trust takes a DID, optionally =Type,Type; got "${value}".`)
+    if (error instanceof TrustedIssuerSyntaxError) throw new CliUsageError({ reason: 'trustSyntax', value })
     throw error
   }
 }

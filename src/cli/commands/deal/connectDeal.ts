@@ -23,26 +23,26 @@ export type DealClient = VerifierClient & { publicClient: ReturnType<typeof crea
  */
 export function readSettings(io: CliIo, options: Connection, { keyRequired = true } = {}): Settings {
   for (const [option, url] of [['--rpc-url', options.rpcUrl], ['--node-url', options.nodeUrl]] as const) {
-    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new CliUsageError(`${option} "${url}" is not an http(s) URL.`)
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new CliUsageError({ reason: 'notHttpUrl', option, value: url })
   }
-  if (!isAddress(options.application)) throw new CliUsageError(`--application "${options.application}" is not an address.`)
-  if (options.etherPortal !== undefined && !isAddress(options.etherPortal)) throw new CliUsageError(`--ether-portal "${options.etherPortal}" is not an address.`)
-  if (options.deposit && options.etherPortal === undefined) throw new CliUsageError('--deposit needs --ether-portal.')
+  if (!isAddress(options.application)) throw new CliUsageError({ reason: 'notAddress', option: '--application', value: options.application })
+  if (options.etherPortal !== undefined && !isAddress(options.etherPortal)) throw new CliUsageError({ reason: 'notAddress', option: '--ether-portal', value: options.etherPortal })
+  if (options.deposit && options.etherPortal === undefined) throw new CliUsageError({ reason: 'needs', option: '--deposit', needed: '--ether-portal' })
   return { rpcUrl: options.rpcUrl, nodeUrl: options.nodeUrl, application: options.application, etherPortal: options.etherPortal, account: readAccount(io, keyRequired) }
 }
 
 function readAccount(io: CliIo, keyRequired: boolean): PrivateKeyAccount | undefined {
   const key = io.env[privateKeyVariable]
   if (key === undefined) {
-    if (keyRequired) throw new CliError('ERR_CLI_PRIVATE_KEY_MISSING', `Set ${privateKeyVariable} to the account's private key (32 bytes of hex).`)
+    if (keyRequired) throw new CliError({ reason: 'privateKeyMissing', variable: privateKeyVariable })
     return undefined
   }
-  if (!isHex(key, { strict: true }) || size(key) !== 32) throw new CliError('ERR_CLI_PRIVATE_KEY_INVALID', `${privateKeyVariable} is not 32 bytes of 0x-prefixed hex.`)
+  if (!isHex(key, { strict: true }) || size(key) !== 32) throw new CliError({ reason: 'privateKeyNotHex', variable: privateKeyVariable })
   try {
     return privateKeyToAccount(key)
   } catch {
     // No cause: the library's message quotes the key.
-    throw new CliError('ERR_CLI_PRIVATE_KEY_INVALID', `${privateKeyVariable} is not a secp256k1 private key (it must be above 0 and below the curve order).`)
+    throw new CliError({ reason: 'privateKeyOutOfRange', variable: privateKeyVariable })
   }
 }
 
@@ -53,7 +53,7 @@ export async function connect({ rpcUrl, nodeUrl, application, etherPortal, accou
   try {
     chainId = await createPublicClient({ transport }).getChainId()
   } catch (cause) {
-    throw new CliError('ERR_CLI_CHAIN_UNREACHABLE', `The chain at ${rpcUrl} does not answer.`, cause)
+    throw new CliError({ reason: 'chainUnreachable', rpcUrl, error: cause })
   }
   const chain = defineChain({ id: chainId, name: `chain ${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } })
   const publicClient = createPublicClient({ chain, transport, pollingInterval: 100 })

@@ -25,8 +25,7 @@ export async function sendAndWait(client: DealClient, action: VerifierAction): P
 
 function rejected(outcome: InputOutcome): CliError {
   const report = outcome.reports.find((item) => !item.ok)
-  const reason = report && !report.ok ? `${report.message} (${report.code})` : 'no reason reported'
-  return new CliError('ERR_CLI_INPUT_REJECTED', `The verifier rejected input ${outcome.inputIndex}: ${reason}`)
+  return new CliError({ reason: 'inputRejected', inputIndex: outcome.inputIndex, report: report && !report.ok ? report : undefined })
 }
 
 /** What an accepted input did: its report's result, and the outputs to act on. */
@@ -50,13 +49,13 @@ export async function executeVouchers(client: DealClient, outcome: InputOutcome)
 
 export async function readDeal(client: DealClient, dealId: bigint): Promise<DealJson> {
   const { deal } = answer(await client.inspect({ query: 'deal', dealId: Number(dealId) })) as { deal: DealJson | null }
-  if (!deal) throw new CliError('ERR_CLI_DEAL_UNKNOWN', `The verifier has no deal ${dealId}.`)
-  if (deal.closedAt !== null) throw new CliError('ERR_CLI_DEAL_CLOSED', `Deal ${dealId} is closed.`)
+  if (!deal) throw new CliError({ reason: 'dealUnknown', dealId })
+  if (deal.closedAt !== null) throw new CliError({ reason: 'dealClosed', dealId })
   return deal
 }
 
 export function answer(report: Awaited<ReturnType<VerifierClient['inspect']>>): unknown {
-  if (!report.ok) throw new CliError('ERR_CLI_INSPECT_FAILED', `The verifier refused the query: ${report.message} (${report.code}).`)
+  if (!report.ok) throw new CliError({ reason: 'inspectFailed', message: report.message, code: report.code })
   return report.result
 }
 

@@ -18,7 +18,7 @@ export function registerListDeals(deal: Command, io: CliIo): void {
       const { isAddress } = await import('viem')
       const { connect, readSettings } = await import('./connectDeal.js')
       const { answer } = await import('./dealInputs.js')
-      if (options.owner !== undefined && !isAddress(options.owner)) throw new CliUsageError(`--owner "${options.owner}" is not an address.`)
+      if (options.owner !== undefined && !isAddress(options.owner)) throw new CliUsageError({ reason: 'notAddress', option: '--owner', value: options.owner })
       const client = await connect(readSettings(io, options, { keyRequired: false }))
       const owner = (options.owner ?? client.account) as Address | undefined
       const deals = answer(await client.inspect({ query: 'deals', includeClosed: options.all ?? false })) as { deals: unknown[] }

@@ -24,8 +24,8 @@ export function registerSubmitToDeal(deal: Command, io: CliIo): void {
     .option('--execute-voucher', 'wait for the epoch to be claimed and execute the reward voucher')
     .addOption(contextOption())
     .action(async (options: Connection & ContextOptions & { deal: string; credential?: string; reveal?: string[]; presentation?: string; record?: string; jweOut?: string; executeVoucher?: boolean }) => {
-      if ((options.credential === undefined) === (options.presentation === undefined)) throw new CliUsageError('Give exactly one of --credential and --presentation.')
-      if ((options.record === undefined) !== (options.jweOut === undefined)) throw new CliUsageError('--record and --jwe-out go together.')
+      if ((options.credential === undefined) === (options.presentation === undefined)) throw new CliUsageError({ reason: 'exactlyOne', options: ['--credential', '--presentation'] })
+      if ((options.record === undefined) !== (options.jweOut === undefined)) throw new CliUsageError({ reason: 'together', options: ['--record', '--jwe-out'] })
       const dealId = parseDealId(options.deal)
       const { connect, readSettings } = await import('./connectDeal.js')
       const { executeVouchers, readDeal, sendAndWait, summary } = await import('./dealInputs.js')
