@@ -8,8 +8,8 @@ import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { ContextIntegrityError, PinnedContextError } from '../contexts/errors.js'
 import type { DocumentLoader } from '../contexts/types.js'
 import { encodeChallenge, equalBytes } from '../suites/challenge.js'
-import { MedcredError } from '../errors/MedcredError.js'
-import { fail, failureOf, failWith, internalFailure, pass } from './checks/check.js'
+import { assertOptions } from './assertOptions.js'
+import { fail, failureOf, internalFailure, pass } from './checks/check.js'
 import { checkDisclosure } from './checks/checkDisclosure.js'
 import { checkIssuer } from './checks/checkIssuer.js'
 import { checkFeatureAccepted } from './checks/checkFeatureAccepted.js'
@@ -17,14 +17,14 @@ import { checkProof, type VerifiedProof } from './checks/checkProof.js'
 import { checkProofFeatures } from './checks/checkProofFeatures.js'
 import { checkStatus } from './checks/checkStatus.js'
 import { checkValidity } from './checks/checkValidity.js'
+import { inputFailure } from './checks/inputFailure.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
-import { inputLimitError, VerifyOptionsError } from './errors.js'
+import { inputLimitError } from './errors.js'
 import { findProofSuite, notJsonLd } from './findProofSuite.js'
 import { readingContextFor } from './signedGraph/readingContext.js'
 import { checkMessageCount, checkStatementCounts, resolveLimits } from '../suites/inputBounds/limits.js'
 import { countStatements, expandDocument } from '../suites/inputBounds/statementCounts.js'
 import type { ProofSuite } from '../suites/registry.js'
-import type { ProofFeatureOption } from '../suites/types.js'
 import { createVerifiedView, type VerifiedView } from './signedGraph/createVerifiedView.js'
 import { SignedGraphError } from './signedGraph/errors.js'
 import type { CredentialVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
@@ -233,31 +233,3 @@ async function claimedCredential(expanded: readonly unknown[], suite: ProofSuite
 }
 
 const verifiableCredentialIri = 'https://www.w3.org/2018/credentials#VerifiableCredential'
-
-/** A failed `input` check from an error thrown while reading untrusted input. */
-export function inputFailure(error: unknown): VerificationCheck {
-  const known = MedcredError.find(error)
-  return known
-    ? failWith('input', known)
-    : fail('input', 'ERR_VERIFY_INPUT_MALFORMED', 'The input cannot be read.')
-}
-
-/** Catches misuse early: these are the caller's mistakes, so they throw. */
-export function assertOptions(parameters: Partial<VerificationOptions>): void {
-  if (!(parameters.now instanceof Date) || Number.isNaN(parameters.now.getTime())) {
-    throw new VerifyOptionsError('"now" must be a valid Date (the verifier\'s clock)')
-  }
-  if (typeof parameters.didResolver?.resolveDid !== 'function') {
-    throw new VerifyOptionsError('"didResolver" must resolve DIDs (see createDidResolver)')
-  }
-  if (!Array.isArray(parameters.trustedIssuers) && typeof parameters.trustedIssuers !== 'function') {
-    throw new VerifyOptionsError('"trustedIssuers" must be an array of DIDs or { id, types }, or a lookup function')
-  }
-  // A misspelt option would refuse every credential quietly.
-  const { proofFeatures } = parameters
-  if (proofFeatures !== undefined && !(Array.isArray(proofFeatures) && proofFeatures.every((option) => proofFeatureOptions.includes(option)))) {
-    throw new VerifyOptionsError(`"proofFeatures" must list feature options among ${proofFeatureOptions.join(', ')}`)
-  }
-}
-
-const proofFeatureOptions: readonly ProofFeatureOption[] = ['baseline', 'anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']

@@ -1,0 +1,28 @@
+/**
+ * @module
+ * The checks of verifyCredential's and verifyPresentation's options, run before anything
+ * else: a wrong option is the caller's mistake, so it throws. Internal to src/verify.
+ */
+import type { ProofFeatureOption } from '../suites/types.js'
+import { VerifyOptionsError } from './errors.js'
+import type { VerificationOptions } from './types.js'
+
+/** Catches misuse early: these are the caller's mistakes, so they throw. */
+export function assertOptions(parameters: Partial<VerificationOptions>): void {
+  if (!(parameters.now instanceof Date) || Number.isNaN(parameters.now.getTime())) {
+    throw new VerifyOptionsError('"now" must be a valid Date (the verifier\'s clock)')
+  }
+  if (typeof parameters.didResolver?.resolveDid !== 'function') {
+    throw new VerifyOptionsError('"didResolver" must resolve DIDs (see createDidResolver)')
+  }
+  if (!Array.isArray(parameters.trustedIssuers) && typeof parameters.trustedIssuers !== 'function') {
+    throw new VerifyOptionsError('"trustedIssuers" must be an array of DIDs or { id, types }, or a lookup function')
+  }
+  // A misspelt option would refuse every credential quietly.
+  const { proofFeatures } = parameters
+  if (proofFeatures !== undefined && !(Array.isArray(proofFeatures) && proofFeatures.every((option) => proofFeatureOptions.includes(option)))) {
+    throw new VerifyOptionsError(`"proofFeatures" must list feature options among ${proofFeatureOptions.join(', ')}`)
+  }
+}
+
+const proofFeatureOptions: readonly ProofFeatureOption[] = ['baseline', 'anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']
