@@ -120,7 +120,10 @@ export class PublicKeyMalformedError extends MedcredError {
 export class DidResolverOptionsError extends MedcredError {
   override name = 'DidResolverOptionsError'
   declare readonly code: 'ERR_DID_OPTIONS_INVALID'
-  constructor({ reason }: { reason: string }) {
-    super('ERR_DID_OPTIONS_INVALID', `Invalid DID resolver options: ${reason}.`)
+  /** The rule the options break. */
+  readonly reason: 'ethrNetworksMissing'
+  constructor({ reason }: { reason: 'ethrNetworksMissing' }) {
+    super('ERR_DID_OPTIONS_INVALID', 'Invalid DID resolver options: did:ethr needs at least one network.')
+    this.reason = reason
   }
 }

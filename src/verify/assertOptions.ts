@@ -10,18 +10,18 @@ import type { VerificationOptions } from './types.js'
 /** Catches misuse early: these are the caller's mistakes, so they throw. */
 export function assertOptions(parameters: Partial<VerificationOptions>): void {
   if (!(parameters.now instanceof Date) || Number.isNaN(parameters.now.getTime())) {
-    throw new VerifyOptionsError('"now" must be a valid Date (the verifier\'s clock)')
+    throw new VerifyOptionsError({ option: 'now' })
   }
   if (typeof parameters.didResolver?.resolveDid !== 'function') {
-    throw new VerifyOptionsError('"didResolver" must resolve DIDs (see createDidResolver)')
+    throw new VerifyOptionsError({ option: 'didResolver' })
   }
   if (!Array.isArray(parameters.trustedIssuers) && typeof parameters.trustedIssuers !== 'function') {
-    throw new VerifyOptionsError('"trustedIssuers" must be an array of DIDs or { id, types }, or a lookup function')
+    throw new VerifyOptionsError({ option: 'trustedIssuers' })
   }
   // A misspelt option would refuse every credential quietly.
   const { proofFeatures } = parameters
   if (proofFeatures !== undefined && !(Array.isArray(proofFeatures) && proofFeatures.every((option) => proofFeatureOptions.includes(option)))) {
-    throw new VerifyOptionsError(`"proofFeatures" must list feature options among ${proofFeatureOptions.join(', ')}`)
+    throw new VerifyOptionsError({ option: 'proofFeatures', accepted: proofFeatureOptions })
   }
 }
 

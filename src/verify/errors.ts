@@ -78,8 +78,31 @@ export type VerificationCheckCode =
 export class VerifyOptionsError extends MedcredError {
   override name = 'VerifyOptionsError'
   declare readonly code: 'ERR_VERIFY_OPTIONS_INVALID'
-  constructor(reason: string) {
-    super('ERR_VERIFY_OPTIONS_INVALID', `Invalid verification options: ${reason}.`)
+  /** The option at fault. */
+  readonly option: VerifyOptionsErrorParameters['option']
+  constructor(parameters: VerifyOptionsErrorParameters) {
+    super('ERR_VERIFY_OPTIONS_INVALID', `Invalid verification options: ${describeVerifyOption(parameters)}.`, { details: { option: parameters.option } })
+    this.option = parameters.option
+  }
+}
+
+/** The option a verify function was called with wrongly, and what it accepts. */
+export type VerifyOptionsErrorParameters =
+  | { option: 'now' | 'didResolver' | 'trustedIssuers' | 'challenge' }
+  | { option: 'proofFeatures'; accepted: readonly string[] }
+
+function describeVerifyOption(parameters: VerifyOptionsErrorParameters): string {
+  switch (parameters.option) {
+    case 'now':
+      return '"now" must be a valid Date (the verifier\'s clock)'
+    case 'didResolver':
+      return '"didResolver" must resolve DIDs (see createDidResolver)'
+    case 'trustedIssuers':
+      return '"trustedIssuers" must be an array of DIDs or { id, types }, or a lookup function'
+    case 'challenge':
+      return '"challenge" must be a non-empty string'
+    case 'proofFeatures':
+      return `"proofFeatures" must list feature options among ${parameters.accepted.join(', ')}`
   }
 }
 

@@ -55,7 +55,7 @@ export type VerifyPresentationParameters = VerificationOptions & {
 export async function verifyPresentation(parameters: VerifyPresentationParameters): Promise<PresentationVerificationResult> {
   assertOptions(parameters)
   if (typeof parameters.challenge !== 'string' || parameters.challenge === '') {
-    throw new VerifyOptionsError('"challenge" must be a non-empty string')
+    throw new VerifyOptionsError({ option: 'challenge' })
   }
   const documentLoader = createDocumentLoader({ didResolver: parameters.didResolver, contexts: parameters.contexts })
   const failed = (check: VerificationCheck): PresentationVerificationResult => ({

@@ -55,7 +55,7 @@ export type GetEthrResolverParameters = {
  * ```
  */
 export function getEthrResolver(parameters: GetEthrResolverParameters): ResolverRegistry {
-  if (parameters.networks.length === 0) throw new DidResolverOptionsError({ reason: 'did:ethr needs at least one network' })
+  if (parameters.networks.length === 0) throw new DidResolverOptionsError({ reason: 'ethrNetworksMissing' })
   // A copy: the networks are the ones given now, whatever happens to the caller's array later.
   const networks = parameters.networks.map((network) => ({ ...network }))
   return { ethr: lazyDriver(async () => (await import('./createEthrDriver.js')).createEthrDriver(networks)) }

@@ -1,9 +1,11 @@
 /**
  * The refusal of untrusted input writes its own message from the facts it is given; a failed
  * check carries it, and the Cartesi verifier's reports too, so each reason's message is pinned.
+ * So are the messages of a verify or resolver function called wrongly.
  */
 import { describe, expect, it } from 'vitest'
-import { UntrustedInputError } from '../../../src/verify/errors.js'
+import { DidResolverOptionsError } from '../../../src/did/errors.js'
+import { UntrustedInputError, VerifyOptionsError } from '../../../src/verify/errors.js'
 
 describe('UntrustedInputError', () => {
   it('default: each reason has its code and message', () => {
@@ -66,6 +68,61 @@ describe('UntrustedInputError', () => {
           "reason": "limit",
         },
       ]
+    `)
+  })
+})
+
+describe('VerifyOptionsError', () => {
+  it('default: each option has its message', () => {
+    expect(
+      [
+        new VerifyOptionsError({ option: 'now' }),
+        new VerifyOptionsError({ option: 'didResolver' }),
+        new VerifyOptionsError({ option: 'trustedIssuers' }),
+        new VerifyOptionsError({ option: 'challenge' }),
+        new VerifyOptionsError({ option: 'proofFeatures', accepted: ['baseline', 'pseudonym'] }),
+      ].map(({ code, option, message }) => ({ code, option, message })),
+    ).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "ERR_VERIFY_OPTIONS_INVALID",
+          "message": "Invalid verification options: "now" must be a valid Date (the verifier's clock).",
+          "option": "now",
+        },
+        {
+          "code": "ERR_VERIFY_OPTIONS_INVALID",
+          "message": "Invalid verification options: "didResolver" must resolve DIDs (see createDidResolver).",
+          "option": "didResolver",
+        },
+        {
+          "code": "ERR_VERIFY_OPTIONS_INVALID",
+          "message": "Invalid verification options: "trustedIssuers" must be an array of DIDs or { id, types }, or a lookup function.",
+          "option": "trustedIssuers",
+        },
+        {
+          "code": "ERR_VERIFY_OPTIONS_INVALID",
+          "message": "Invalid verification options: "challenge" must be a non-empty string.",
+          "option": "challenge",
+        },
+        {
+          "code": "ERR_VERIFY_OPTIONS_INVALID",
+          "message": "Invalid verification options: "proofFeatures" must list feature options among baseline, pseudonym.",
+          "option": "proofFeatures",
+        },
+      ]
+    `)
+  })
+})
+
+describe('DidResolverOptionsError', () => {
+  it('default: its code and message', () => {
+    const { code, reason, message } = new DidResolverOptionsError({ reason: 'ethrNetworksMissing' })
+    expect({ code, reason, message }).toMatchInlineSnapshot(`
+      {
+        "code": "ERR_DID_OPTIONS_INVALID",
+        "message": "Invalid DID resolver options: did:ethr needs at least one network.",
+        "reason": "ethrNetworksMissing",
+      }
     `)
   })
 })
