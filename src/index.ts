@@ -74,3 +74,27 @@ export { StatusListError, type StatusListErrorCode } from './status/errors.js'
 export type { BitstringStatusListEntry, StatusList, StatusPurpose } from './status/types.js'
 
 export * from './deals/index.js'
+
+/** OpenID4VCI 1.0, the holder's side: receive a credential from an offer (browsers and Node). */
+export { generateHolderKey, type GenerateHolderKeyParameters, type HolderKey } from './openid4vci/generateHolderKey.js'
+export {
+  resolveCredentialOffer,
+  type OfferedCredential,
+  type OfferedTxCode,
+  type ResolveCredentialOfferParameters,
+  type ResolvedCredentialOffer,
+} from './openid4vci/resolveCredentialOffer.js'
+export { redeemPreAuthorizedCode, type RedeemPreAuthorizedCodeParameters, type RedeemPreAuthorizedCodeReturnType } from './openid4vci/redeemPreAuthorizedCode.js'
+export { requestCredentialNonce, type RequestCredentialNonceParameters } from './openid4vci/requestCredentialNonce.js'
+export { createCredentialKeyProof, type CreateCredentialKeyProofParameters } from './openid4vci/createCredentialKeyProof.js'
+export { requestOfferedCredential, type RequestOfferedCredentialParameters } from './openid4vci/requestOfferedCredential.js'
+export { checkIssuedCredential, type CheckIssuedCredentialParameters } from './openid4vci/checkIssuedCredential.js'
+export type { HolderTransport } from './openid4vci/holderTransport.js'
+export { acceptCredentialOffer, type AcceptCredentialOfferParameters, type AcceptCredentialOfferReturnType } from './openid4vci/acceptCredentialOffer.js'
+export {
+  OpenId4VciHolderError,
+  type IssuedCredentialProblem,
+  type OpenId4VciHolderErrorCode,
+  type OpenId4VciHolderErrorParameters,
+  type OpenId4VciHolderStep,
+} from './openid4vci/errors.js'

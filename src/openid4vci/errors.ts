@@ -1,9 +1,10 @@
 /**
  * @module
- * The errors of the OpenID4VCI issuer: a refused protocol request carries a stable medcred
- * `code` (`ERR_OID4VCI_*`), the spec's `error` code for the response body and the HTTP status
- * the spec gives; a wrongly configured issuer is an {@link OpenId4VciOptionsError}. Exported
- * from `medcred/node`.
+ * The errors of OpenID4VCI: on the issuer's side a refused protocol request carries a stable
+ * medcred `code` (`ERR_OID4VCI_*`), the spec's `error` code for the response body and the HTTP
+ * status the spec gives; a wrongly configured issuer is an {@link OpenId4VciOptionsError}. On
+ * the holder's side (a wallet) every failure is an {@link OpenId4VciHolderError}. The issuer's
+ * classes are exported from `medcred/node`, the holder's from `medcred`.
  */
 import { MedcredError } from '../errors/MedcredError.js'
 
@@ -21,8 +22,22 @@ export type OpenId4VciRequestErrorCode =
   | 'ERR_OID4VCI_OFFER_UNKNOWN'
   | 'ERR_OID4VCI_ROUTE_UNKNOWN'
 
-/** Every code of the OpenID4VCI issuer. */
-export type OpenId4VciErrorCode = OpenId4VciRequestErrorCode | 'ERR_OID4VCI_OPTIONS_INVALID'
+/** Why a holder (a wallet) could not obtain a credential from an offer. */
+export type OpenId4VciHolderErrorCode =
+  | 'ERR_OID4VCI_OFFER_INVALID'
+  | 'ERR_OID4VCI_OFFER_UNSUPPORTED'
+  | 'ERR_OID4VCI_METADATA_INVALID'
+  | 'ERR_OID4VCI_URL_INSECURE'
+  | 'ERR_OID4VCI_ISSUER_UNREACHABLE'
+  | 'ERR_OID4VCI_ISSUER_REFUSED'
+  | 'ERR_OID4VCI_RESPONSE_INVALID'
+  | 'ERR_OID4VCI_TX_CODE_INVALID'
+  | 'ERR_OID4VCI_CREDENTIAL_INVALID'
+  | 'ERR_OID4VCI_CREDENTIAL_ISSUER_UNEXPECTED'
+  | 'ERR_OID4VCI_HOLDER_OPTIONS_INVALID'
+
+/** Every code of OpenID4VCI, issuer and holder. */
+export type OpenId4VciErrorCode = OpenId4VciRequestErrorCode | 'ERR_OID4VCI_OPTIONS_INVALID' | OpenId4VciHolderErrorCode
 
 /**
  * Each code's `error` value (RFC 6749 §5.2 for the token endpoint, OpenID4VCI 1.0 §8.3.1.2
@@ -238,5 +253,171 @@ export class OpenId4VciOptionsError extends MedcredError {
   constructor(parameters: OpenId4VciOptionsErrorParameters) {
     super('ERR_OID4VCI_OPTIONS_INVALID', `Invalid OpenID4VCI issuer options: ${describeOptions(parameters)}.`)
     this.reason = parameters.reason
+  }
+}
+
+/** The step of the holder's flow a request belongs to. */
+export type OpenId4VciHolderStep = 'offer' | 'metadata' | 'token' | 'nonce' | 'credential'
+
+/** What is wrong with a credential the issuer handed over. */
+export type IssuedCredentialProblem =
+  /** The response holds no credential, or more than one, or one that is not a JSON object. */
+  | 'notOneObject'
+  /** Its `type` lacks a type of the offered configuration. */
+  | 'typeMismatch'
+  /** Its `@context` does not begin with the configuration's contexts. */
+  | 'contextMismatch'
+  /** Its proof is not one `DataIntegrityProof` with cryptosuite bbs-2023, `assertionMethod`. */
+  | 'proofNotBbs2023'
+  /** Its proof value is not a bbs-2023 base proof (a derived one cannot be derived again). */
+  | 'proofNotBase'
+  /** Its `issuer` is not a DID, or its proof's verification method is not the issuer's. */
+  | 'issuerNotSigner'
+  /** Its `credentialSubject.id` is not the holder's DID the key proof named. */
+  | 'notBoundToHolder'
+
+/**
+ * Why the holder could not go on; each reason names the facts its message needs. A reason with
+ * an `error` keeps it as the `cause`.
+ */
+export type OpenId4VciHolderErrorParameters =
+  /** The text is not `openid-credential-offer://?credential_offer=…` or `…?credential_offer_uri=…`. */
+  | { reason: 'offerNotUri' }
+  /** The offer (by value, or fetched by reference) is not an offer object. */
+  | { reason: 'offerMalformed'; error: unknown }
+  /** The offer has no pre-authorised code grant (the only flow this holder runs). */
+  | { reason: 'offerGrantUnsupported' }
+  /** An offered configuration is missing from the metadata, or is not `ldp_vc` signed bbs-2023. */
+  | { reason: 'offerConfigurationUnsupported'; configurationId: string }
+  /** The issuer metadata could not be read or does not name the offer's issuer. */
+  | { reason: 'metadataInvalid'; credentialIssuer: string; error: unknown }
+  /** A URL that is not https (http only on a loopback host, when allowed). */
+  | { reason: 'urlInsecure'; url: string }
+  /** The request did not reach the issuer (network, DNS, a browser's CORS refusal). */
+  | { reason: 'issuerUnreachable'; url: string; error: unknown }
+  /** The issuer answered an OAuth / OpenID4VCI error response. */
+  | { reason: 'issuerRefused'; step: OpenId4VciHolderStep; status: number; error: string; description: string | undefined; cause?: unknown }
+  /** The issuer answered something that is neither a valid answer nor an error response. */
+  | { reason: 'responseInvalid'; step: OpenId4VciHolderStep; status: number | undefined; error: unknown }
+  /** The offer needs a transaction code and none was given. */
+  | { reason: 'txCodeMissing' }
+  /** The transaction code does not match what the offer says (length, digits). */
+  | { reason: 'txCodeFormat'; length: number | undefined; inputMode: 'numeric' | 'text' }
+  /** What came back is not the credential the offer promised. */
+  | { reason: 'credentialInvalid'; problem: IssuedCredentialProblem }
+  /** The credential was issued by someone the caller did not expect. */
+  | { reason: 'credentialIssuerUnexpected'; issuer: string; expected: readonly string[] }
+  /** The holder key is not an EdDSA/ES256 key pair with a did:key. */
+  | { reason: 'holderKey' }
+  /** The configuration asked for is not in the offer. */
+  | { reason: 'configurationNotOffered'; configurationId: string }
+  /** The configuration accepts no key proof signed with the holder key's algorithm. */
+  | { reason: 'proofAlgorithmUnsupported'; alg: string; configurationId: string }
+
+const holderCodes = {
+  offerNotUri: 'ERR_OID4VCI_OFFER_INVALID',
+  offerMalformed: 'ERR_OID4VCI_OFFER_INVALID',
+  offerGrantUnsupported: 'ERR_OID4VCI_OFFER_UNSUPPORTED',
+  offerConfigurationUnsupported: 'ERR_OID4VCI_OFFER_UNSUPPORTED',
+  metadataInvalid: 'ERR_OID4VCI_METADATA_INVALID',
+  urlInsecure: 'ERR_OID4VCI_URL_INSECURE',
+  issuerUnreachable: 'ERR_OID4VCI_ISSUER_UNREACHABLE',
+  issuerRefused: 'ERR_OID4VCI_ISSUER_REFUSED',
+  responseInvalid: 'ERR_OID4VCI_RESPONSE_INVALID',
+  txCodeMissing: 'ERR_OID4VCI_TX_CODE_INVALID',
+  txCodeFormat: 'ERR_OID4VCI_TX_CODE_INVALID',
+  credentialInvalid: 'ERR_OID4VCI_CREDENTIAL_INVALID',
+  credentialIssuerUnexpected: 'ERR_OID4VCI_CREDENTIAL_ISSUER_UNEXPECTED',
+  holderKey: 'ERR_OID4VCI_HOLDER_OPTIONS_INVALID',
+  configurationNotOffered: 'ERR_OID4VCI_HOLDER_OPTIONS_INVALID',
+  proofAlgorithmUnsupported: 'ERR_OID4VCI_OFFER_UNSUPPORTED',
+} as const satisfies Record<OpenId4VciHolderErrorParameters['reason'], OpenId4VciHolderErrorCode>
+
+const stepNames: Record<OpenId4VciHolderStep, string> = {
+  offer: 'the offer',
+  metadata: 'the metadata',
+  token: 'the token request',
+  nonce: 'the nonce request',
+  credential: 'the credential request',
+}
+
+const problems: Record<IssuedCredentialProblem, string> = {
+  notOneObject: 'the response holds no single credential object',
+  typeMismatch: "its type is not the offered configuration's",
+  contextMismatch: "its @context does not begin with the configuration's contexts",
+  proofNotBbs2023: 'its proof is not one bbs-2023 DataIntegrityProof for assertionMethod',
+  proofNotBase: 'its proof is not a bbs-2023 base proof',
+  issuerNotSigner: "its issuer is not a DID whose key signed it",
+  notBoundToHolder: "its credentialSubject.id is not the holder's DID",
+}
+
+/** The first line of a library or issuer text, at most 300 characters (they append JSON dumps). */
+const firstLine = (text: string): string => (text.split('\n')[0] ?? '').slice(0, 300)
+
+function describeHolder(parameters: OpenId4VciHolderErrorParameters): string {
+  switch (parameters.reason) {
+    case 'offerNotUri':
+      return 'This is not a credential offer: it must be openid-credential-offer://?credential_offer=… or …?credential_offer_uri=….'
+    case 'offerMalformed':
+      return 'The credential offer cannot be read: it is not an OpenID4VCI offer object.'
+    case 'offerGrantUnsupported':
+      return 'The offer has no pre-authorised code: this wallet accepts pre-authorised offers only.'
+    case 'offerConfigurationUnsupported':
+      return `The offered ${parameters.configurationId} is not in the issuer's metadata as an ldp_vc signed bbs-2023.`
+    case 'metadataInvalid':
+      return `The metadata of ${parameters.credentialIssuer} cannot be read or names another issuer.`
+    case 'urlInsecure':
+      return `Refused ${parameters.url}: an issuer must use https.`
+    case 'issuerUnreachable':
+      return `The issuer could not be reached at ${parameters.url}.`
+    case 'issuerRefused':
+      return `The issuer refused ${stepNames[parameters.step]} (${parameters.error}${parameters.status ? `, HTTP ${parameters.status}` : ''})${parameters.description ? `: ${firstLine(parameters.description)}` : '.'}`
+    case 'responseInvalid':
+      return `The issuer's answer to ${stepNames[parameters.step]} is not what the spec allows${parameters.status ? ` (HTTP ${parameters.status})` : ''}${parameters.error instanceof Error ? `: ${firstLine(parameters.error.message)}` : '.'}`
+    case 'txCodeMissing':
+      return 'The offer needs the transaction code the issuer sent you on another channel.'
+    case 'txCodeFormat':
+      return `The transaction code must be ${parameters.length ?? 'some'} ${parameters.inputMode === 'numeric' ? 'digits' : 'characters'}.`
+    case 'credentialInvalid':
+      return `The issuer's credential is not the one offered: ${problems[parameters.problem]}.`
+    case 'credentialIssuerUnexpected':
+      return `The credential was issued by ${parameters.issuer}, not by ${parameters.expected.join(' or ')}.`
+    case 'holderKey':
+      return 'The holder key must be an EdDSA (Ed25519) or ES256 (P-256) key pair with its did:key, as generateHolderKey makes.'
+    case 'configurationNotOffered':
+      return `The offer does not offer ${parameters.configurationId}.`
+    case 'proofAlgorithmUnsupported':
+      return `The issuer accepts no ${parameters.alg} key proof for ${parameters.configurationId}.`
+  }
+}
+
+/**
+ * A wallet could not obtain a credential from an offer; `reason` decides the code. A refusal by
+ * the issuer keeps the spec's `error` (e.g. `invalid_grant` for a wrong transaction code) and
+ * the HTTP status; `step` says which request it was.
+ *
+ * @example
+ * ```ts
+ * new OpenId4VciHolderError({ reason: 'txCodeMissing' }).code // 'ERR_OID4VCI_TX_CODE_INVALID'
+ * ```
+ */
+export class OpenId4VciHolderError extends MedcredError {
+  override name = 'OpenId4VciHolderError'
+  declare readonly code: OpenId4VciHolderErrorCode
+  /** Why the holder stopped. */
+  readonly reason: OpenId4VciHolderErrorParameters['reason']
+  /** The request it stopped at, when an answer of the issuer was at fault. */
+  readonly step: OpenId4VciHolderStep | undefined
+  /** The issuer's `error` code, for a refusal (`invalid_grant`, `invalid_proof`, …). */
+  readonly error: string | undefined
+  /** The HTTP status of the issuer's answer, when there was one. */
+  readonly status: number | undefined
+  constructor(parameters: OpenId4VciHolderErrorParameters) {
+    const cause = 'error' in parameters && parameters.reason !== 'issuerRefused' ? parameters.error : 'cause' in parameters ? parameters.cause : undefined
+    super(holderCodes[parameters.reason], describeHolder(parameters), { cause })
+    this.reason = parameters.reason
+    this.step = 'step' in parameters ? parameters.step : undefined
+    this.error = parameters.reason === 'issuerRefused' ? parameters.error : undefined
+    this.status = 'status' in parameters ? parameters.status : undefined
   }
 }

@@ -4,7 +4,7 @@
  * sites wrote them before the errors took their facts.
  */
 import { describe, expect, it } from 'vitest'
-import { OpenId4VciOptionsError, OpenId4VciRequestError } from '../../../src/openid4vci/errors.js'
+import { OpenId4VciHolderError, OpenId4VciOptionsError, OpenId4VciRequestError } from '../../../src/openid4vci/errors.js'
 
 describe('OpenId4VciRequestError', () => {
   it('default: each reason has its code, error, status and description', () => {
@@ -275,6 +275,131 @@ describe('OpenId4VciOptionsError', () => {
           "code": "ERR_OID4VCI_OPTIONS_INVALID",
           "message": "Invalid OpenID4VCI issuer options: the offer URI does not fit one QR code (7200 characters).",
           "reason": "offerUriTooLong",
+        },
+      ]
+    `)
+  })
+})
+
+describe('OpenId4VciHolderError', () => {
+  it('default: each reason has its code, message, step, error and status', () => {
+    const cause = new Error('Error validating schema\n{ "dump": true }')
+    const errors = [
+      new OpenId4VciHolderError({ reason: 'offerNotUri' }),
+      new OpenId4VciHolderError({ reason: 'offerMalformed', error: cause }),
+      new OpenId4VciHolderError({ reason: 'offerGrantUnsupported' }),
+      new OpenId4VciHolderError({ reason: 'offerConfigurationUnsupported', configurationId: 'DriversLicence' }),
+      new OpenId4VciHolderError({ reason: 'metadataInvalid', credentialIssuer: 'https://school.example', error: cause }),
+      new OpenId4VciHolderError({ reason: 'urlInsecure', url: 'http://school.example' }),
+      new OpenId4VciHolderError({ reason: 'issuerUnreachable', url: 'https://school.example/token', error: cause }),
+      new OpenId4VciHolderError({ reason: 'issuerRefused', step: 'token', status: 400, error: 'invalid_grant', description: 'Invalid tx_code\n{ "dump": true }' }),
+      new OpenId4VciHolderError({ reason: 'issuerRefused', step: 'credential', status: 401, error: 'invalid_token', description: undefined }),
+      new OpenId4VciHolderError({ reason: 'responseInvalid', step: 'nonce', status: 200, error: cause }),
+      new OpenId4VciHolderError({ reason: 'txCodeMissing' }),
+      new OpenId4VciHolderError({ reason: 'txCodeFormat', length: 6, inputMode: 'numeric' }),
+      new OpenId4VciHolderError({ reason: 'credentialInvalid', problem: 'notBoundToHolder' }),
+      new OpenId4VciHolderError({ reason: 'credentialIssuerUnexpected', issuer: 'did:key:zOther', expected: ['did:key:zSchool'] }),
+      new OpenId4VciHolderError({ reason: 'holderKey' }),
+      new OpenId4VciHolderError({ reason: 'configurationNotOffered', configurationId: 'MedicalLicenseCredential' }),
+      new OpenId4VciHolderError({ reason: 'proofAlgorithmUnsupported', alg: 'ES256', configurationId: 'VaccinationCertificate' }),
+    ]
+    expect(errors.every((error) => error.name === 'OpenId4VciHolderError')).toBe(true)
+    expect(errors[1]?.cause).toBe(cause)
+    expect(errors.map(({ code, reason, step, error, status, message }) => ({ code, reason, message, ...(step ? { step, error, status } : {}) }))).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "ERR_OID4VCI_OFFER_INVALID",
+          "message": "This is not a credential offer: it must be openid-credential-offer://?credential_offer=… or …?credential_offer_uri=….",
+          "reason": "offerNotUri",
+        },
+        {
+          "code": "ERR_OID4VCI_OFFER_INVALID",
+          "message": "The credential offer cannot be read: it is not an OpenID4VCI offer object.",
+          "reason": "offerMalformed",
+        },
+        {
+          "code": "ERR_OID4VCI_OFFER_UNSUPPORTED",
+          "message": "The offer has no pre-authorised code: this wallet accepts pre-authorised offers only.",
+          "reason": "offerGrantUnsupported",
+        },
+        {
+          "code": "ERR_OID4VCI_OFFER_UNSUPPORTED",
+          "message": "The offered DriversLicence is not in the issuer's metadata as an ldp_vc signed bbs-2023.",
+          "reason": "offerConfigurationUnsupported",
+        },
+        {
+          "code": "ERR_OID4VCI_METADATA_INVALID",
+          "message": "The metadata of https://school.example cannot be read or names another issuer.",
+          "reason": "metadataInvalid",
+        },
+        {
+          "code": "ERR_OID4VCI_URL_INSECURE",
+          "message": "Refused http://school.example: an issuer must use https.",
+          "reason": "urlInsecure",
+        },
+        {
+          "code": "ERR_OID4VCI_ISSUER_UNREACHABLE",
+          "message": "The issuer could not be reached at https://school.example/token.",
+          "reason": "issuerUnreachable",
+        },
+        {
+          "code": "ERR_OID4VCI_ISSUER_REFUSED",
+          "error": "invalid_grant",
+          "message": "The issuer refused the token request (invalid_grant, HTTP 400): Invalid tx_code",
+          "reason": "issuerRefused",
+          "status": 400,
+          "step": "token",
+        },
+        {
+          "code": "ERR_OID4VCI_ISSUER_REFUSED",
+          "error": "invalid_token",
+          "message": "The issuer refused the credential request (invalid_token, HTTP 401).",
+          "reason": "issuerRefused",
+          "status": 401,
+          "step": "credential",
+        },
+        {
+          "code": "ERR_OID4VCI_RESPONSE_INVALID",
+          "error": undefined,
+          "message": "The issuer's answer to the nonce request is not what the spec allows (HTTP 200): Error validating schema",
+          "reason": "responseInvalid",
+          "status": 200,
+          "step": "nonce",
+        },
+        {
+          "code": "ERR_OID4VCI_TX_CODE_INVALID",
+          "message": "The offer needs the transaction code the issuer sent you on another channel.",
+          "reason": "txCodeMissing",
+        },
+        {
+          "code": "ERR_OID4VCI_TX_CODE_INVALID",
+          "message": "The transaction code must be 6 digits.",
+          "reason": "txCodeFormat",
+        },
+        {
+          "code": "ERR_OID4VCI_CREDENTIAL_INVALID",
+          "message": "The issuer's credential is not the one offered: its credentialSubject.id is not the holder's DID.",
+          "reason": "credentialInvalid",
+        },
+        {
+          "code": "ERR_OID4VCI_CREDENTIAL_ISSUER_UNEXPECTED",
+          "message": "The credential was issued by did:key:zOther, not by did:key:zSchool.",
+          "reason": "credentialIssuerUnexpected",
+        },
+        {
+          "code": "ERR_OID4VCI_HOLDER_OPTIONS_INVALID",
+          "message": "The holder key must be an EdDSA (Ed25519) or ES256 (P-256) key pair with its did:key, as generateHolderKey makes.",
+          "reason": "holderKey",
+        },
+        {
+          "code": "ERR_OID4VCI_HOLDER_OPTIONS_INVALID",
+          "message": "The offer does not offer MedicalLicenseCredential.",
+          "reason": "configurationNotOffered",
+        },
+        {
+          "code": "ERR_OID4VCI_OFFER_UNSUPPORTED",
+          "message": "The issuer accepts no ES256 key proof for VaccinationCertificate.",
+          "reason": "proofAlgorithmUnsupported",
         },
       ]
     `)
