@@ -22,8 +22,9 @@ export type CreateOpenId4VciHandlerParameters = {
  * `GET /.well-known/openid-credential-issuer`, `GET /.well-known/oauth-authorization-server`,
  * `POST /token` (form-encoded), `POST /nonce`, `POST /credential` (JSON, bearer token),
  * `GET /credential-offers/<id>`. Answers are JSON; token and nonce answers are `no-store`.
- * Cross-origin reads are allowed (`Access-Control-Allow-Origin: *`), as a browser wallet
- * calls the issuer from its own origin and no cookie is ever used.
+ * Cross-origin reads are allowed (`Access-Control-Allow-Origin: *`, preflights answered 204,
+ * `WWW-Authenticate` exposed), as a browser wallet calls every endpoint from its own origin
+ * and no cookie is ever used.
  *
  * - Spec: https://openid.net/specs/openid-4-verifiable-credential-issuance-1_0.html
  *
@@ -110,6 +111,9 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
     'access-control-allow-origin': '*',
     'access-control-allow-headers': 'authorization, content-type, dpop',
     'access-control-allow-methods': 'GET, POST, OPTIONS',
+    // A browser wallet reads the bearer challenge of a refused credential request.
+    'access-control-expose-headers': 'www-authenticate, dpop-nonce',
+    'access-control-max-age': '600',
     ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }),
     ...headers,
   })
