@@ -1,9 +1,10 @@
 /**
  * @module
- * Shape checks for the public verify functions. Wrong shapes are the caller's mistake and
- * throw; whatever the shapes allow is a verdict (`false` when it does not verify), as
- * the draft makes mismatched or unordered indexes INVALID rather than an error.
+ * Shape checks for the public BBS functions. Wrong shapes are the caller's mistake and
+ * throw; for the verify functions, whatever the shapes allow is a verdict (`false` when it does
+ * not verify), as the draft makes mismatched or unordered indexes INVALID rather than an error.
  */
+import { r } from './ciphersuite.js'
 import { BbsArgumentError } from './errors.js'
 
 export function assertBytes(value: unknown, argument: string): asserts value is Uint8Array {
@@ -27,4 +28,9 @@ export function assertIndexes(value: unknown, argument: string): asserts value i
   if (!Array.isArray(value) || !value.every((index) => Number.isSafeInteger(index) && index >= 0)) {
     throw new BbsArgumentError(argument, 'an array of non-negative integers')
   }
+}
+
+/** A scalar in [1, r) (in [0, r) with `zero`, for the drafts' scalars that default to zero). */
+export function assertScalar(value: unknown, argument: string, zero = false): asserts value is bigint {
+  if (typeof value !== 'bigint' || value < (zero ? 0n : 1n) || value >= r) throw new BbsArgumentError(argument, zero ? 'a scalar in [0, r)' : 'a scalar in [1, r)')
 }

@@ -13,11 +13,11 @@ import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { assertBytes, assertIndexes, assertMessages, assertOptionalBytes } from './assertArguments.js'
 import { type BbsInterface, octetScalarLength } from './ciphersuite.js'
 import { checkProofChallenge, isAscendingBelow, type PairingCheck, type ProofToCheck } from './coreProofVerify.js'
-import { createGenerators, maxBbsMessages } from './createGenerators.js'
+import { maxBbsMessages } from './createGenerators.js'
 import { BbsArgumentError, BbsMessageLimitError } from './errors.js'
 import { octetsToSubgroupPointG1 } from './g1Octets.js'
 import { messagesToScalars } from './hashToScalar.js'
-import { blindGeneratorsOf, contextPoint } from './interfaces.js'
+import { blindProofGenerators, combinedIndexes, contextPoint } from './interfaces.js'
 import { octetsToProof, proofLengthFloor } from './octets.js'
 import { preparePublicKey } from './pairing.js'
 import type { VerifyBlindProofParameters } from './verifyBlindProof.js'
@@ -78,7 +78,7 @@ export function coreBlindProofVerify(parameters: VerifyBlindProofParameters, api
 
   // Procedure: 1. prepare_parameters: generators = create_generators(L + 1, api_id) followed by
   // create_generators(M + 1, "BLIND_" || api_id), i.e. Q_1, H_1..H_L, Q_2, J_1..J_M.
-  const generators = [...createGenerators(L + 1, api), ...createGenerators(blindGeneratorCount, blindGeneratorsOf(api))]
+  const generators = blindProofGenerators(L + 1, blindGeneratorCount, api)
   const W = preparePublicKey(publicKey)
   if (!W) return undefined
   const decoded = octetsToProof(proof)
@@ -96,7 +96,7 @@ export function coreBlindProofVerify(parameters: VerifyBlindProofParameters, api
     ...messagesToScalars(disclosedCommittedMessages, api.mapMessageToScalarDst),
   ]
   // 2-4. indexes = disclosed_indexes, then j + L + 1 for each disclosed committed index j.
-  const indexes = [...disclosedIndexes, ...disclosedCommittedIndexes.map((j) => j + L + 1)]
+  const indexes = combinedIndexes(L, disclosedIndexes, disclosedCommittedIndexes)
   // 5. CoreProofVerify (CoreProofVerifyWithNym) with the combined generators and indexes.
   return checkProofChallenge({ publicKey, W, decoded, generators, api, header, presentationHeader, messageScalars, disclosedIndexes: indexes, pseudonym })
 }

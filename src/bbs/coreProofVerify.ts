@@ -148,24 +148,39 @@ export function checkProofChallenge(input: ProofToCheck): PairingCheck | undefin
   // 3. if Uv == Identity_G1, return INVALID
   if (pseudonym && !UvAffine) return undefined
 
-  // ProofChallengeCalculate (ProofWithPseudonymChallengeCalculate):
-  // 1. c_arr = (R, i1, msg_i1, i2, msg_i2, ..., iR, msg_iR, Abar, Bbar, D, T1, T2, [pseudonym, OP, Uv,] domain)
-  // 2. c_octs = serialize(c_arr) || I2OSP(length(ph), 8) || ph
+  // ProofChallengeCalculate (ProofWithPseudonymChallengeCalculate) over Abar, Bbar, D, T1, T2 [, pseudonym, OP, Uv]
+  const points = [decoded.pointOctets, pointToOctetsG1(T1affine), pointToOctetsG1(T2affine)]
+  if (pseudonym) points.push(pseudonym.octets, pointToOctetsG1(pseudonym.contextPoint), pointToOctetsG1(UvAffine))
+  // CoreProofVerify, procedure: 5. if cp != challenge, return INVALID
+  if (proofChallenge(api, disclosedIndexes, messageScalars, points, domain, presentationHeader) !== challenge) return undefined
+  return { publicKey: W, Abar, Bbar, tableAbar, tableBbar }
+}
+
+/**
+ * ProofChallengeCalculate (ProofWithPseudonymChallengeCalculate), which proof generation and
+ * verification share: c_arr = (R, i1, msg_i1, ..., iR, msg_iR, Abar, Bbar, D, T1, T2,
+ * [pseudonym, OP, U,] domain); c_octs = serialize(c_arr) || I2OSP(length(ph), 8) || ph.
+ *
+ * @param points - the octets of Abar, Bbar, D, T1, T2 (and pseudonym, OP, U), in that order
+ */
+export function proofChallenge(
+  api: BbsInterface,
+  disclosedIndexes: readonly number[],
+  messageScalars: readonly bigint[],
+  points: readonly Uint8Array[],
+  domain: bigint,
+  presentationHeader: Uint8Array,
+): bigint {
   const challengeInput = concatBytes(
-    i2osp8(R),
+    i2osp8(disclosedIndexes.length),
     ...disclosedIndexes.flatMap((index, i) => [i2osp8(index), i2ospScalar(messageScalars[i]!)]),
-    decoded.pointOctets,
-    pointToOctetsG1(T1affine),
-    pointToOctetsG1(T2affine),
-    ...(pseudonym ? [pseudonym.octets, pointToOctetsG1(pseudonym.contextPoint), pointToOctetsG1(UvAffine)] : []),
+    ...points,
     i2ospScalar(domain),
     i2osp8(presentationHeader.length),
     presentationHeader,
   )
   // 3. return hash_to_scalar(c_octs, hash_to_scalar_dst)
-  // CoreProofVerify, procedure: 5. if cp != challenge, return INVALID
-  if (hashToScalar(challengeInput, api.hashToScalarDst) !== challenge) return undefined
-  return { publicKey: W, Abar, Bbar, tableAbar, tableBbar }
+  return hashToScalar(challengeInput, api.hashToScalarDst)
 }
 
 /** CoreProofVerify, procedure: 6. h(Abar, W) * h(Bbar, -BP2) = Identity_GT, one proof alone. */

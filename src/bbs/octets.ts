@@ -32,7 +32,7 @@ export type DecodedProof = {
 export const proofLengthFloor = 3 * octetPointLength + 4 * octetScalarLength
 
 /** A scalar read from octets, or undefined unless it is in [1, r). */
-function readScalar(octets: Uint8Array, offset: number): bigint | undefined {
+export function readScalar(octets: Uint8Array, offset: number): bigint | undefined {
   const scalar = bytesToNumberBE(octets.subarray(offset, offset + octetScalarLength))
   return scalar === 0n || scalar >= r ? undefined : scalar
 }
