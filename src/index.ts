@@ -27,6 +27,7 @@ export { mandatoryPointersFor } from './disclosure/mandatoryPointers.js'
 export { toJsonPointer } from './disclosure/toJsonPointer.js'
 export { RevealPathError, type DisclosureErrorCode } from './disclosure/errors.js'
 
+export * from './holderBinding/index.js'
 export { issueCredential, type IssueCredentialParameters } from './suites/bbs-2023/issueCredential.js'
 export { deriveCredential, type DeriveCredentialParameters } from './suites/bbs-2023/deriveCredential.js'
 export { DeriveCredentialError, IssueCredentialError, type DeriveCredentialErrorCode, type IssueCredentialErrorCode } from './suites/errors.js'

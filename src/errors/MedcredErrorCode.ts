@@ -16,6 +16,7 @@ import type { CredentialValidationErrorCode } from '../credentials/CredentialVal
 import type { DeliveryErrorCode } from '../deals/errors.js'
 import type { DidErrorCode } from '../did/errors.js'
 import type { DisclosureErrorCode } from '../disclosure/errors.js'
+import type { HolderBindingErrorCode } from '../holderBinding/errors.js'
 import type { KeyErrorCode } from '../keys/errors.js'
 import type { OpenId4VciErrorCode } from '../openid4vci/errors.js'
 import type { PresentCredentialsErrorCode } from '../presentations/presentCredentials.js'
@@ -50,6 +51,7 @@ export type MedcredErrorCode =
   | DeriveCredentialErrorCode
   | DidErrorCode
   | DisclosureErrorCode
+  | HolderBindingErrorCode
   | IssueCredentialErrorCode
   | KeyErrorCode
   | OpenId4VciErrorCode

@@ -7,12 +7,13 @@
 import { MedcredError, walkCauses } from '../errors/MedcredError.js'
 
 /** Why issuing failed: `ERR_ISSUE_FAILED`, or the credential passed one of the input limits. */
-export type IssueCredentialErrorCode = 'ERR_ISSUE_FAILED' | 'ERR_ISSUE_INPUT_TOO_LARGE' | 'ERR_ISSUE_INPUT_TOO_DEEP'
+export type IssueCredentialErrorCode = 'ERR_ISSUE_FAILED' | 'ERR_ISSUE_INPUT_TOO_LARGE' | 'ERR_ISSUE_INPUT_TOO_DEEP' | 'ERR_ISSUE_COMMITMENT_INVALID'
 
 /**
  * Signing a credential failed: the key cannot sign it, or the document is unusable
  * (`ERR_ISSUE_FAILED`); or it is over a bound of `limits` (`ERR_ISSUE_INPUT_TOO_DEEP` for its
- * nesting, `ERR_ISSUE_INPUT_TOO_LARGE` for any count; `details.limit` names the bound).
+ * nesting, `ERR_ISSUE_INPUT_TOO_LARGE` for any count; `details.limit` names the bound); or the
+ * holder's commitment to sign over is malformed or unproven (`ERR_ISSUE_COMMITMENT_INVALID`).
  */
 export class IssueCredentialError extends MedcredError {
   override name = 'IssueCredentialError'

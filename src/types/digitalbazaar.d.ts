@@ -38,7 +38,7 @@ declare module '@digitalbazaar/data-integrity' {
 }
 
 declare module '@digitalbazaar/bbs-2023-cryptosuite' {
-  export function createSignCryptosuite(options?: { mandatoryPointers?: string[] }): unknown
+  export function createSignCryptosuite(options?: { mandatoryPointers?: string[] }): Record<string, unknown>
   export function createDiscloseCryptosuite(options: { selectivePointers?: string[]; presentationHeader?: Uint8Array }): unknown
   export function createVerifyCryptosuite(): unknown
 }
@@ -51,6 +51,20 @@ declare module '@digitalbazaar/di-sd-primitives' {
   export function hashCanonizedProof(options: { document: Json; proof: Json; options: { documentLoader: Loader } }): Promise<Uint8Array>
   export function hashMandatory(options: { mandatory: string[] }): Promise<{ mandatoryHash: Uint8Array }>
   /** Canonical N-Quads (each ending in a newline) with blank nodes relabelled, sorted. */
+  type Hmac = { sign(bytes: Uint8Array): Promise<Uint8Array>; export(): Promise<Uint8Array> }
+  export function createHmac(options: { key: Uint8Array | null }): Promise<Hmac>
+  export function createHmacIdLabelMapFunction(options: { hmac: Hmac }): LabelMapFactory
+  /** A named selection: canonical N-Quads by index, in the group or not, and its deskolemized N-Quads. */
+  type Group = { matching: Map<number, string>; nonMatching: Map<number, string>; deskolemizedNQuads: string[] }
+  export function canonicalizeAndGroup<names extends string>(options: {
+    document: Json
+    labelMapFactoryFunction: LabelMapFactory
+    groups: { [name in names]: string[] }
+    options: { documentLoader: Loader } & Record<string, unknown>
+  }): Promise<{ groups: { [name in names]: Group }; labelMap: Map<string, string> }>
+  export function selectJsonLd(options: { document: Json; pointers: string[] }): Json | null
+  export function canonicalize(input: string, options: { inputFormat: 'application/n-quads'; canonicalIdMap: Map<string, string> } & Record<string, unknown>): Promise<string>
+  export function stripBlankNodePrefixes(map: Map<string, string>): Map<string, string>
   export function labelReplacementCanonicalizeJsonLd(options: {
     document: Json
     labelMapFactoryFunction: LabelMapFactory

@@ -14,6 +14,9 @@ import { boundDocument } from '../inputBounds/boundDocument.js'
 import type { InputLimits } from '../../verify/types.js'
 import type { VerifiableCredential } from '../types.js'
 import { encodeChallenge } from '../challenge.js'
+import type { HolderBinding } from '../../holderBinding/types.js'
+import { BaseProofValueError, parseBaseProofValue } from './baseProofValue.js'
+import { deriveFeatureCredential } from './deriveFeatureCredential.js'
 
 export type DeriveCredentialParameters = {
   /** The credential with its bbs-2023 base proof, as the issuer handed it over. */
@@ -35,6 +38,18 @@ export type DeriveCredentialParameters = {
    * be strangers: `medcred serve`). Defaults as for verification (see {@link InputLimits}).
    */
   limits?: InputLimits | undefined
+  /**
+   * For a credential issued over the holder's commitment (holder binding, a pseudonym, or
+   * both): the holder's secret and the credential's `secretProverBlind`. The derived proof
+   * proves the holder knows them without showing them.
+   */
+  holder?: HolderBinding | undefined
+  /**
+   * For a credential with a pseudonym: the verifier's context id (vc-di-bbs `nym_domain`). The
+   * holder shows the same pseudonym to every presentation for one context, and pseudonyms
+   * for two contexts cannot be linked.
+   */
+  pseudonymContext?: string | Uint8Array | undefined
 }
 
 /**
@@ -71,6 +86,25 @@ export async function deriveCredential(parameters: DeriveCredentialParameters): 
   if (credential.proof?.cryptosuite !== 'bbs-2023') {
     throw new DeriveCredentialError('the credential has no bbs-2023 proof')
   }
+  const parsed = readBaseProof(credential.proof.proofValue)
+  if (parsed.featureOption !== 'baseline') {
+    if (!parameters.holder) throw new DeriveCredentialError(`the credential is bound to its holder (${parsed.featureOption}): give the holder's secret and secretProverBlind`)
+    try {
+      return await deriveFeatureCredential({
+        credential,
+        baseProof: credential.proof,
+        parsed: { ...parsed, featureOption: parsed.featureOption },
+        selectivePointers,
+        presentationHeader: encodeChallenge(presentationHeader ?? new Uint8Array(0)),
+        holder: parameters.holder,
+        pseudonymContext: parameters.pseudonymContext,
+        documentLoader,
+      })
+    } catch (error) {
+      if (error instanceof DeriveCredentialError) throw error
+      throw new DeriveCredentialError(reasonOf(error), error)
+    }
+  }
   try {
     const suite = new DataIntegrityProof({
       cryptosuite: createDiscloseCryptosuite({
@@ -80,6 +114,16 @@ export async function deriveCredential(parameters: DeriveCredentialParameters): 
     })
     return (await vc.derive({ verifiableCredential: credential, suite, documentLoader })) as VerifiableCredential
   } catch (error) {
+    throw new DeriveCredentialError(reasonOf(error), error)
+  }
+}
+
+/** The base proof's fields, or why it has none usable. */
+function readBaseProof(proofValue: unknown) {
+  try {
+    return parseBaseProofValue(proofValue)
+  } catch (error) {
+    if (!(error instanceof BaseProofValueError)) throw error
     throw new DeriveCredentialError(reasonOf(error), error)
   }
 }

@@ -1,0 +1,64 @@
+/**
+ * @module
+ * The holder's first step of a bbs-2023 feature option: a commitment to its secrets, with a
+ * proof of correctness, for the issuer to sign blindly.
+ */
+import { bls12_381 } from '@noble/curves/bls12-381.js'
+import { numberToBytesBE } from '@noble/curves/utils.js'
+// The subpath, not the package root: the root loads all of jose (some 45 modules) for one codec.
+import * as base64url from 'jose/base64url'
+import { commit } from '../bbs/commit.js'
+import type { ProofFeature } from '../suites/types.js'
+import { HolderSecretError } from './errors.js'
+import { scalarOf } from './generateHolderSecret.js'
+import type { HolderCommitment, HolderSecret } from './types.js'
+
+export type CreateHolderCommitmentParameters = {
+  secret: HolderSecret
+  /**
+   * `anonymous_holder_binding` commits to the holder secret, `pseudonym` to the holder's share
+   * of the nym secret, `holder_binding_pseudonym` to both.
+   */
+  featureOption: ProofFeature
+}
+
+export type CreateHolderCommitmentReturnType = {
+  /** For the issuer (`issueCredential`'s `holderCommitment`). */
+  commitment: HolderCommitment
+  /** Keep it with the credential the issuer sends back: derivations need it (see {@link HolderBinding}). */
+  secretProverBlind: Uint8Array
+}
+
+/**
+ * Commits to the holder's secrets for one issuance. Each call gives a fresh commitment, so two
+ * issuers cannot link a holder by its commitments.
+ *
+ * - Spec: https://www.w3.org/TR/vc-di-bbs/#anonymous-holder-binding
+ *
+ * @throws {HolderSecretError} `ERR_HOLDER_SECRET_INVALID` when the secret or the option is malformed.
+ *
+ * @example
+ * ```ts
+ * import { createHolderCommitment, generateHolderSecret } from 'medcred'
+ * const secret = generateHolderSecret()
+ * const { commitment, secretProverBlind } = createHolderCommitment({ secret, featureOption: 'holder_binding_pseudonym' })
+ * // send `commitment` to the issuer; keep `secretProverBlind` with the credential it returns
+ * ```
+ */
+export function createHolderCommitment(parameters: CreateHolderCommitmentParameters): CreateHolderCommitmentReturnType {
+  const { secret, featureOption } = parameters
+  if (!(['anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym'] as unknown[]).includes(featureOption)) throw new HolderSecretError('featureOption')
+  if (!(secret?.holderSecret instanceof Uint8Array) || secret.holderSecret.length !== 32) throw new HolderSecretError('holderSecret')
+  const proverNym = secret.proverNym instanceof Uint8Array && secret.proverNym.length === 32 ? scalarOf(secret.proverNym) : 0n
+  if (proverNym === 0n || proverNym >= bls12_381.fields.Fr.ORDER) throw new HolderSecretError('proverNym')
+  const bound = featureOption !== 'pseudonym'
+  const withNym = featureOption !== 'anonymous_holder_binding'
+  const { commitmentWithProof, secretProverBlind } = commit({
+    committedMessages: bound ? [secret.holderSecret] : [],
+    ...(withNym ? { proverNym } : {}),
+  })
+  return {
+    commitment: { featureOption, commitmentWithProof: `u${base64url.encode(commitmentWithProof)}` },
+    secretProverBlind: numberToBytesBE(secretProverBlind, 32),
+  }
+}
