@@ -99,3 +99,36 @@ export {
   type OpenId4VciHolderErrorParameters,
   type OpenId4VciHolderStep,
 } from './openid4vci/errors.js'
+
+/** OpenID4VP 1.0 with DCQL, both sides, bbs-2023 `ldp_vc` credentials (browsers and Node). */
+export { createOpenId4VpVerifier, type CreateOpenId4VpVerifierParameters, type OpenId4VpVerifier } from './openid4vp/createOpenId4VpVerifier.js'
+export type { CreateAuthorizationRequestParameters, CreateAuthorizationRequestReturnType } from './openid4vp/createAuthorizationRequest.js'
+export { requestObjectMediaType } from './openid4vp/getRequestObject.js'
+export type { ReceiveResponseParameters } from './openid4vp/receiveResponse.js'
+export { createDcqlQuery, type DcqlCredentialRequest } from './openid4vp/createDcqlQuery.js'
+export { resolveOpenId4VpRequest, type ResolveRequestParameters, type ResolvedOpenId4VpRequest } from './openid4vp/resolveRequest.js'
+export {
+  matchOpenId4VpCredentials,
+  type CredentialQueryMatch,
+  type MatchCredentialsParameters,
+  type MatchCredentialsReturnType,
+  type RequestedClaim,
+} from './openid4vp/matchCredentials.js'
+export { createOpenId4VpResponse, type CreateResponseParameters, type OpenId4VpResponse } from './openid4vp/createResponse.js'
+export { declineOpenId4VpRequest, type OpenId4VpDecline } from './openid4vp/declineRequest.js'
+export { submitOpenId4VpResponse, type SubmitResponseParameters } from './openid4vp/submitResponse.js'
+export { openId4VpPresentationHeader, type OpenId4VpBinding } from './openid4vp/presentationHeader.js'
+export { credentialTypeIris } from './openid4vp/credentialTypeIris.js'
+export type { ClaimPath } from './openid4vp/claimPointers.js'
+export {
+  OpenId4VpOptionsError,
+  OpenId4VpRequestError,
+  OpenId4VpResponseError,
+  OpenId4VpSubmitError,
+  type OpenId4VpErrorCode,
+  type OpenId4VpOptionsErrorParameters,
+  type OpenId4VpRequestErrorParameters,
+  type OpenId4VpResponseErrorCode,
+  type OpenId4VpResponseErrorParameters,
+} from './openid4vp/errors.js'
+export type { OpenId4VpDisclosedCredential, OpenId4VpVerificationResult, OpenId4VpVerifierContext, PendingRequest } from './openid4vp/types.js'

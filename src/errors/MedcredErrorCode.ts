@@ -19,6 +19,7 @@ import type { DisclosureErrorCode } from '../disclosure/errors.js'
 import type { HolderBindingErrorCode } from '../holderBinding/errors.js'
 import type { KeyErrorCode } from '../keys/errors.js'
 import type { OpenId4VciErrorCode } from '../openid4vci/errors.js'
+import type { OpenId4VpErrorCode } from '../openid4vp/errors.js'
 import type { PresentCredentialsErrorCode } from '../presentations/presentCredentials.js'
 import type { ServeErrorCode } from '../serve/errors.js'
 import type { StatusListErrorCode } from '../status/errors.js'
@@ -55,6 +56,7 @@ export type MedcredErrorCode =
   | IssueCredentialErrorCode
   | KeyErrorCode
   | OpenId4VciErrorCode
+  | OpenId4VpErrorCode
   | PresentCredentialsErrorCode
   | StatusListErrorCode
   | VerifyErrorCode

@@ -1,0 +1,91 @@
+/**
+ * @module
+ * A holder opening a verifier's OpenID4VP request: by value (`request=`, or plain parameters)
+ * or by reference (`request_uri=`, fetched with an injectable `fetch`), its request object's
+ * signature checked against the verifier's did:key, and what this holder needs: `direct_post`
+ * and a DCQL query. Exported from `medcred` (isomorphic: the wallet page uses it).
+ */
+import { Oauth2Error, Oauth2ServerErrorResponseError } from '@openid4vc/oauth2'
+import { Openid4vpClient, type Openid4vpAuthorizationRequest } from '@openid4vc/openid4vp'
+import { ValidationError } from '@openid4vc/utils'
+import { DcqlQuery } from 'dcql'
+import { OpenId4VpRequestError } from './errors.js'
+import { holderCallbacks } from './libraryCallbacks.js'
+
+export type ResolveRequestParameters = {
+  /** The request as the wallet got it: its URL (`openid4vp://?…`) or its parameters. */
+  request: string | Record<string, unknown>
+  /** Fetches a request by reference; default the global `fetch`. */
+  fetch?: typeof globalThis.fetch | undefined
+}
+
+/** A verifier's request, resolved and checked: what the holder shows and answers. */
+export type ResolvedOpenId4VpRequest = {
+  /** The verifier's client id, e.g. `decentralized_identifier:did:key:z6Mk…`. */
+  clientId: string
+  /** The DID that signed the request, when it was signed (its client id names it). */
+  verifierDid: string | undefined
+  /** Where the response goes (`direct_post`). */
+  responseUri: string
+  nonce: string
+  state: string | undefined
+  /** What the verifier asks for. */
+  dcqlQuery: DcqlQuery
+  /** The request's parameters, as the OpenID4VP library resolved them. */
+  payload: Openid4vpAuthorizationRequest
+}
+
+/**
+ * Resolves an OpenID4VP 1.0 authorization request. A signed request (a request object) must be
+ * signed by the did:key its `decentralized_identifier:` client id names; an unsigned one must
+ * use a `redirect_uri:` client id equal to its response URI.
+ *
+ * - Spec: https://openid.net/specs/openid-4-verifiable-presentations-1_0.html#name-authorization-request
+ *
+ * @param parameters - {@link ResolveRequestParameters}
+ * @returns {@link ResolvedOpenId4VpRequest}
+ * @throws {OpenId4VpRequestError} `ERR_OID4VP_REQUEST_INVALID` when the request cannot be read,
+ *   fetched or verified, or asks for something else than a DCQL query answered by `direct_post`.
+ *
+ * @example
+ * ```ts
+ * import { resolveOpenId4VpRequest } from 'medcred'
+ * const request = await resolveOpenId4VpRequest({ request: 'openid4vp://?client_id=…&request_uri=…' })
+ * ```
+ */
+export async function resolveOpenId4VpRequest(parameters: ResolveRequestParameters): Promise<ResolvedOpenId4VpRequest> {
+  const client = new Openid4vpClient({ callbacks: holderCallbacks(parameters.fetch) })
+  let resolved: Awaited<ReturnType<Openid4vpClient['resolveOpenId4vpAuthorizationRequest']>>
+  try {
+    const parsed = client.parseOpenid4vpAuthorizationRequest({ authorizationRequest: parameters.request })
+    resolved = await client.resolveOpenId4vpAuthorizationRequest({ authorizationRequestPayload: parsed.params })
+  } catch (error) {
+    if (error instanceof Oauth2ServerErrorResponseError) {
+      throw new OpenId4VpRequestError({ reason: 'requestInvalid', detail: error.errorResponse.error_description ?? error.errorResponse.error, cause: error })
+    }
+    if (error instanceof Oauth2Error || error instanceof ValidationError) throw new OpenId4VpRequestError({ reason: 'requestInvalid', detail: error.message.split('\n')[0] ?? '', cause: error })
+    throw error
+  }
+  const payload = resolved.authorizationRequestPayload as Openid4vpAuthorizationRequest
+  if (payload.response_mode !== 'direct_post' || !payload.response_uri) {
+    throw new OpenId4VpRequestError({ reason: 'requestUnsupported', detail: 'this holder answers by direct_post to a response_uri only' })
+  }
+  if (!resolved.dcql) throw new OpenId4VpRequestError({ reason: 'requestUnsupported', detail: 'this holder answers DCQL queries only' })
+  let dcqlQuery: DcqlQuery
+  try {
+    dcqlQuery = DcqlQuery.parse(resolved.dcql.query as DcqlQuery.Input)
+    DcqlQuery.validate(dcqlQuery)
+  } catch (error) {
+    throw new OpenId4VpRequestError({ reason: 'requestInvalid', detail: error instanceof Error ? error.message : String(error), cause: error })
+  }
+  const client_ = resolved.client as { didUrl?: string }
+  return {
+    clientId: payload.client_id,
+    verifierDid: client_.didUrl?.split('#')[0],
+    responseUri: payload.response_uri,
+    nonce: payload.nonce,
+    state: payload.state,
+    dcqlQuery,
+    payload,
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * @module
+ * A holder posting its response (or its decline) to the verifier's response URI, `direct_post`:
+ * the parameters form-encoded, each object parameter as JSON. Exported from `medcred`.
+ */
+import { Openid4vpClient } from '@openid4vc/openid4vp'
+import type { OpenId4VpResponse } from './createResponse.js'
+import type { OpenId4VpDecline } from './declineRequest.js'
+import { OpenId4VpSubmitError } from './errors.js'
+import { holderCallbacks } from './libraryCallbacks.js'
+import type { ResolvedOpenId4VpRequest } from './resolveRequest.js'
+
+export type SubmitResponseParameters = {
+  request: ResolvedOpenId4VpRequest
+  /** From {@link createOpenId4VpResponse} or {@link declineOpenId4VpRequest}. */
+  response: OpenId4VpResponse | OpenId4VpDecline
+  /** Default the global `fetch`. */
+  fetch?: typeof globalThis.fetch | undefined
+}
+
+/**
+ * Posts the response to the request's `response_uri`. A `vp_token` goes through the OpenID4VP
+ * library; a decline is form-encoded here (the library sends only `vp_token` responses).
+ *
+ * - Spec: https://openid.net/specs/openid-4-verifiable-presentations-1_0.html#name-response-mode-direct_post
+ *
+ * @param parameters - {@link SubmitResponseParameters}
+ * @returns the verifier's HTTP status and JSON body (`{}` when it has none)
+ * @throws {OpenId4VpSubmitError} `ERR_OID4VP_SUBMIT_FAILED` when the verifier cannot be reached
+ *   or answers with an error status.
+ *
+ * @example
+ * ```ts
+ * const { status } = await submitOpenId4VpResponse({ request, response })
+ * ```
+ */
+export async function submitOpenId4VpResponse(parameters: SubmitResponseParameters): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { request, response } = parameters
+  const fetch = parameters.fetch ?? globalThis.fetch
+  let answer: Response
+  try {
+    if ('vp_token' in response) {
+      const client = new Openid4vpClient({ callbacks: holderCallbacks(fetch) })
+      answer = (await client.submitOpenid4vpAuthorizationResponse({ authorizationRequestPayload: request.payload, authorizationResponsePayload: response })).response
+    } else {
+      const body = new URLSearchParams(Object.entries(response).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+      answer = await fetch(request.responseUri, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() })
+    }
+  } catch (error) {
+    throw new OpenId4VpSubmitError({ error })
+  }
+  if (!answer.ok) throw new OpenId4VpSubmitError({ status: answer.status })
+  const text = await answer.text()
+  let body: unknown = {}
+  try {
+    body = text ? JSON.parse(text) : {}
+  } catch {
+    // A verifier may answer with no JSON; the status says it took the response.
+  }
+  return { status: answer.status, body: typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {} }
+}
