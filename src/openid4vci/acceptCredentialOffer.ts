@@ -4,7 +4,9 @@
  * the transaction code), then for each offered credential a fresh nonce, a key proof and the
  * credential request; every credential is checked. Exported from `medcred`.
  */
-import type { VerifiableCredential } from '../suites/types.js'
+import { createHolderCommitment } from '../holderBinding/createHolderCommitment.js'
+import type { HolderBinding, HolderSecret } from '../holderBinding/types.js'
+import type { ProofFeature, VerifiableCredential } from '../suites/types.js'
 import { createCredentialKeyProof } from './createCredentialKeyProof.js'
 import { OpenId4VciHolderError } from './errors.js'
 import type { HolderKey } from './generateHolderKey.js'
@@ -26,11 +28,19 @@ export type AcceptCredentialOfferParameters = {
   expectedIssuer?: string | readonly string[] | undefined
   /** The key proofs' `iat`; default: now. */
   now?: Date | undefined
+  /**
+   * The holder's secrets (from `generateHolderSecret`), needed for a configuration the issuer
+   * signs over a holder commitment (`offer.credentials[i].holderCommitment`).
+   */
+  holderSecret?: HolderSecret | undefined
 }
 
 export type AcceptCredentialOfferReturnType = {
-  /** Each credential received, with the configuration it was offered as. */
-  credentials: { configurationId: string; credential: VerifiableCredential }[]
+  /**
+   * Each credential received, with the configuration it was offered as; for one signed over a
+   * holder commitment, the {@link HolderBinding} to keep with it (every derivation needs it).
+   */
+  credentials: { configurationId: string; credential: VerifiableCredential; holderBinding?: HolderBinding | undefined }[]
 }
 
 /**
@@ -64,10 +74,19 @@ export async function acceptCredentialOffer(parameters: AcceptCredentialOfferPar
   const { accessToken } = await redeemPreAuthorizedCode({ offer, txCode: parameters.txCode })
   const credentials: AcceptCredentialOfferReturnType['credentials'] = []
   for (const configurationId of configurationIds) {
+    const featureOption = offer.credentials.find((credential) => credential.configurationId === configurationId)?.holderCommitment
+    const commitment = featureOption === undefined ? undefined : commitFor(parameters.holderSecret, featureOption, configurationId)
+    const holderCommitment = commitment?.commitment.commitmentWithProof
     const nonce = await requestCredentialNonce({ offer })
-    const proof = await createCredentialKeyProof({ offer, configurationId, holderKey, nonce, now: parameters.now })
-    const credential = await requestOfferedCredential({ offer, accessToken, configurationId, proof, holderDid: holderKey.did, expectedIssuer: parameters.expectedIssuer })
-    credentials.push({ configurationId, credential })
+    const proof = await createCredentialKeyProof({ offer, configurationId, holderKey, nonce, now: parameters.now, holderCommitment })
+    const credential = await requestOfferedCredential({ offer, accessToken, configurationId, proof, holderDid: holderKey.did, expectedIssuer: parameters.expectedIssuer, holderCommitment })
+    credentials.push({ configurationId, credential, ...(commitment ? { holderBinding: { secret: parameters.holderSecret!, secretProverBlind: commitment.secretProverBlind } } : {}) })
   }
   return { credentials }
+}
+
+/** A fresh commitment to the holder's secrets for one configuration. */
+function commitFor(secret: HolderSecret | undefined, featureOption: ProofFeature, configurationId: string) {
+  if (!secret) throw new OpenId4VciHolderError({ reason: 'holderSecretMissing', configurationId })
+  return createHolderCommitment({ secret, featureOption })
 }

@@ -5,7 +5,7 @@
  * holder's DID, and, when the caller says whom it expects, from that issuer. Exported from
  * `medcred`.
  */
-import type { VerifiableCredential } from '../suites/types.js'
+import type { ProofFeatureOption, VerifiableCredential } from '../suites/types.js'
 import { type IssuedCredentialProblem, OpenId4VciHolderError } from './errors.js'
 import type { OfferedCredential } from './resolveCredentialOffer.js'
 
@@ -14,15 +14,24 @@ export type CheckIssuedCredentialParameters = {
   credential: unknown
   /** The offered credential it answers, from {@link resolveCredentialOffer}. */
   offered: OfferedCredential
-  /** The DID the key proof named: the credential's `credentialSubject.id` must be it. */
+  /**
+   * The DID the key proof named: the credential's `credentialSubject.id` must be it, unless the
+   * configuration is signed over the holder's commitment (the blind signature binds the holder).
+   */
   holderDid: string
   /** The issuer DIDs the caller accepts; default: any DID whose key signed it. */
   expectedIssuer?: string | readonly string[] | undefined
 }
 
-// A bbs-2023 base proof value: multibase 'u', then base64url of 0xd9 0x5d 0x02 and CBOR
-// (https://www.w3.org/TR/vc-di-bbs/#serializebaseproofvalue); base64url of those bytes is 2V0C.
-const baseProofPrefix = 'u2V0C'
+// A bbs-2023 base proof value: multibase 'u', then base64url of 0xd9 0x5d and the feature's
+// byte, then CBOR (https://www.w3.org/TR/vc-di-bbs/#serializebaseproofvalue): 2V0C for the
+// baseline (0x02), 2V0E, 2V0G, 2V0I for the feature options (0x04, 0x06, 0x08).
+const baseProofPrefixes: Record<ProofFeatureOption, string> = {
+  baseline: 'u2V0C',
+  anonymous_holder_binding: 'u2V0E',
+  pseudonym: 'u2V0G',
+  holder_binding_pseudonym: 'u2V0I',
+}
 
 /**
  * Checks the credential's shape and bindings. It does not verify the BBS signature: a base
@@ -62,12 +71,14 @@ export function checkIssuedCredential(parameters: CheckIssuedCredentialParameter
   ) {
     throw refuse('proofNotBbs2023')
   }
-  if (typeof proof.proofValue !== 'string' || !proof.proofValue.startsWith(baseProofPrefix)) throw refuse('proofNotBase')
+  // The offered feature option decides the base proof expected: a blind signature for a
+  // commitment, which then binds the holder instead of its DID.
+  if (typeof proof.proofValue !== 'string' || !proof.proofValue.startsWith(baseProofPrefixes[offered.holderCommitment ?? 'baseline'])) throw refuse('proofNotBase')
   const issuer = typeof vc.issuer === 'string' ? vc.issuer : (vc.issuer as { id?: unknown } | undefined)?.id
   if (typeof issuer !== 'string' || !issuer.startsWith('did:') || typeof proof.verificationMethod !== 'string' || !proof.verificationMethod.startsWith(`${issuer}#`)) {
     throw refuse('issuerNotSigner')
   }
-  if ((vc.credentialSubject as { id?: unknown } | undefined)?.id !== holderDid) throw refuse('notBoundToHolder')
+  if (offered.holderCommitment === undefined && (vc.credentialSubject as { id?: unknown } | undefined)?.id !== holderDid) throw refuse('notBoundToHolder')
   const expected = parameters.expectedIssuer === undefined ? undefined : typeof parameters.expectedIssuer === 'string' ? [parameters.expectedIssuer] : parameters.expectedIssuer
   if (expected && !expected.includes(issuer)) throw new OpenId4VciHolderError({ reason: 'credentialIssuerUnexpected', issuer, expected })
   return credential as VerifiableCredential

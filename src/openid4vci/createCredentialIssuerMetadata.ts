@@ -7,6 +7,7 @@
 import type { CredentialIssuerMetadata, IssuerMetadataResult } from '@openid4vc/openid4vci'
 import { Openid4vciVersion } from '@openid4vc/openid4vci'
 import { credentialConfigurationIds, credentialConfigurationOf } from './credentialConfigurations.js'
+import { holderCommitmentMember } from './holderCommitmentMember.js'
 import { createAuthorizationServerMetadata } from './createAuthorizationServerMetadata.js'
 import { endpointsOf } from './endpoints.js'
 import type { OpenId4VciIssuerContext } from './types.js'
@@ -36,7 +37,12 @@ export function createCredentialIssuerMetadata(context: OpenId4VciIssuerContext)
     credential_issuer: context.credentialIssuer,
     credential_endpoint: endpoints.credential,
     nonce_endpoint: endpoints.nonce,
-    credential_configurations_supported: Object.fromEntries(credentialConfigurationIds.map((id) => [id, credentialConfigurationOf(id)])),
+    credential_configurations_supported: Object.fromEntries(
+      credentialConfigurationIds.map((id) => {
+        const featureOption = context.holderBinding.get(id)
+        return [id, { ...credentialConfigurationOf(id), ...(featureOption ? { [holderCommitmentMember]: { feature_option: featureOption } } : {}) }]
+      }),
+    ),
     display: [{ name: context.issuerKey.controller, locale: 'en' }],
   })
 }

@@ -8,6 +8,7 @@ import type { Jwk } from '@openid4vc/oauth2'
 import { type CompactJWSHeaderParameters, CompactSign } from 'jose'
 import { OpenId4VciHolderError } from './errors.js'
 import type { HolderKey } from './generateHolderKey.js'
+import { holderCommitmentMember } from './holderCommitmentMember.js'
 import { createHolderClient, toHolderError, withUrlPolicy } from './holderTransport.js'
 import type { ResolvedCredentialOffer } from './resolveCredentialOffer.js'
 
@@ -22,6 +23,12 @@ export type CreateCredentialKeyProofParameters = {
   nonce: string
   /** The proof's `iat`; default: now. */
   now?: Date | undefined
+  /**
+   * For a configuration signed over the holder's commitment: the commitment (from
+   * `createHolderCommitment`), carried in the proof's payload so it is bound to this issuer
+   * and nonce.
+   */
+  holderCommitment?: string | undefined
 }
 
 /**
@@ -53,7 +60,8 @@ export async function createCredentialKeyProof(parameters: CreateCredentialKeyPr
     throw new OpenId4VciHolderError({ reason: 'proofAlgorithmUnsupported', alg: holderKey.alg, configurationId })
   }
   const client = createHolderClient(offer.transport, async (_signer, { header, payload }) => {
-    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader(header as CompactJWSHeaderParameters).sign(holderKey.privateKey)
+    const claims = parameters.holderCommitment === undefined ? payload : { ...payload, [holderCommitmentMember]: parameters.holderCommitment }
+    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader(header as CompactJWSHeaderParameters).sign(holderKey.privateKey)
     return { jwt, signerJwk: holderKey.publicJwk as Jwk }
   })
   return withUrlPolicy(offer.transport, async () => {

@@ -9,7 +9,10 @@ import { Oauth2AuthorizationServer } from '@openid4vc/oauth2'
 import type { AuthorizationServerMetadata } from '@openid4vc/oauth2'
 import { Openid4vciIssuer } from '@openid4vc/openid4vci'
 import type { DocumentLoader } from '../contexts/types.js'
+import type { CredentialTypeName } from '../credentials/credentialTypes.js'
 import type { KeyPair } from '../keys/types.js'
+import type { ProofFeature } from '../suites/types.js'
+import { isCredentialConfigurationId } from './credentialConfigurations.js'
 import { createAuthorizationServerMetadata } from './createAuthorizationServerMetadata.js'
 import { createCredentialIssuerMetadata, type CreateCredentialIssuerMetadataReturnType } from './createCredentialIssuerMetadata.js'
 import { createCredentialOffer, type CreateCredentialOfferParameters, type CreateCredentialOfferReturnType } from './createCredentialOffer.js'
@@ -47,6 +50,13 @@ export type CreateOpenId4VciIssuerParameters = {
   maxTxCodeAttempts?: number | undefined
   /** How far a key proof's `iat` may be ahead of the clock, in seconds; default 60. */
   proofSkewSeconds?: number | undefined
+  /**
+   * Credential configurations to sign blindly over the holder's commitment instead of binding
+   * them to the proven key: each with its bbs-2023 feature option (`anonymous_holder_binding`,
+   * `pseudonym`, `holder_binding_pseudonym`). The metadata says so
+   * (`medcred_holder_commitment`), and the credential then names no holder DID. Default: none.
+   */
+  holderBinding?: Partial<Record<CredentialTypeName, ProofFeature>> | undefined
 }
 
 /** An issuer: its context and its operations, bound. */
@@ -106,6 +116,7 @@ export function createOpenId4VciIssuer(parameters: CreateOpenId4VciIssuerParamet
     },
     maxTxCodeAttempts: whole('maxTxCodeAttempts', parameters.maxTxCodeAttempts ?? 3, 1, 100),
     proofSkewSeconds: whole('proofSkewSeconds', parameters.proofSkewSeconds ?? 60, 0, 3600),
+    holderBinding: readHolderBinding(parameters.holderBinding),
     vciIssuer: new Openid4vciIssuer({ callbacks }),
     authorizationServer: new Oauth2AuthorizationServer({ callbacks }),
     state: { offers: new Map(), offersByReference: new Map(), accessTokens: new Map(), nonces: new Map() },
@@ -120,6 +131,19 @@ export function createOpenId4VciIssuer(parameters: CreateOpenId4VciIssuerParamet
     createNonce: () => createNonce(context),
     issueRequestedCredential: (args) => issueRequestedCredential(context, args),
   }
+}
+
+const proofFeatures: readonly ProofFeature[] = ['anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']
+
+/** The `holderBinding` option, checked: known configurations, known feature options. */
+function readHolderBinding(option: CreateOpenId4VciIssuerParameters['holderBinding']): Map<CredentialTypeName, ProofFeature> {
+  if (option === undefined) return new Map()
+  if (typeof option !== 'object' || option === null) throw new OpenId4VciOptionsError({ reason: 'holderBinding' })
+  const entries = Object.entries(option)
+  if (!entries.every(([id, feature]) => isCredentialConfigurationId(id) && proofFeatures.includes(feature as ProofFeature))) {
+    throw new OpenId4VciOptionsError({ reason: 'holderBinding' })
+  }
+  return new Map(entries as [CredentialTypeName, ProofFeature][])
 }
 
 /** The issuer identifier, checked: https (http on loopback), no query, fragment or trailing slash. */

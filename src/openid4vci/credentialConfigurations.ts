@@ -5,6 +5,7 @@
  * claims with their display names. Read by the issuer metadata and the credential endpoint.
  */
 import { type CredentialTypeName, credentialTypes } from '../credentials/credentialTypes.js'
+import type { ProofFeature } from '../suites/types.js'
 
 /** The JWS algorithms the issuer accepts for a holder's key proof (verified with jose). */
 export const proofSigningAlgorithms = ['EdDSA', 'ES256'] as const
@@ -27,7 +28,14 @@ export type LdpVcCredentialConfiguration = {
     display: { name: string; locale: string; description?: string }[]
     claims: ClaimDescription[]
   }
+  /**
+   * medcred's extension: the credential is signed blindly over a commitment to the holder's
+   * secrets, for this bbs-2023 feature option; the credential request carries the commitment
+   * (`medcred_holder_commitment`), as does its key proof.
+   */
+  medcred_holder_commitment?: { feature_option: ProofFeature } | undefined
 }
+
 
 const claim = (path: string, name: string): ClaimDescription => ({ path: ['credentialSubject', ...path.split('.')], display: [{ name, locale: 'en' }] })
 

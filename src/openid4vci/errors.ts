@@ -7,6 +7,7 @@
  * classes are exported from `medcred/node`, the holder's from `medcred`.
  */
 import { MedcredError } from '../errors/MedcredError.js'
+import { reasonOf } from '../suites/errors.js'
 
 /** Why the issuer refused a protocol request. */
 export type OpenId4VciRequestErrorCode =
@@ -87,6 +88,12 @@ export type OpenId4VciRequestErrorParameters =
   | { reason: 'nonceInvalid' }
   /** The proof's `iat` is missing, in the future or older than its nonce. */
   | { reason: 'proofIatInvalid' }
+  /** The configuration is signed over a holder commitment and the request carries none (a string). */
+  | { reason: 'holderCommitmentMissing'; configurationId: string }
+  /** The key proof's payload does not carry the request's commitment: nothing ties it to this issuer and nonce. */
+  | { reason: 'holderCommitmentNotProven' }
+  /** The commitment is malformed, for another feature option, or its proof of correctness fails. */
+  | { reason: 'holderCommitmentInvalid'; error: unknown }
   /**
    * A refusal of the OpenID4VCI libraries: the code its spec error maps to, and its description
    * (only the first line is kept, at most 300 characters: they append JSON dumps).
@@ -112,6 +119,9 @@ const requestCodes = {
   proofNonceMissing: 'ERR_OID4VCI_PROOF_INVALID',
   nonceInvalid: 'ERR_OID4VCI_NONCE_INVALID',
   proofIatInvalid: 'ERR_OID4VCI_PROOF_INVALID',
+  holderCommitmentMissing: 'ERR_OID4VCI_CREDENTIAL_REQUEST_INVALID',
+  holderCommitmentNotProven: 'ERR_OID4VCI_PROOF_INVALID',
+  holderCommitmentInvalid: 'ERR_OID4VCI_PROOF_INVALID',
 } as const satisfies Record<FixedReason, OpenId4VciRequestErrorCode>
 
 function describeRequest(parameters: OpenId4VciRequestErrorParameters): string {
@@ -148,6 +158,12 @@ function describeRequest(parameters: OpenId4VciRequestErrorParameters): string {
       return "The key proof's nonce is unknown, already used or expired: get a new one from the nonce endpoint."
     case 'proofIatInvalid':
       return "The key proof's iat is missing, in the future or older than its nonce."
+    case 'holderCommitmentMissing':
+      return `${parameters.configurationId} is signed over the holder's commitment: the request must carry medcred_holder_commitment.`
+    case 'holderCommitmentNotProven':
+      return "The key proof's payload must carry the request's medcred_holder_commitment, so that it is bound to this issuer and nonce."
+    case 'holderCommitmentInvalid':
+      return `The holder's commitment is refused: ${reasonOf(parameters.error)}.`
     case 'libraryRefused':
       return (parameters.description.split('\n')[0] ?? '').slice(0, 300)
   }
@@ -198,6 +214,8 @@ export type OpenId4VciOptionsErrorParameters =
   | { reason: 'outOfRange'; option: string; min: number; max: number }
   /** An offered credential of a type the issuer does not issue. */
   | { reason: 'offeredType' }
+  /** `holderBinding` names a configuration the issuer does not have, or an unknown feature option. */
+  | { reason: 'holderBinding' }
   /** Two offered credentials of one type. */
   | { reason: 'offeredTwice'; type: string }
   /** An offered credential of another issuer than `issuer`. */
@@ -224,6 +242,8 @@ function describeOptions(parameters: OpenId4VciOptionsErrorParameters): string {
       return `"${parameters.option}" must be a whole number from ${parameters.min} to ${parameters.max}`
     case 'offeredType':
       return 'each offered credential must be a MedicalLicenseCredential or a VaccinationCertificate'
+    case 'holderBinding':
+      return 'holderBinding must map MedicalLicenseCredential or VaccinationCertificate to anonymous_holder_binding, pseudonym or holder_binding_pseudonym'
     case 'offeredTwice':
       return `two offered credentials are ${parameters.type}s: offer one per type`
     case 'offeredIssuer':
@@ -313,6 +333,8 @@ export type OpenId4VciHolderErrorParameters =
   | { reason: 'configurationNotOffered'; configurationId: string }
   /** The configuration accepts no key proof signed with the holder key's algorithm. */
   | { reason: 'proofAlgorithmUnsupported'; alg: string; configurationId: string }
+  /** The configuration is signed over a holder commitment and no holder secret was given. */
+  | { reason: 'holderSecretMissing'; configurationId: string }
 
 const holderCodes = {
   offerNotUri: 'ERR_OID4VCI_OFFER_INVALID',
@@ -330,6 +352,7 @@ const holderCodes = {
   credentialIssuerUnexpected: 'ERR_OID4VCI_CREDENTIAL_ISSUER_UNEXPECTED',
   holderKey: 'ERR_OID4VCI_HOLDER_OPTIONS_INVALID',
   configurationNotOffered: 'ERR_OID4VCI_HOLDER_OPTIONS_INVALID',
+  holderSecretMissing: 'ERR_OID4VCI_HOLDER_OPTIONS_INVALID',
   proofAlgorithmUnsupported: 'ERR_OID4VCI_OFFER_UNSUPPORTED',
 } as const satisfies Record<OpenId4VciHolderErrorParameters['reason'], OpenId4VciHolderErrorCode>
 
@@ -346,7 +369,7 @@ const problems: Record<IssuedCredentialProblem, string> = {
   typeMismatch: "its type is not the offered configuration's",
   contextMismatch: "its @context does not begin with the configuration's contexts",
   proofNotBbs2023: 'its proof is not one bbs-2023 DataIntegrityProof for assertionMethod',
-  proofNotBase: 'its proof is not a bbs-2023 base proof',
+  proofNotBase: 'its proof is not a bbs-2023 base proof of the feature option offered',
   issuerNotSigner: "its issuer is not a DID whose key signed it",
   notBoundToHolder: "its credentialSubject.id is not the holder's DID",
 }
@@ -388,6 +411,8 @@ function describeHolder(parameters: OpenId4VciHolderErrorParameters): string {
       return `The offer does not offer ${parameters.configurationId}.`
     case 'proofAlgorithmUnsupported':
       return `The issuer accepts no ${parameters.alg} key proof for ${parameters.configurationId}.`
+    case 'holderSecretMissing':
+      return `The issuer signs ${parameters.configurationId} over a commitment to the holder's secrets: give holderSecret (generateHolderSecret makes one).`
   }
 }
 

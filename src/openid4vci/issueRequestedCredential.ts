@@ -7,8 +7,11 @@
 import { decodeJwt, type Jwk, type JwtSigner } from '@openid4vc/oauth2'
 import type { CredentialResponse } from '@openid4vc/openid4vci'
 import { issueCredential } from '../suites/bbs-2023/issueCredential.js'
+import { IssueCredentialError } from '../suites/errors.js'
+import type { ProofFeature } from '../suites/types.js'
 import { issuerMetadataResult } from './createCredentialIssuerMetadata.js'
 import { isCredentialConfigurationId } from './credentialConfigurations.js'
+import { holderCommitmentMember } from './holderCommitmentMember.js'
 import { OpenId4VciRequestError } from './errors.js'
 import { fromLibraryError } from './fromLibraryError.js'
 import { holderDidOf } from './libraryCallbacks.js'
@@ -34,7 +37,10 @@ export type IssueRequestedCredentialReturnType = CredentialResponse
  *    issuer, signature by jose over a `jwk` or did:key), and its `iat` is neither in the
  *    future (beyond `proofSkewSeconds`) nor older than a nonce lives;
  * 5. the offered credential gets the holder's DID as `credentialSubject.id` and is signed
- *    bbs-2023; the token no longer grants that configuration.
+ *    bbs-2023 — or, for a configuration of `holderBinding`, is signed blindly over the
+ *    commitment in the request's `medcred_holder_commitment`, which the key proof's payload
+ *    must carry too (so a commitment is good for one issuer and one nonce) and names no
+ *    holder DID; the token no longer grants that configuration.
  *
  * - Spec: https://openid.net/specs/openid-4-verifiable-credential-issuance-1_0.html#name-credential-endpoint
  *
@@ -114,15 +120,38 @@ export async function issueRequestedCredential(
   if (typeof iat !== 'number' || iat > nowSeconds + context.proofSkewSeconds || iat < nowSeconds - context.lifetimes.nonceSeconds - context.proofSkewSeconds) {
     throw new OpenId4VciRequestError({ reason: 'proofIatInvalid' })
   }
-  // 5. The credential, bound to the proven key.
-  const holder = holderDidOf(verified.signer as JwtSigner & { publicJwk?: Jwk | undefined })
-  const credentialSubject = { ...(unsigned.credentialSubject as Record<string, unknown>), id: holder }
-  const credential = await issueCredential({
-    credential: { ...unsigned, credentialSubject },
-    issuerKey: context.issuerKey,
-    documentLoader: context.documentLoader,
-  })
+  // 5. The credential: signed blindly over the holder's commitment where the configuration
+  // says so (the proof, bound to this issuer and nonce, carries the commitment), else bound to
+  // the proven key.
+  const featureOption = context.holderBinding.get(configurationId)
+  const credential = featureOption
+    ? await issueOverCommitment(context, { ...unsigned }, featureOption, body as Record<string, unknown>, verified.payload as Record<string, unknown>, configurationId)
+    : await issueCredential({
+        credential: { ...unsigned, credentialSubject: { ...(unsigned.credentialSubject as Record<string, unknown>), id: holderDidOf(verified.signer as JwtSigner & { publicJwk?: Jwk | undefined }) } },
+        issuerKey: context.issuerKey,
+        documentLoader: context.documentLoader,
+      })
   access.credentials.delete(configurationId)
   if (access.credentials.size === 0) state.accessTokens.delete(token)
   return context.vciIssuer.createCredentialResponse({ credentialRequest: request, credentials: [{ credential: credential as Record<string, unknown> }] })
+}
+
+/** Signs `unsigned` blindly over the commitment the request carries and its key proof signed. */
+async function issueOverCommitment(
+  context: OpenId4VciIssuerContext,
+  unsigned: Record<string, unknown>,
+  featureOption: ProofFeature,
+  body: Record<string, unknown>,
+  proofPayload: Record<string, unknown>,
+  configurationId: string,
+) {
+  const commitmentWithProof = body[holderCommitmentMember]
+  if (typeof commitmentWithProof !== 'string') throw new OpenId4VciRequestError({ reason: 'holderCommitmentMissing', configurationId })
+  if (proofPayload[holderCommitmentMember] !== commitmentWithProof) throw new OpenId4VciRequestError({ reason: 'holderCommitmentNotProven' })
+  try {
+    return await issueCredential({ credential: unsigned, issuerKey: context.issuerKey, documentLoader: context.documentLoader, holderCommitment: { featureOption, commitmentWithProof } })
+  } catch (error) {
+    if (error instanceof IssueCredentialError && error.code === 'ERR_ISSUE_COMMITMENT_INVALID') throw new OpenId4VciRequestError({ reason: 'holderCommitmentInvalid', error })
+    throw error
+  }
 }

@@ -7,6 +7,7 @@ import type { VerifiableCredential } from '../suites/types.js'
 import { checkIssuedCredential } from './checkIssuedCredential.js'
 import { OpenId4VciHolderError } from './errors.js'
 import { createHolderClient, toHolderError, withUrlPolicy } from './holderTransport.js'
+import { holderCommitmentMember } from './holderCommitmentMember.js'
 import type { ResolvedCredentialOffer } from './resolveCredentialOffer.js'
 
 export type RequestOfferedCredentialParameters = {
@@ -22,6 +23,8 @@ export type RequestOfferedCredentialParameters = {
   holderDid: string
   /** The issuer DIDs the caller accepts; default: any DID whose key signed it. */
   expectedIssuer?: string | readonly string[] | undefined
+  /** For a configuration signed over the holder's commitment: the commitment the key proof carries. */
+  holderCommitment?: string | undefined
 }
 
 /**
@@ -56,6 +59,7 @@ export async function requestOfferedCredential(parameters: RequestOfferedCredent
         accessToken: parameters.accessToken,
         credentialConfigurationId: configurationId,
         proofs: { jwt: [parameters.proof] },
+        ...(parameters.holderCommitment === undefined ? {} : { additionalRequestPayload: { [holderCommitmentMember]: parameters.holderCommitment } }),
       })
       const credentials = credentialResponse.credentials
       if (!credentials || credentials.length !== 1) throw new OpenId4VciHolderError({ reason: 'credentialInvalid', problem: 'notOneObject' })

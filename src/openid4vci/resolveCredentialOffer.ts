@@ -8,6 +8,8 @@ import { preAuthorizedCodeGrantIdentifier } from '@openid4vc/oauth2'
 import type { CredentialOfferObject, IssuerMetadataResult } from '@openid4vc/openid4vci'
 import { OpenId4VciHolderError } from './errors.js'
 import { createHolderClient, type HolderTransport, isAllowedUrl, toHolderError, withUrlPolicy } from './holderTransport.js'
+import type { ProofFeature } from '../suites/types.js'
+import { holderCommitmentMember } from './holderCommitmentMember.js'
 
 export type ResolveCredentialOfferParameters = {
   /**
@@ -39,6 +41,12 @@ export type OfferedCredential = {
   claims: { path: (string | number | null)[]; name: string | undefined }[]
   /** The JWS algorithms the issuer accepts for the key proof. */
   proofAlgorithms: string[]
+  /**
+   * When the issuer signs this configuration blindly over the holder's commitment (medcred's
+   * `medcred_holder_commitment` member): the bbs-2023 feature option. The holder then needs a
+   * holder secret to request it, and keeps the credential's `secretProverBlind`.
+   */
+  holderCommitment: ProofFeature | undefined
 }
 
 /** The transaction code the offer asks for (sent to the holder on another channel). */
@@ -144,6 +152,7 @@ export async function resolveCredentialOffer(parameters: ResolveCredentialOfferP
           .filter((claim) => Array.isArray(claim.path))
           .map((claim) => ({ path: claim.path as (string | number | null)[], name: claim.display?.[0]?.name })),
         proofAlgorithms: strings(configuration.proof_types_supported?.jwt?.proof_signing_alg_values_supported),
+        holderCommitment: readFeatureOption((configuration as Record<string, unknown>)[holderCommitmentMember]),
       }
     })
     const txCode = grant.tx_code
@@ -157,4 +166,12 @@ export async function resolveCredentialOffer(parameters: ResolveCredentialOfferP
       transport,
     }
   })
+}
+
+const featureOptions: readonly unknown[] = ['anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']
+
+/** The feature option of a configuration's `medcred_holder_commitment` member, if it names one. */
+function readFeatureOption(member: unknown): ProofFeature | undefined {
+  const option = (member as { feature_option?: unknown } | undefined)?.feature_option
+  return featureOptions.includes(option) ? (option as ProofFeature) : undefined
 }

@@ -9,6 +9,7 @@ import type { Openid4vciIssuer } from '@openid4vc/openid4vci'
 import type { DocumentLoader } from '../contexts/types.js'
 import type { CredentialTypeName } from '../credentials/credentialTypes.js'
 import type { KeyPair } from '../keys/types.js'
+import type { ProofFeature } from '../suites/types.js'
 
 /** An offer waiting for its pre-authorised code. */
 export type PendingOffer = {
@@ -61,6 +62,11 @@ export type OpenId4VciIssuerContext = {
   maxTxCodeAttempts: number
   /** How far a key proof's `iat` may lie in the future (clock skew), in seconds. */
   proofSkewSeconds: number
+  /**
+   * The configurations whose credentials are signed blindly over the holder's commitment, and
+   * the bbs-2023 feature option of each (see {@link CreateOpenId4VciIssuerParameters}).
+   */
+  holderBinding: ReadonlyMap<CredentialTypeName, ProofFeature>
   /** @openid4vc/openid4vci's issuer: metadata, offers, credential requests, key proofs. */
   vciIssuer: Openid4vciIssuer
   /** @openid4vc/oauth2's authorization server: token requests. */

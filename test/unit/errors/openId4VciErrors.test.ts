@@ -27,6 +27,9 @@ describe('OpenId4VciRequestError', () => {
         new OpenId4VciRequestError({ reason: 'proofNonceMissing' }),
         new OpenId4VciRequestError({ reason: 'nonceInvalid' }),
         new OpenId4VciRequestError({ reason: 'proofIatInvalid' }),
+        new OpenId4VciRequestError({ reason: 'holderCommitmentMissing', configurationId: 'VaccinationCertificate' }),
+        new OpenId4VciRequestError({ reason: 'holderCommitmentNotProven' }),
+        new OpenId4VciRequestError({ reason: 'holderCommitmentInvalid', error: new Error('its proof does not verify.') }),
         new OpenId4VciRequestError({ reason: 'libraryRefused', code: 'ERR_OID4VCI_GRANT_INVALID', description: 'Invalid tx_code', error: cause }),
       ].map((error) => ({ code: error.code, reason: error.reason, status: error.status, body: error.toResponseBody() })),
     ).toMatchInlineSnapshot(`
@@ -177,6 +180,33 @@ describe('OpenId4VciRequestError', () => {
         },
         {
           "body": {
+            "error": "invalid_credential_request",
+            "error_description": "VaccinationCertificate is signed over the holder's commitment: the request must carry medcred_holder_commitment.",
+          },
+          "code": "ERR_OID4VCI_CREDENTIAL_REQUEST_INVALID",
+          "reason": "holderCommitmentMissing",
+          "status": 400,
+        },
+        {
+          "body": {
+            "error": "invalid_proof",
+            "error_description": "The key proof's payload must carry the request's medcred_holder_commitment, so that it is bound to this issuer and nonce.",
+          },
+          "code": "ERR_OID4VCI_PROOF_INVALID",
+          "reason": "holderCommitmentNotProven",
+          "status": 400,
+        },
+        {
+          "body": {
+            "error": "invalid_proof",
+            "error_description": "The holder's commitment is refused: its proof does not verify.",
+          },
+          "code": "ERR_OID4VCI_PROOF_INVALID",
+          "reason": "holderCommitmentInvalid",
+          "status": 400,
+        },
+        {
+          "body": {
             "error": "invalid_grant",
             "error_description": "Invalid tx_code",
           },
@@ -208,6 +238,7 @@ describe('OpenId4VciOptionsError', () => {
         new OpenId4VciOptionsError({ reason: 'documentLoader' }),
         new OpenId4VciOptionsError({ reason: 'outOfRange', option: 'txCode.length', min: 4, max: 12 }),
         new OpenId4VciOptionsError({ reason: 'offeredType' }),
+        new OpenId4VciOptionsError({ reason: 'holderBinding' }),
         new OpenId4VciOptionsError({ reason: 'offeredTwice', type: 'VaccinationCertificate' }),
         new OpenId4VciOptionsError({ reason: 'offeredIssuer', issuer: 'did:key:zUC7' }),
         new OpenId4VciOptionsError({ reason: 'offerEmpty' }),
@@ -250,6 +281,11 @@ describe('OpenId4VciOptionsError', () => {
           "code": "ERR_OID4VCI_OPTIONS_INVALID",
           "message": "Invalid OpenID4VCI issuer options: each offered credential must be a MedicalLicenseCredential or a VaccinationCertificate.",
           "reason": "offeredType",
+        },
+        {
+          "code": "ERR_OID4VCI_OPTIONS_INVALID",
+          "message": "Invalid OpenID4VCI issuer options: holderBinding must map MedicalLicenseCredential or VaccinationCertificate to anonymous_holder_binding, pseudonym or holder_binding_pseudonym.",
+          "reason": "holderBinding",
         },
         {
           "code": "ERR_OID4VCI_OPTIONS_INVALID",
@@ -301,6 +337,7 @@ describe('OpenId4VciHolderError', () => {
       new OpenId4VciHolderError({ reason: 'credentialIssuerUnexpected', issuer: 'did:key:zOther', expected: ['did:key:zSchool'] }),
       new OpenId4VciHolderError({ reason: 'holderKey' }),
       new OpenId4VciHolderError({ reason: 'configurationNotOffered', configurationId: 'MedicalLicenseCredential' }),
+      new OpenId4VciHolderError({ reason: 'holderSecretMissing', configurationId: 'VaccinationCertificate' }),
       new OpenId4VciHolderError({ reason: 'proofAlgorithmUnsupported', alg: 'ES256', configurationId: 'VaccinationCertificate' }),
     ]
     expect(errors.every((error) => error.name === 'OpenId4VciHolderError')).toBe(true)
@@ -395,6 +432,11 @@ describe('OpenId4VciHolderError', () => {
           "code": "ERR_OID4VCI_HOLDER_OPTIONS_INVALID",
           "message": "The offer does not offer MedicalLicenseCredential.",
           "reason": "configurationNotOffered",
+        },
+        {
+          "code": "ERR_OID4VCI_HOLDER_OPTIONS_INVALID",
+          "message": "The issuer signs VaccinationCertificate over a commitment to the holder's secrets: give holderSecret (generateHolderSecret makes one).",
+          "reason": "holderSecretMissing",
         },
         {
           "code": "ERR_OID4VCI_OFFER_UNSUPPORTED",
