@@ -1,6 +1,6 @@
 /**
  * @module
- * Builds the three static pages. The library needs no polyfill or alias in the browser: its
+ * Builds the four static pages. The library needs no polyfill or alias in the browser: its
  * contexts are bundled as modules and its crypto is WebCrypto, @noble and wasm.
  */
 import { fileURLToPath } from 'node:url'
@@ -19,7 +19,7 @@ export default defineConfig({
     // The BBS, JSON-LD and DID code weighs about 1.4 MB minified; it is one page's whole job.
     chunkSizeWarningLimit: 2048,
     rolldownOptions: {
-      input: { wallet: here('index.html'), verify: here('verify.html'), credentials: here('credentials.html') },
+      input: { wallet: here('index.html'), verify: here('verify.html'), credentials: here('credentials.html'), present: here('present.html') },
     },
   },
 })
