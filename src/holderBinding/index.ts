@@ -6,4 +6,5 @@
 export { createHolderCommitment, type CreateHolderCommitmentParameters, type CreateHolderCommitmentReturnType } from './createHolderCommitment.js'
 export { HolderSecretError, type HolderBindingErrorCode, type HolderSecretField } from './errors.js'
 export { generateHolderSecret } from './generateHolderSecret.js'
+export { pseudonymFor, type PseudonymForParameters } from './pseudonymFor.js'
 export type { HolderBinding, HolderCommitment, HolderSecret } from './types.js'

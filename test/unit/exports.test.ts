@@ -96,6 +96,7 @@ describe('package entry points', () => {
         "openId4VpPresentationHeader",
         "parseTrustedIssuer",
         "presentCredentials",
+        "pseudonymFor",
         "publishBbsKey",
         "redeemPreAuthorizedCode",
         "requestCredentialNonce",

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createParties, didResolver, documentLoader, now, type Parties, sampleVaccination } from '#test/credentials.js'
 import { createHolderCommitment } from '../../../../src/holderBinding/createHolderCommitment.js'
 import { generateHolderSecret } from '../../../../src/holderBinding/generateHolderSecret.js'
+import { pseudonymFor } from '../../../../src/holderBinding/pseudonymFor.js'
 import type { HolderBinding } from '../../../../src/holderBinding/types.js'
 import { deriveCredential } from '../../../../src/suites/bbs-2023/deriveCredential.js'
 import { issueCredential } from '../../../../src/suites/bbs-2023/issueCredential.js'
@@ -62,6 +63,13 @@ describe('bbs-2023 feature options', () => {
     expect(once.pseudonym).toMatch(/^[0-9a-f]{96}$/)
     expect(twice.pseudonym).toBe(once.pseudonym)
     expect(other.pseudonym).not.toBe(once.pseudonym)
+    // What the wallet shows beforehand is what the verifier sees.
+    expect(await pseudonymFor({ credential, holder, pseudonymContext: 'deal:1', documentLoader })).toBe(once.pseudonym)
+  })
+
+  it('error: pseudonymFor a credential without a pseudonym option', async () => {
+    const { credential, holder } = await issueBound('anonymous_holder_binding')
+    await expect(pseudonymFor({ credential, holder, pseudonymContext: 'deal:1', documentLoader })).rejects.toMatchObject({ code: 'ERR_DERIVE_FAILED' })
   })
 
   it('error: a pseudonym made for another context is refused', async () => {
