@@ -2,8 +2,10 @@
  * A derived 15-claim credential (the sample medical licence of the test fixtures) through the
  * real paths: medcred's issueCredential and deriveCredential (the stock libraries underneath),
  * the stock Digital Bazaar pipeline's verification of the same derived credential (and its
- * proof check alone), and medcred's verifyCredential (and verifyBbs2023Proof alone). Then
- * batch verification of 32 such proofs, from one issuer and from four.
+ * proof check alone), and medcred's verifyCredential (and verifyBbs2023Proof alone), beside
+ * the same licence issued over a holder's commitment and derived with a pseudonym (bbs-2023's
+ * pseudonym feature, checked with medcred's ProofVerifyWithNym). Then batch verification of
+ * 32 plain proofs, from one issuer and from four.
  */
 import { createVerifyCryptosuite } from '@digitalbazaar/bbs-2023-cryptosuite'
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
@@ -11,6 +13,8 @@ import * as vc from '@digitalbazaar/vc'
 import jsigs from 'jsonld-signatures'
 import { createParties, didResolver, documentLoader, now, sampleLicence } from '#test/credentials.js'
 import { batchVerifyProofs, type VerifyProofParameters, verifyProof } from '../../src/bbs/index.js'
+import { createHolderCommitment } from '../../src/holderBinding/createHolderCommitment.js'
+import { generateHolderSecret } from '../../src/holderBinding/generateHolderSecret.js'
 import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
 import type { KeyPair } from '../../src/keys/types.js'
 import { createBbs2023VerifyCryptosuite } from '../../src/suites/bbs-2023/createBbs2023VerifyCryptosuite.js'
@@ -52,6 +56,14 @@ async function issueLicence(issuerKey: KeyPair, holder: string): Promise<Verifia
   return issueCredential({ credential: sampleLicence(issuerKey.controller, holder), issuerKey, documentLoader })
 }
 
+/** The licence issued over a holder's commitment for a pseudonym, derived for one context. */
+async function pseudonymLicence(issuerKey: KeyPair, holder: string, pseudonymContext: string): Promise<VerifiableCredential> {
+  const secret = generateHolderSecret()
+  const { commitment, secretProverBlind } = createHolderCommitment({ secret, featureOption: 'pseudonym' })
+  const credential = await issueCredential({ credential: sampleLicence(issuerKey.controller, holder), issuerKey, documentLoader, holderCommitment: commitment })
+  return deriveCredential({ credential, reveal, presentationHeader: challenge, documentLoader, holder: { secret, secretProverBlind }, pseudonymContext })
+}
+
 /** `count` derivations of `signed`, each for its own challenge, as BBS inputs. */
 async function derivedInputs(signed: VerifiableCredential, count: number): Promise<VerifyProofParameters[]> {
   const inputs: VerifyProofParameters[] = []
@@ -91,7 +103,11 @@ export const suite: BenchSuite = {
       throw new Error('bench: the stock verifier refused the credential')
     }
     if (!(await verifyCredential({ credential: derived, ...verifyOptions })).verified) throw new Error('bench: verifyCredential refused the credential')
-    const [floor, stockVerify, stockProof, ours, oursProof, oursBbs] = (await measureTogether(
+    const pseudonymContext = 'medcred:bench:deal:1'
+    const withPseudonym = await pseudonymLicence(parties.school, parties.doctor.controller, pseudonymContext)
+    const pseudonymOptions = { ...verifyOptions, proofFeatures: ['pseudonym'] as const, pseudonymContext }
+    if (!(await verifyCredential({ credential: withPseudonym, ...pseudonymOptions })).verified) throw new Error('bench: verifyCredential refused the pseudonym credential')
+    const [floor, stockVerify, stockProof, ours, oursProof, oursBbs, oursPseudonym] = (await measureTogether(
       [
         pairingFloor('credential15'),
         { bench: 'credential15/verify/digitalbazaar', run: () => stockPipelineVerify(derived) },
@@ -99,9 +115,10 @@ export const suite: BenchSuite = {
         { bench: 'credential15/verify/medcred', run: () => verifyCredential({ credential: derived, ...verifyOptions }) },
         { bench: 'credential15/verify-proof/medcred', run: () => verifyBbs2023Proof(structuredClone(derived), documentLoader) },
         { bench: 'credential15/verify-bbs/medcred', run: () => verifyProof(input) },
+        { bench: 'credential15/verify-pseudonym/medcred', run: () => verifyCredential({ credential: withPseudonym, ...pseudonymOptions }) },
       ],
       { minSamples: 9, budgetMs: 5000 },
-    )) as [Measurement, Measurement, Measurement, Measurement, Measurement, Measurement]
+    )) as [Measurement, Measurement, Measurement, Measurement, Measurement, Measurement, Measurement]
 
     const oneIssuer = await derivedInputs(signed, batchSize)
     const issuers = [parties.school, parties.otherIssuer, ...(await Promise.all([generateKeyPair({ type: 'Bls12381G2' }), generateKeyPair({ type: 'Bls12381G2' })]))]
@@ -118,6 +135,8 @@ export const suite: BenchSuite = {
       compare(ours, floor),
       compare(oursProof, stockProof),
       compare(oursBbs, floor),
+      compare(oursPseudonym, ours),
+      compare(oursPseudonym, floor),
       ...(await batchFigures(`${batchSize}`, oneIssuer)),
       ...(await batchFigures(`${batchSize}-4-issuers`, fourIssuers)),
     ]
