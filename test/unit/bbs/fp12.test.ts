@@ -13,6 +13,8 @@ import {
   isOne,
   mul,
   mulByLine,
+  mulByLineProduct,
+  mulLines,
   one,
   square,
   toNoble,
@@ -47,6 +49,11 @@ describe('Fp12 with lazy reduction, against @noble/curves', () => {
       options,
     )
     same(one, NobleFp12.ONE)
+    same(invert(one), NobleFp12.ONE)
+    // Sparse elements, where parts of the norm vanish: one in Fp6 (b = 0), one with a = 0.
+    const inFp6 = [3n, 4n, 5n, 6n, 7n, 8n, 0n, 0n, 0n, 0n, 0n, 0n]
+    const onlyB = [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, p - 1n, 2n, 0n, 0n]
+    for (const f of [inFp6, onlyB]) same(invert(f), NobleFp12.inv(toNoble(f)))
     expect(conjugate(one)).toEqual(one)
     expect(isOne(one)).toBe(true)
     expect(isOne(fromNoble(NobleFp12.neg(NobleFp12.ONE)))).toBe(false)
@@ -58,7 +65,10 @@ describe('Fp12 with lazy reduction, against @noble/curves', () => {
         same(mul(f, g), NobleFp12.mul(toNoble(f), toNoble(g)))
         same(square(f), NobleFp12.sqr(toNoble(f)))
         same(conjugate(f), NobleFp12.conjugate(toNoble(f)))
-        if (!f.every((x) => x === 0n)) same(mul(invert(f), f), NobleFp12.ONE)
+        if (!f.every((x) => x === 0n)) {
+          same(invert(f), NobleFp12.inv(toNoble(f)))
+          same(mul(invert(f), f), NobleFp12.ONE)
+        }
       }),
       options,
     )
@@ -88,6 +98,25 @@ describe('Fp12 with lazy reduction, against @noble/curves', () => {
       }),
       options,
     )
+  })
+
+  it('behavior: the product of two lines, and f times it, equal noble products of the sparse elements', () => {
+    const sparse = ([o0, o1, o4]: (readonly [bigint, bigint])[]) => [o0![0], o0![1], o1![0], o1![1], 0n, 0n, 0n, 0n, o4![0], o4![1], 0n, 0n]
+    fc.assert(
+      fc.property(element, fc.tuple(fp2, fp2, fp2), fc.tuple(fp2, fp2, fp2), (f, l, m) => {
+        const product = mulLines(l.flat(), m.flat())
+        const expected = NobleFp12.mul(toNoble(sparse(l)), toNoble(sparse(m)))
+        // Laid out as an Fp12 element, with the zero coordinate c1.c0 put back.
+        same([...product.slice(0, 6), 0n, 0n, ...product.slice(6)], expected)
+        expect(expected.c1.c0).toEqual({ c0: 0n, c1: 0n })
+        same(mulByLineProduct(f, product), NobleFp12.mul(toNoble(f), expected))
+      }),
+      options,
+    )
+    const top = Array.from({ length: 12 }, () => p - 1n)
+    const topLine = [p - 1n, p - 1n, p - 1n, p - 1n, p - 1n, p - 1n]
+    expect(mulLines(topLine, topLine).every((x) => x >= 0n && x < p)).toBe(true)
+    expect(mulByLineProduct(top, top.slice(0, 10)).every((x) => x >= 0n && x < p)).toBe(true)
   })
 
   it('behavior: the cyclotomic squaring and the power by |x| agree with noble on the cyclotomic subgroup', () => {
