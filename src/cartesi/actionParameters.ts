@@ -8,6 +8,16 @@ import type { ActionName } from './protocol.js'
 /** `(uint16 version, uint8 action, bytes body)`: every input starts with this. */
 export const envelopeParameters = parseAbiParameters('uint16 version, uint8 action, bytes body')
 
+/** createDeal's terms, the fields of both its layouts. */
+const createDealTerms =
+  'string credentialType, string[] requiredFields, (string pointer, uint8 operator, string[] values)[] predicates, string[] issuers, uint32 maxApprovals, uint256 reward, address asset, uint64 expiresAt, bytes32 consumerKey, uint256 funding'
+
+/**
+ * A deal paid once per pseudonym: createDeal's terms and `bool perPseudonym`, always true (a
+ * false one would say what the shorter layout says, so it is not canonical).
+ */
+export const pseudonymousDealParameters = parseAbiParameters(`${createDealTerms}, bool perPseudonym`)
+
 /** The body layout of each action. */
 export const actionParameters = {
   accreditIssuer: parseAbiParameters(
@@ -17,9 +27,8 @@ export const actionParameters = {
   rotateIssuerKeys: parseAbiParameters('string did, (string id, bytes publicKey)[] add, string[] remove'),
   setCredentialStatus: parseAbiParameters('string did, string statusList, (uint32 index, uint8 status)[] entries'),
   submitPresentation: parseAbiParameters('bytes32 nonce, bytes presentation'),
-  createDeal: parseAbiParameters(
-    'string credentialType, string[] requiredFields, (string pointer, uint8 operator, string[] values)[] predicates, string[] issuers, uint32 maxApprovals, uint256 reward, address asset, uint64 expiresAt, bytes32 consumerKey, uint256 funding',
-  ),
+  // A sybil-open deal: the layout createDeal first had, with the meaning it had (paid once per address).
+  createDeal: parseAbiParameters(createDealTerms),
   fundDeal: parseAbiParameters('uint64 dealId, uint256 amount'),
   submitToDeal: parseAbiParameters('uint64 dealId, bytes presentation, bytes32 deliveryHash'),
   closeDeal: parseAbiParameters('uint64 dealId'),
@@ -33,5 +42,5 @@ export const verdictNoticeParameters = parseAbiParameters(
 
 /** The deal-approval notice layout, flat like the verdict notice. */
 export const dealApprovalNoticeParameters = parseAbiParameters(
-  'uint16 version, uint8 kind, uint64 dealId, address provider, bytes32 presentationHash, bytes32 disclosedClaimsHash, bytes32 deliveryHash, address asset, uint256 reward, uint64 blockTimestamp',
+  'uint16 version, uint8 kind, uint64 dealId, address provider, bytes32 presentationHash, bytes32 disclosedClaimsHash, bytes32 deliveryHash, address asset, uint256 reward, uint64 blockTimestamp, bytes pseudonym',
 )

@@ -12,7 +12,8 @@ import type { DealApprovalNotice } from './types.js'
 /**
  * Encodes a deal-approval notice: `(uint16 version, uint8 kind = 2, uint64 dealId, address
  * provider, bytes32 presentationHash, bytes32 disclosedClaimsHash, bytes32 deliveryHash,
- * address asset, uint256 reward, uint64 blockTimestamp)`.
+ * address asset, uint256 reward, uint64 blockTimestamp, bytes pseudonym)`; `pseudonym` is empty
+ * for a sybil-open deal.
  *
  * - Docs: docs/deals.md#notice
  *
@@ -31,6 +32,7 @@ export function encodeDealApprovalNotice(notice: DealApprovalNotice): Hex {
       notice.asset,
       notice.reward,
       notice.blockTimestamp,
+      notice.pseudonym ?? '0x',
     ]),
   )
 }
@@ -43,7 +45,7 @@ export function encodeDealApprovalNotice(notice: DealApprovalNotice): Hex {
  * @example
  * ```ts
  * import { decodeDealApprovalNotice } from 'medcred/cartesi'
- * const { dealId, provider, reward } = decodeDealApprovalNotice(output.payload)
+ * const { dealId, provider, reward, pseudonym } = decodeDealApprovalNotice(output.payload)
  * ```
  */
 export function decodeDealApprovalNotice(payload: Hex): DealApprovalNotice {
@@ -53,9 +55,20 @@ export function decodeDealApprovalNotice(payload: Hex): DealApprovalNotice {
   } catch (cause) {
     throw new NoticeCodecError({ reason: 'notAbi', notice: 'dealApproval' }, { cause })
   }
-  const [version, kind, dealId, provider, presentationHash, disclosedClaimsHash, deliveryHash, asset, reward, blockTimestamp] = fields
+  const [version, kind, dealId, provider, presentationHash, disclosedClaimsHash, deliveryHash, asset, reward, blockTimestamp, pseudonym] = fields
   if (version !== protocolVersion || kind !== noticeKinds.dealApproval) {
     throw new NoticeCodecError({ reason: 'versionOrKind', notice: 'dealApproval', version, kind, protocolVersion })
   }
-  return { kind: 'dealApproval', dealId, provider, presentationHash, disclosedClaimsHash, deliveryHash, asset, reward, blockTimestamp }
+  return {
+    kind: 'dealApproval',
+    dealId,
+    provider,
+    presentationHash,
+    disclosedClaimsHash,
+    deliveryHash,
+    asset,
+    reward,
+    blockTimestamp,
+    ...(pseudonym === '0x' ? {} : { pseudonym }),
+  }
 }

@@ -3,8 +3,8 @@
  * Decodes an advance payload into a typed action, strictly: one canonical encoding per
  * action, so two different byte strings never mean the same thing to the verifier.
  */
-import { decodeAbiParameters, type Hex, hexToBytes, size } from 'viem'
-import { actionParameters, envelopeParameters } from './actionParameters.js'
+import { decodeAbiParameters, type Hex, hexToBigInt, hexToBytes, size, slice } from 'viem'
+import { actionParameters, envelopeParameters, pseudonymousDealParameters } from './actionParameters.js'
 import { encodeInput } from './encodeInput.js'
 import { InputDecodeError } from './errors.js'
 import { type ActionName, actionCodes, maxInputBytes, predicateOperatorNames, protocolVersion, statusNames } from './protocol.js'
@@ -93,9 +93,13 @@ function decodeBody(name: ActionName, body: Hex): VerifierAction {
       return { action: name, nonce, presentation: presentationText(presentation) }
     }
     case 'createDeal': {
-      const [credentialType, requiredFields, predicates, issuers, maxApprovals, reward, asset, expiresAt, consumerKey, funding] = decode(name, () =>
-        decodeAbiParameters(actionParameters.createDeal, body),
-      )
+      // The first head word is the offset of credentialType, just past the head: 10 words in
+      // createDeal's first layout (a sybil-open deal), 11 with `perPseudonym`. Any other value
+      // is read as the first layout, and fails the canonical check.
+      const perPseudonymLayout = size(body) >= 32 && hexToBigInt(slice(body, 0, 32)) === BigInt(pseudonymousDealParameters.length * 32)
+      const [credentialType, requiredFields, predicates, issuers, maxApprovals, reward, asset, expiresAt, consumerKey, funding, perPseudonym] = perPseudonymLayout
+        ? decode(name, () => decodeAbiParameters(pseudonymousDealParameters, body))
+        : [...decode(name, () => decodeAbiParameters(actionParameters.createDeal, body)), false]
       return {
         action: name,
         credentialType,
@@ -108,6 +112,8 @@ function decodeBody(name: ActionName, body: Hex): VerifierAction {
         expiresAt,
         consumerKey,
         funding,
+        // perPseudonym false is the first layout's meaning, written the long way: not canonical.
+        sybilOpen: !perPseudonym,
       }
     }
     case 'fundDeal': {

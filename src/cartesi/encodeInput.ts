@@ -3,7 +3,7 @@
  * Encodes a verifier action as the payload of an `InputBox.addInput` call.
  */
 import { encodeAbiParameters, type Hex, stringToHex } from 'viem'
-import { actionParameters, envelopeParameters } from './actionParameters.js'
+import { actionParameters, envelopeParameters, pseudonymousDealParameters } from './actionParameters.js'
 import { encodeOrThrow } from './encodeOrThrow.js'
 import { actionCodes, predicateOperators, protocolVersion, statusCodes } from './protocol.js'
 import type { VerifierAction } from './types.js'
@@ -50,8 +50,8 @@ function encodeBody(action: VerifierAction): Hex {
       ])
     case 'submitPresentation':
       return encodeAbiParameters(actionParameters.submitPresentation, [action.nonce, stringToHex(action.presentation)])
-    case 'createDeal':
-      return encodeAbiParameters(actionParameters.createDeal, [
+    case 'createDeal': {
+      const terms = [
         action.credentialType,
         action.requiredFields,
         action.predicates.map(({ pointer, operator, values }) => ({ pointer, operator: predicateOperators[operator], values: values.map((value) => JSON.stringify(value)) })),
@@ -62,7 +62,12 @@ function encodeBody(action: VerifierAction): Hex {
         action.expiresAt,
         action.consumerKey,
         action.funding,
-      ])
+      ] as const
+      // A sybil-open deal keeps createDeal's first layout; any other is paid once per pseudonym.
+      return action.sybilOpen === true
+        ? encodeAbiParameters(actionParameters.createDeal, terms)
+        : encodeAbiParameters(pseudonymousDealParameters, [...terms, true])
+    }
     case 'fundDeal':
       return encodeAbiParameters(actionParameters.fundDeal, [action.dealId, action.amount])
     case 'submitToDeal':

@@ -152,8 +152,8 @@ export class NoticeCodecError extends MedcredError {
 
 /** Which value a protocol helper was given that it cannot use. */
 export type ProtocolParameterErrorParameters =
-  /** A challenge's application, or its sender (or a deal's provider), that is not a 20-byte address. */
-  | { reason: 'address'; party: 'sender' | 'provider' }
+  /** A challenge's application, or its sender (or a deal's provider), that is not a 20-byte address; no party for a deal's pseudonym context, which has only the application. */
+  | { reason: 'address'; party?: 'sender' | 'provider' | undefined }
   /** A challenge nonce that is not 32 bytes of hex. */
   | { reason: 'nonce' }
   /** A deal id below 1. */
@@ -170,7 +170,7 @@ export type ProtocolParameterErrorParameters =
 function describeProtocolParameter(parameters: ProtocolParameterErrorParameters): [string, Record<string, unknown> | undefined] {
   switch (parameters.reason) {
     case 'address':
-      return [`The application and the ${parameters.party} must be 20-byte addresses.`, undefined]
+      return [parameters.party === undefined ? 'The application must be a 20-byte address.' : `The application and the ${parameters.party} must be 20-byte addresses.`, undefined]
     case 'nonce':
       return ['The nonce must be 32 bytes of hex.', undefined]
     case 'dealId':

@@ -94,6 +94,14 @@ export type CreateDealAction = {
   consumerKey: Hex
   /** Moved from the consumer's balance into the deal's budget at creation; may be 0. */
   funding: bigint
+  /**
+   * `true` accepts plain (baseline) presentations and pays once per address, as deals did
+   * before pseudonyms: one patient with many addresses is paid many times. Absent or `false`:
+   * every submission must show a pseudonym for the deal's context
+   * (`createDealPseudonymContext`), and the deal pays once per pseudonym, whatever address
+   * submits. See docs/deals.md#pseudonyms.
+   */
+  sybilOpen?: boolean | undefined
 }
 
 /** The consumer moves more of its balance into a deal's budget. */
@@ -143,6 +151,12 @@ export type DealApprovalNotice = {
   asset: Address
   reward: bigint
   blockTimestamp: bigint
+  /**
+   * The provider's pseudonym for the deal's context (48 bytes), absent for a sybil-open deal.
+   * Not a claim: it lets a consumer count distinct credentials (patients) across approvals,
+   * and links nothing outside this deal.
+   */
+  pseudonym?: Hex | undefined
 }
 
 /** What a verdict notice says about one verified presentation; never a claim value. */

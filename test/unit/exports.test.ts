@@ -186,6 +186,7 @@ describe('package entry points', () => {
         "canonicalInputBox",
         "computeOutputsMerkleRoot",
         "createDealChallenge",
+        "createDealPseudonymContext",
         "createOutputValidityProof",
         "createPaymentVoucher",
         "createPresentationChallenge",

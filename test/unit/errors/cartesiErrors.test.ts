@@ -179,6 +179,7 @@ describe('ProtocolParameterError', () => {
       [
         new ProtocolParameterError({ reason: 'address', party: 'sender' }),
         new ProtocolParameterError({ reason: 'address', party: 'provider' }),
+        new ProtocolParameterError({ reason: 'address' }),
         new ProtocolParameterError({ reason: 'nonce' }),
         new ProtocolParameterError({ reason: 'dealId' }),
         new ProtocolParameterError({ reason: 'proofValueMissing' }),
@@ -196,6 +197,11 @@ describe('ProtocolParameterError', () => {
           "code": "ERR_CARTESI_PARAMETER_INVALID",
           "details": undefined,
           "message": "The application and the provider must be 20-byte addresses.",
+        },
+        {
+          "code": "ERR_CARTESI_PARAMETER_INVALID",
+          "details": undefined,
+          "message": "The application must be a 20-byte address.",
         },
         {
           "code": "ERR_CARTESI_PARAMETER_INVALID",
