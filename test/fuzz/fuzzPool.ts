@@ -114,6 +114,8 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     expiresAt: dealExpiry,
     consumerKey: padHex('0x09', { size: 32 }),
     funding: 250n,
+    // The pool's presentations are plain: its deals are sybil-open (paid once per address).
+    sybilOpen: true,
     ...overrides,
   })
   // Deal 1 pays two of its three approvals before its budget runs out; deal 2 pays in the token;

@@ -39,7 +39,10 @@ let credentials: Credentials
 let verifier: Verifier
 let index = 0
 
-/** A measles deal, dose 2 or more, from the school; ETH unless told otherwise. */
+/**
+ * A measles deal, dose 2 or more, from the school; ETH unless told otherwise. Sybil-open: these
+ * tests submit plain presentations (deals paid once per pseudonym are dealPseudonyms.test.ts).
+ */
 function measlesDeal(overrides: Partial<CreateDealAction> = {}): CreateDealAction {
   return {
     action: 'createDeal',
@@ -56,6 +59,7 @@ function measlesDeal(overrides: Partial<CreateDealAction> = {}): CreateDealActio
     expiresAt: firstBlockTimestamp + day,
     consumerKey,
     funding: 250n,
+    sybilOpen: true,
     ...overrides,
   }
 }

@@ -31,6 +31,7 @@ export type VerifierErrorCode =
   | 'ERR_VERIFIER_DEAL_EXPIRED'
   | 'ERR_VERIFIER_DEAL_NOT_CONSUMER'
   | 'ERR_VERIFIER_DEAL_ALREADY_APPROVED'
+  | 'ERR_VERIFIER_DEAL_PSEUDONYM_USED'
   | 'ERR_VERIFIER_DEAL_FULL'
   | 'ERR_VERIFIER_DEAL_BUDGET_EXHAUSTED'
   | 'ERR_VERIFIER_DEAL_ISSUER_NOT_ACCEPTED'
@@ -365,6 +366,19 @@ export class DealAlreadyApprovedError extends InputRejectedError {
   declare readonly code: 'ERR_VERIFIER_DEAL_ALREADY_APPROVED'
   constructor({ provider, dealId }: { provider: string; dealId: bigint }) {
     super('ERR_VERIFIER_DEAL_ALREADY_APPROVED', `${provider} was already approved and paid in deal ${dealId}.`)
+  }
+}
+
+/**
+ * The pseudonym the presentation proved for the deal's context was already approved, and paid,
+ * in this deal: the same credential, from whatever address. The pseudonym is not echoed: it is
+ * in the earlier approval's notice.
+ */
+export class DealPseudonymUsedError extends InputRejectedError {
+  override name = 'DealPseudonymUsedError'
+  declare readonly code: 'ERR_VERIFIER_DEAL_PSEUDONYM_USED'
+  constructor({ dealId, inputIndex }: { dealId: bigint; inputIndex: bigint }) {
+    super('ERR_VERIFIER_DEAL_PSEUDONYM_USED', `This credential's pseudonym was already approved and paid in deal ${dealId} (input ${inputIndex}).`)
   }
 }
 

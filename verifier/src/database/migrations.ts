@@ -1,7 +1,7 @@
 /**
  * @module
  * The verifier's schema, as an ordered list of migrations. `PRAGMA user_version` records how
- * many have run; a later feature (data deals) adds a migration, never edits one.
+ * many have run; a later feature (data deals, then their pseudonyms) adds a migration, never edits one.
  */
 
 /** Each entry moves the schema one version forward. */
@@ -97,5 +97,28 @@ export const migrations: readonly string[] = [
     block_timestamp INTEGER NOT NULL,
     PRIMARY KEY (deal_id, provider)
   ) WITHOUT ROWID;
+  `,
+  // 3: deals paid once per pseudonym. A deal created before this migration was paid once per
+  // address: it stays sybil-open. Approvals move to a table keyed by input (one approval per
+  // input) with the pseudonym beside the provider: a pseudonymous deal allows one approval per
+  // pseudonym (one address may submit for several), a sybil-open deal one per provider.
+  `
+  ALTER TABLE deals ADD COLUMN sybil_open INTEGER NOT NULL DEFAULT 1;
+  CREATE TABLE deal_approvals_by_input (
+    input_index INTEGER PRIMARY KEY,
+    deal_id INTEGER NOT NULL REFERENCES deals (id),
+    provider BLOB NOT NULL,
+    pseudonym BLOB,
+    presentation_hash BLOB NOT NULL,
+    disclosed_claims_hash BLOB NOT NULL,
+    delivery_hash BLOB NOT NULL,
+    block_timestamp INTEGER NOT NULL
+  );
+  INSERT INTO deal_approvals_by_input (input_index, deal_id, provider, pseudonym, presentation_hash, disclosed_claims_hash, delivery_hash, block_timestamp)
+    SELECT input_index, deal_id, provider, NULL, presentation_hash, disclosed_claims_hash, delivery_hash, block_timestamp FROM deal_approvals;
+  DROP TABLE deal_approvals;
+  ALTER TABLE deal_approvals_by_input RENAME TO deal_approvals;
+  CREATE UNIQUE INDEX deal_approvals_by_provider ON deal_approvals (deal_id, provider) WHERE pseudonym IS NULL;
+  CREATE UNIQUE INDEX deal_approvals_by_pseudonym ON deal_approvals (deal_id, pseudonym) WHERE pseudonym IS NOT NULL;
   `,
 ]

@@ -27,6 +27,8 @@ export type DealRecord = {
   approvals: number
   createdAt: bigint
   closedAt: bigint | undefined
+  /** Baseline presentations accepted, one approval per provider; otherwise one per pseudonym for the deal's context. */
+  sybilOpen: boolean
 }
 
 /** An approved submission: the facts its notice carries. */
@@ -37,6 +39,8 @@ export type DealApprovalRecord = {
   deliveryHash: Hex
   inputIndex: bigint
   blockTimestamp: bigint
+  /** The pseudonym for the deal's context (48 bytes); absent in a sybil-open deal. */
+  pseudonym?: Hex | undefined
 }
 
 /** The free balance of an owner in an asset. */
@@ -86,8 +90,8 @@ export function listBalances(database: Database, owner: Address): { asset: Addre
 export function insertDeal(database: Database, deal: Omit<DealRecord, 'id' | 'approvals' | 'closedAt'>): bigint {
   execute(
     database,
-    `INSERT INTO deals (consumer, credential_type, required_fields, predicates, issuers, max_approvals, reward, asset, expires_at, consumer_key, budget, approvals, created_at, closed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL)`,
+    `INSERT INTO deals (consumer, credential_type, required_fields, predicates, issuers, max_approvals, reward, asset, expires_at, consumer_key, budget, approvals, created_at, closed_at, sybil_open)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?)`,
     [
       hexToBytes(deal.consumer),
       deal.credentialType,
@@ -101,12 +105,13 @@ export function insertDeal(database: Database, deal: Omit<DealRecord, 'id' | 'ap
       hexToBytes(deal.consumerKey),
       deal.budget.toString(),
       Number(deal.createdAt),
+      deal.sybilOpen ? 1 : 0,
     ],
   )
   return BigInt(selectOne(database, 'SELECT last_insert_rowid() AS id')?.id as number)
 }
 
-const dealColumns = 'id, consumer, credential_type, required_fields, predicates, issuers, max_approvals, reward, asset, expires_at, consumer_key, budget, approvals, created_at, closed_at'
+const dealColumns = 'id, consumer, credential_type, required_fields, predicates, issuers, max_approvals, reward, asset, expires_at, consumer_key, budget, approvals, created_at, closed_at, sybil_open'
 
 /** A deal by id, open or closed. */
 export function findDeal(database: Database, id: bigint): DealRecord | undefined {
@@ -131,19 +136,26 @@ export function markDealClosed(database: Database, id: bigint, at: bigint): void
   execute(database, "UPDATE deals SET closed_at = ?, budget = '0' WHERE id = ?", [Number(at), Number(id)])
 }
 
-/** Whether a provider already has an approval in a deal. */
+/** Whether a provider already has an approval in a sybil-open deal (approvals with a pseudonym do not count). */
 export function hasApproval(database: Database, dealId: bigint, provider: Address): boolean {
-  return selectOne(database, 'SELECT 1 AS found FROM deal_approvals WHERE deal_id = ? AND provider = ?', [Number(dealId), hexToBytes(provider)]) !== undefined
+  return selectOne(database, 'SELECT 1 AS found FROM deal_approvals WHERE deal_id = ? AND provider = ? AND pseudonym IS NULL', [Number(dealId), hexToBytes(provider)]) !== undefined
+}
+
+/** The input that approved a pseudonym in a deal, if one did. */
+export function findPseudonymApproval(database: Database, dealId: bigint, pseudonym: Hex): bigint | undefined {
+  const row = selectOne(database, 'SELECT input_index FROM deal_approvals WHERE deal_id = ? AND pseudonym = ?', [Number(dealId), hexToBytes(pseudonym)])
+  return row ? BigInt(row.input_index as number) : undefined
 }
 
 /** Records an approval, counts it and takes its reward from the budget. */
 export function saveApproval(database: Database, deal: DealRecord, approval: DealApprovalRecord): void {
   execute(
     database,
-    `INSERT INTO deal_approvals (deal_id, provider, presentation_hash, disclosed_claims_hash, delivery_hash, input_index, block_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO deal_approvals (deal_id, provider, pseudonym, presentation_hash, disclosed_claims_hash, delivery_hash, input_index, block_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       Number(deal.id),
       hexToBytes(approval.provider),
+      approval.pseudonym === undefined ? null : hexToBytes(approval.pseudonym),
       hexToBytes(approval.presentationHash),
       hexToBytes(approval.disclosedClaimsHash),
       hexToBytes(approval.deliveryHash),
@@ -158,7 +170,7 @@ export function saveApproval(database: Database, deal: DealRecord, approval: Dea
 export function listApprovals(database: Database, dealId: bigint): DealApprovalRecord[] {
   return selectAll(
     database,
-    'SELECT provider, presentation_hash, disclosed_claims_hash, delivery_hash, input_index, block_timestamp FROM deal_approvals WHERE deal_id = ? ORDER BY input_index',
+    'SELECT provider, pseudonym, presentation_hash, disclosed_claims_hash, delivery_hash, input_index, block_timestamp FROM deal_approvals WHERE deal_id = ? ORDER BY input_index',
     [Number(dealId)],
   ).map((row) => ({
     provider: getAddress(bytesToHex(row.provider as Uint8Array)),
@@ -167,6 +179,7 @@ export function listApprovals(database: Database, dealId: bigint): DealApprovalR
     deliveryHash: bytesToHex(row.delivery_hash as Uint8Array),
     inputIndex: BigInt(row.input_index as number),
     blockTimestamp: BigInt(row.block_timestamp as number),
+    ...(row.pseudonym === null ? {} : { pseudonym: bytesToHex(row.pseudonym as Uint8Array) }),
   }))
 }
 
@@ -187,5 +200,6 @@ function toDeal(row: Row): DealRecord {
     approvals: Number(row.approvals),
     createdAt: BigInt(row.created_at as number),
     closedAt: row.closed_at === null ? undefined : BigInt(row.closed_at as number),
+    sybilOpen: row.sybil_open === 1,
   }
 }

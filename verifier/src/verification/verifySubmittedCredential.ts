@@ -4,7 +4,8 @@
  * verdict or for a deal's reward. On the wire the field is `presentation`; what it holds is a
  * derived credential, not a VerifiablePresentation, hence this module's name. Steps: bounds
  * (the machine's {@link machineInputLimits}, counts only, so every replay decides the same),
- * the proof's feature option (plain proofs only, read from its header), the claimed type (unsigned: it may refuse early, never accept), issuer trust from the tables,
+ * the proof's feature option (read from its header: a plain proof, or a pseudonym when the
+ * submission has a pseudonym context), the claimed type (unsigned: it may refuse early, never accept), issuer trust from the tables,
  * proof, then, on the signed statements alone, type and policy, validity at the block's time,
  * status, challenge, required and forbidden fields.
  */
@@ -50,6 +51,8 @@ export type VerifiedSubmission = {
   /** keccak256 of the bytes of the proof that verified: one per presentation, whatever its JSON-LD form. */
   presentationHash: Hex
   disclosedClaimsHash: Hex
+  /** The pseudonym the proof proved for the submission's `pseudonymContext` (48 bytes); absent without one. */
+  pseudonym?: Hex | undefined
 }
 
 /**
@@ -57,13 +60,15 @@ export type VerifiedSubmission = {
  * time, bound to `challenge`.
  *
  * @param submission - the presentation text, the challenge it must be bound to, optionally
- *   JSON pointers to reveal besides the type's policy and the one credential type accepted
+ *   JSON pointers to reveal besides the type's policy, the one credential type accepted, and
+ *   the pseudonym context: given, only a proof with a pseudonym for it passes (feature
+ *   `pseudonym` or `holder_binding_pseudonym`); absent, only a plain one
  * @throws {InputRejectedError} with the failed check's code: a {@link CheckFailedError}, or the
  *   verifier's own refusal of the credential's type.
  */
 export async function verifySubmittedCredential(
   context: ActionContext,
-  submission: { presentation: string; challenge: string; extraRequired?: readonly string[]; credentialType?: string },
+  submission: { presentation: string; challenge: string; extraRequired?: readonly string[]; credentialType?: string; pseudonymContext?: string },
 ): Promise<VerifiedSubmission> {
   const { database, metadata, config } = context
   // 1. Read the credential within bounds. Trust comes from the verifier's tables, looked up
@@ -87,10 +92,13 @@ export async function verifySubmittedCredential(
       presentationHeader: submission.challenge,
       contexts: config.contexts,
       limits: machineInputLimits,
-      // Plain proofs only, refused on the proof value's header before any work: the warm-up
-      // prepares no generators for holder binding or pseudonyms (issue 21, a later milestone),
-      // so each such input would hash new ones.
-      proofFeatures: ['baseline'],
+      // Refused on the proof value's header before any work: only the features the warm-up
+      // prepared generators for (the plain and pseudonym interfaces), and only the one this
+      // submission asks for. Anonymous holder binding alone proves no pseudonym, so no deal
+      // takes it; its generators are not prepared.
+      ...(submission.pseudonymContext === undefined
+        ? { proofFeatures: ['baseline'] as const }
+        : { proofFeatures: ['pseudonym', 'holder_binding_pseudonym'] as const, pseudonymContext: submission.pseudonymContext }),
       // Before the proof, a type this verifier would refuse after it is refused at once.
       screen: ({ types }) => screenType(types, config.disclosurePolicies, submission.credentialType),
     },
@@ -120,6 +128,7 @@ export async function verifySubmittedCredential(
     disclosed,
     presentationHash: keccak256((proof as VerifiedProof).proofBytes),
     disclosedClaimsHash: hashDisclosedClaims(disclosed),
+    ...(result.pseudonym === undefined ? {} : { pseudonym: `0x${result.pseudonym}` as const }),
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * @module
- * createDeal: a consumer publishes a deal, funding its budget from its balance if it likes.
+ * createDeal: a consumer publishes a deal, funding its budget from its balance if it likes. A
+ * deal pays once per pseudonym unless its consumer marks it sybil-open.
  */
 import type { CreateDealAction } from 'medcred/cartesi'
 import { getAddress } from 'viem'
@@ -28,6 +29,7 @@ export function createDeal(context: ActionContext, action: CreateDealAction): Ac
     consumerKey: action.consumerKey,
     budget: action.funding,
     createdAt: metadata.blockTimestamp,
+    sybilOpen: action.sybilOpen === true,
   })
   return { outputs: [], result: { dealId: dealId.toString(), budget: action.funding.toString() } }
 }
