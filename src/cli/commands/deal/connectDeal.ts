@@ -13,7 +13,8 @@ import { type Connection, privateKeyVariable } from './connectionOptions.js'
 
 /** The connection options and the account, checked before any network call. */
 export type Settings = { rpcUrl: string; nodeUrl: string; application: Address; etherPortal: Address | undefined; account: PrivateKeyAccount | undefined }
-export type DealJson = { id: number; requiredFields: string[]; predicates: DealPredicate[]; consumerKey: Hex; closedAt: number | null }
+/** A deal as the verifier's inspect answer gives it, the fields the commands read. `sybilOpen` false: submissions need a pseudonym for the deal's context. */
+export type DealJson = { id: number; requiredFields: string[]; predicates: DealPredicate[]; consumerKey: Hex; closedAt: number | null; sybilOpen: boolean }
 
 export type DealClient = VerifierClient & { publicClient: ReturnType<typeof createPublicClient>; account: Address | undefined }
 

@@ -1,6 +1,6 @@
 /**
  * @module
- * `medcred deal create`: publishes a deal (what it asks for, whom it trusts, what it pays), optionally depositing its budget first.
+ * `medcred deal create`: publishes a deal (what it asks for, whom it trusts, what it pays), optionally depositing its budget first. A deal pays once per pseudonym unless `--sybil-open`.
  */
 import type { Command } from 'commander'
 import type { Address } from 'viem'
@@ -24,7 +24,8 @@ export function registerCreateDeal(deal: Command, io: CliIo): void {
     .option('--asset <token>', 'an ERC-20 token address (default: ETH)')
     .option('--fund <wei>', 'move this much of your balance into the budget', '0')
     .option('--deposit', 'first deposit the --fund amount through the EtherPortal')
-    .action(async (options: Connection & { type: string; issuer: string[]; reward: string; maxApprovals: string; consumerKey: string; require?: string[]; where?: string[]; expiresIn: string; asset?: string; fund: string; deposit?: boolean }) => {
+    .option('--sybil-open', 'accept plain credentials, paid once per address (default: one approval per pseudonym, whatever address submits)')
+    .action(async (options: Connection & { type: string; issuer: string[]; reward: string; maxApprovals: string; consumerKey: string; require?: string[]; where?: string[]; expiresIn: string; asset?: string; fund: string; deposit?: boolean; sybilOpen?: boolean }) => {
       const requiredFields = (options.require ?? []).map(pointer)
       const predicates = (options.where ?? []).map(parsePredicate)
       const funding = parseAmount(options.fund, '--fund')
@@ -54,6 +55,7 @@ export function registerCreateDeal(deal: Command, io: CliIo): void {
         expiresAt: latest.timestamp + expiresIn,
         consumerKey,
         funding,
+        sybilOpen: options.sybilOpen === true,
       })
       await writeJson(io, summary(outcome))
     })

@@ -1,6 +1,8 @@
 /**
  * @module
- * `medcred deal submit`: derives a presentation with the deal's challenge (or takes one), optionally encrypts a record to the consumer, submits both and can execute the reward voucher.
+ * `medcred deal submit`: derives a presentation with the deal's challenge (or takes one), with
+ * the pseudonym for the deal's context unless the deal is sybil-open, optionally encrypts a
+ * record to the consumer, submits both and can execute the reward voucher.
  */
 import type { Command } from 'commander'
 import type { Hex } from 'viem'
@@ -18,13 +20,17 @@ export function registerSubmitToDeal(deal: Command, io: CliIo): void {
     .requiredOption('--deal <id>', 'the deal id')
     .option('--credential <file>', 'your signed credential: the presentation is derived from it, revealing what the deal asks')
     .option('--reveal <path...>', 'more fields to reveal, besides those the deal reads')
+    .option('--holder-secret <file>', 'your holder secret, JSON { "holderSecret": hex, "proverNym": hex }: needed to derive a credential issued over your commitment')
+    .option('--prover-blind <file>', 'the credential\'s secretProverBlind, JSON { "secretProverBlind": hex } (with --holder-secret)')
     .option('--presentation <file>', 'a presentation already derived with the deal challenge (instead of --credential)')
     .option('--record <file>', 'a JSON record to deliver to the consumer, encrypted to its key')
     .option('--jwe-out <file>', 'where to write the encrypted record (with --record)')
     .option('--execute-voucher', 'wait for the epoch to be claimed and execute the reward voucher')
     .addOption(contextOption())
-    .action(async (options: Connection & ContextOptions & { deal: string; credential?: string; reveal?: string[]; presentation?: string; record?: string; jweOut?: string; executeVoucher?: boolean }) => {
+    .action(async (options: Connection & ContextOptions & { deal: string; credential?: string; reveal?: string[]; presentation?: string; holderSecret?: string; proverBlind?: string; record?: string; jweOut?: string; executeVoucher?: boolean }) => {
       if ((options.credential === undefined) === (options.presentation === undefined)) throw new CliUsageError({ reason: 'exactlyOne', options: ['--credential', '--presentation'] })
+      if ((options.holderSecret === undefined) !== (options.proverBlind === undefined)) throw new CliUsageError({ reason: 'together', options: ['--holder-secret', '--prover-blind'] })
+      if (options.holderSecret !== undefined && options.credential === undefined) throw new CliUsageError({ reason: 'needs', option: '--holder-secret', needed: '--credential' })
       if ((options.record === undefined) !== (options.jweOut === undefined)) throw new CliUsageError({ reason: 'together', options: ['--record', '--jwe-out'] })
       const dealId = parseDealId(options.deal)
       const { connect, readSettings } = await import('./connectDeal.js')
@@ -34,6 +40,10 @@ export function registerSubmitToDeal(deal: Command, io: CliIo): void {
       const credential = options.credential === undefined ? undefined : ((await readJsonObject(io, options.credential)) as VerifiableCredential)
       const given = options.presentation === undefined ? undefined : (await readText(io, options.presentation)).trim()
       const record = options.record === undefined ? undefined : await readJsonObject(io, options.record)
+      const holder =
+        options.holderSecret === undefined || options.proverBlind === undefined
+          ? undefined
+          : await (await import('./readHolderFiles.js')).readHolderFiles(io, { holderSecret: options.holderSecret, proverBlind: options.proverBlind })
       const contexts = await readContextOptions(io, options.context)
       const client = await connect(settings)
       const terms = await readDeal(client, dealId)
@@ -42,7 +52,17 @@ export function registerSubmitToDeal(deal: Command, io: CliIo): void {
         const { createDocumentLoader } = await import('../../../contexts/createDocumentLoader.js')
         const { deriveCredential } = await import('../../../suites/bbs-2023/deriveCredential.js')
         const reveal = [...terms.requiredFields, ...terms.predicates.map((predicate) => predicate.pointer), ...(options.reveal ?? [])]
-        const derived = await deriveCredential({ credential, reveal, presentationHeader: client.dealChallenge(dealId), documentLoader: createDocumentLoader({ contexts }) })
+        const { createDealPseudonymContext } = await import('../../../cartesi/createDealPseudonymContext.js')
+        // A deal paid once per pseudonym reads the one for its own context; a sybil-open deal none.
+        const pseudonymContext = terms.sybilOpen ? undefined : createDealPseudonymContext({ chainId: client.publicClient.chain.id, application: client.application, dealId })
+        const derived = await deriveCredential({
+          credential,
+          reveal,
+          presentationHeader: client.dealChallenge(dealId),
+          documentLoader: createDocumentLoader({ contexts }),
+          ...(holder && { holder }),
+          ...(holder && pseudonymContext !== undefined && { pseudonymContext }),
+        })
         presentation = JSON.stringify(derived)
       } else presentation = given as string
       const { zeroHash } = await import('viem')
