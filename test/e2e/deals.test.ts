@@ -3,7 +3,9 @@
  * contracts): an ETH deposit through the EtherPortal, a measles deal, providers with a
  * matching credential, a non-matching one and a replayed presentation, two approvals whose
  * reward vouchers execute on L1, a third approval refused, the deal closed and the rest of
- * the budget and the free balance withdrawn by voucher; then the same through `medcred deal`.
+ * the budget and the free balance withdrawn by voucher; deals paid once per pseudonym (one
+ * patient from three addresses paid once, two patients twice, one patient in two deals with two
+ * pseudonyms); then the same through `medcred deal`.
  */
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -12,7 +14,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Account, bytesToHex, type Hex, parseEther, zeroAddress } from 'viem'
-import { createMeaslesDeal, dealSubmitter, developmentAccount as extra, failure, startDealsDevnode } from '#test/dealsE2e.js'
+import { createMeaslesDeal, dealSubmitter, developmentAccount as extra, failure, issueBoundPatient, pseudonymSubmitter, startDealsDevnode } from '#test/dealsE2e.js'
 import { runCliCaptured } from '#test/runCliCaptured.js'
 import { decryptDelivery } from '../../src/deals/decryptDelivery.js'
 import { generateDeliveryKeyPair } from '../../src/deals/deliveryKeys.js'
@@ -53,7 +55,7 @@ describe('a data deal on the dev node', () => {
     expect(deposited.reports[0]).toMatchObject({ ok: true, action: 'deposit', result: { owner: consumerAccount.address, asset: zeroAddress, balance: parseEther('1').toString() } })
 
     // 2. A deal: measles, dose >= 2, from the school; 2 approvals of 0.1 ETH, 0.3 ETH funded.
-    const { created, keys } = await createMeaslesDeal(node, consumerAccount, { school: school.controller, maxApprovals: 2, reward, asset: zeroAddress, funding: parseEther('0.3') })
+    const { created, keys } = await createMeaslesDeal(node, consumerAccount, { school: school.controller, maxApprovals: 2, reward, asset: zeroAddress, funding: parseEther('0.3'), sybilOpen: true })
     expect(created.status, JSON.stringify(created.reports)).toBe('ACCEPTED')
     const dealId = BigInt((created.reports[0] as { result: { dealId: string } }).result.dealId)
 
@@ -111,6 +113,71 @@ describe('a data deal on the dev node', () => {
   }, 240_000)
 })
 
+describe('deals paid once per pseudonym on the dev node', () => {
+  it('one patient from three addresses is paid once, two patients twice; one patient in two deals shows two pseudonyms', async () => {
+    const consumerAccount = extra(13)
+    const consumer = clientOf(consumerAccount)
+    const [address1, address2, address3, address4, executor] = [extra(14), extra(15), extra(16), extra(17), extra(18)]
+    const [patientA, patientB] = await Promise.all([issueBoundPatient(school), issueBoundPatient(school)])
+    expect((await consumer.waitForInput((await consumer.depositEther(parseEther('1'))).inputIndex)).status).toBe('ACCEPTED')
+    const dealIdOf = (outcome: Awaited<ReturnType<typeof createMeaslesDeal>>['created']) => BigInt((outcome.reports[0] as { result: { dealId: string } }).result.dealId)
+    const first = await createMeaslesDeal(node, consumerAccount, { school: school.controller, maxApprovals: 5, reward, asset: zeroAddress, funding: parseEther('0.5') })
+    const second = await createMeaslesDeal(node, consumerAccount, { school: school.controller, maxApprovals: 5, reward, asset: zeroAddress, funding: parseEther('0.1') })
+    expect([first.created.status, second.created.status]).toEqual(['ACCEPTED', 'ACCEPTED'])
+    const [dealId, otherDealId] = [dealIdOf(first.created), dealIdOf(second.created)]
+    const submitFrom = pseudonymSubmitter(node, dealId)
+
+    // 1. Patient A from three addresses: the first is approved; the others show the same pseudonym and are refused.
+    const paid = await submitFrom(address1, patientA)
+    expect(paid.outcome.status, JSON.stringify(paid.outcome.reports)).toBe('ACCEPTED')
+    const pseudonymA = paid.outcome.dealApprovals[0]?.pseudonym as Hex
+    expect(pseudonymA).toMatch(/^0x[0-9a-f]{96}$/)
+    expect(paid.outcome.reports[0]).toMatchObject({ ok: true, result: { pseudonym: pseudonymA } })
+    for (const address of [address2, address3]) {
+      const again = await submitFrom(address, patientA)
+      expect(again.outcome.status).toBe('REJECTED')
+      expect(failure(again.outcome)).toMatchObject({ code: 'ERR_VERIFIER_DEAL_PSEUDONYM_USED' })
+    }
+
+    // 2. Patient B: a second approval, with another pseudonym.
+    const paidB = await submitFrom(address4, patientB)
+    expect(paidB.outcome.status, JSON.stringify(paidB.outcome.reports)).toBe('ACCEPTED')
+    expect(paidB.outcome.dealApprovals[0]?.pseudonym).not.toBe(pseudonymA)
+    const { result } = (await consumer.inspect({ query: 'deal', dealId: Number(dealId) })) as { result: { deal: { approvals: number; sybilOpen: boolean; approvalRecords: { provider: Hex }[] } } }
+    expect(result.deal).toMatchObject({ approvals: 2, sybilOpen: false })
+    expect(result.deal.approvalRecords.map((approval) => approval.provider)).toEqual([address1.address, address4.address])
+
+    // 3. Both rewards are paid on L1, once each.
+    const executorClient = clientOf(executor)
+    for (const [address, outcome] of [
+      [address1, paid.outcome],
+      [address4, paidB.outcome],
+    ] as const) {
+      const before = await balanceOf(address.address)
+      expect(outcome.vouchers).toHaveLength(1)
+      await executorClient.executeVoucher((outcome.vouchers[0] as { outputIndex: bigint }).outputIndex)
+      expect((await balanceOf(address.address)) - before).toBe(reward)
+    }
+
+    // 4. Patient A in another deal: approved with a pseudonym unlinkable to the first; its input carries neither the first pseudonym nor the first presentation's proof.
+    const elsewhere = await pseudonymSubmitter(node, otherDealId)(address1, patientA)
+    expect(elsewhere.outcome.status, JSON.stringify(elsewhere.outcome.reports)).toBe('ACCEPTED')
+    const pseudonymElsewhere = elsewhere.outcome.dealApprovals[0]?.pseudonym as Hex
+    expect(pseudonymElsewhere).toMatch(/^0x[0-9a-f]{96}$/)
+    expect(pseudonymElsewhere).not.toBe(pseudonymA)
+    // The proof value (multibase base64url) carries its pseudonym: the first deal's, never in the second deal's input.
+    const proofBytes = (presentation: string) => Buffer.from((JSON.parse(presentation) as { proof: { proofValue: string } }).proof.proofValue.slice(1), 'base64url').toString('hex')
+    expect(proofBytes(paid.presentation)).toContain(pseudonymA.slice(2))
+    expect(proofBytes(elsewhere.presentation)).toContain(pseudonymElsewhere.slice(2))
+    expect(proofBytes(elsewhere.presentation)).not.toContain(pseudonymA.slice(2))
+    const inputOf = (presentation: string) => node.state().inputs.find((input) => input.rawData.toLowerCase().includes(Buffer.from(presentation).toString('hex')))
+    expect(inputOf(elsewhere.presentation)).toBeDefined()
+
+    // 5. Both deals closed: the next tests see only their own.
+    for (const id of [dealId, otherDealId]) expect((await consumer.waitForInput((await consumer.send({ action: 'closeDeal', dealId: id })).inputIndex)).status).toBe('ACCEPTED')
+  }, 240_000)
+})
+
 describe('the machine build', () => {
   it("claims the same outputs root as libcmt's mock computes for the deal inputs, portals from the environment", async () => {
     await node.settle()
@@ -154,7 +221,7 @@ describe('medcred deal against the dev node', () => {
 
     const created = await cli(
       ['deal', 'create', ...connection(), '--type', 'VaccinationCertificate', '--issuer', school.controller, '--reward', '1000', '--max-approvals', '1', '--fund', '1500', '--deposit',
-        '--consumer-key', join(dir, 'consumer.jwk.json'), '--where', 'credentialSubject.vaccine.targetDisease=measles', 'credentialSubject.doseNumber>=2'],
+        '--consumer-key', join(dir, 'consumer.jwk.json'), '--where', 'credentialSubject.vaccine.targetDisease=measles', 'credentialSubject.doseNumber>=2', '--sybil-open'],
       { MEDCRED_PRIVATE_KEY: consumerKey },
     )
     expect(created.stderr).toBe('')
@@ -195,6 +262,32 @@ describe('medcred deal against the dev node', () => {
     expect(closed.code).toBe(0)
     expect(closed.json().result).toEqual({ dealId, refund: '500', approvals: 1 })
     expect((await cli(['deal', 'list', ...connection()])).json().deals).toEqual([])
+  }, 240_000)
+
+  // Hardhat funds 20 accounts, all named by now: the providers are two of the pseudonym test's, which were paid in other deals (an address carries nothing from deal to deal).
+  it('a deal paid once per pseudonym: submit derives with the holder files; the same patient from another address is refused', async () => {
+    const consumerKey = keyOf(19)
+    const patient = await issueBoundPatient(school)
+    await writeFile(join(dir, 'bound.json'), JSON.stringify(patient.credential))
+    const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
+    await writeFile(join(dir, 'holder-secret.json'), JSON.stringify({ holderSecret: hex(patient.holder.secret.holderSecret), proverNym: hex(patient.holder.secret.proverNym) }))
+    await writeFile(join(dir, 'bound.blind.json'), JSON.stringify({ secretProverBlind: `0x${hex(patient.holder.secretProverBlind)}` }))
+    const created = await cli(
+      ['deal', 'create', ...connection(), '--type', 'VaccinationCertificate', '--issuer', school.controller, '--reward', '1000', '--max-approvals', '3', '--fund', '3000', '--deposit',
+        '--consumer-key', join(dir, 'consumer.jwk.json'), '--where', 'credentialSubject.vaccine.targetDisease=measles', 'credentialSubject.doseNumber>=2'],
+      { MEDCRED_PRIVATE_KEY: consumerKey },
+    )
+    expect(created.stderr).toBe('')
+    const dealId = created.json().result.dealId as string
+    const holderFiles = ['--holder-secret', join(dir, 'holder-secret.json'), '--prover-blind', join(dir, 'bound.blind.json')]
+    const submitted = await cli(['deal', 'submit', ...connection(), '--deal', dealId, '--credential', join(dir, 'bound.json'), ...holderFiles], { MEDCRED_PRIVATE_KEY: keyOf(14) })
+    expect(submitted.stderr).toBe('')
+    expect(submitted.json().approvals[0]).toMatchObject({ provider: extra(14).address, pseudonym: expect.stringMatching(/^0x[0-9a-f]{96}$/) })
+    const again = await cli(['deal', 'submit', ...connection(), '--deal', dealId, '--credential', join(dir, 'bound.json'), ...holderFiles], { MEDCRED_PRIVATE_KEY: keyOf(15) })
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/ERR_VERIFIER_DEAL_PSEUDONYM_USED/)
+    const noSecret = await cli(['deal', 'submit', ...connection(), '--deal', dealId, '--credential', join(dir, 'bound.json'), '--holder-secret', join(dir, 'holder-secret.json')], { MEDCRED_PRIVATE_KEY: keyOf(15) })
+    expect(noSecret.code).toBe(2)
   }, 240_000)
 
   it('usage errors exit 2, a missing key exits 1, and the key never shows', async () => {

@@ -54,7 +54,7 @@ describe('an ERC-20 data deal on the dev node', () => {
     expect(await node.chain.publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'allowance', args: [consumerAccount.address, node.deployment.erc20Portal] })).toBe(0n)
 
     // 3. A measles deal paid in the token: 2 approvals of 100, 250 funded from the 600 deposited.
-    const { created } = await createMeaslesDeal(node, consumerAccount, { school: school.controller, maxApprovals: 2, reward, asset: token, funding })
+    const { created } = await createMeaslesDeal(node, consumerAccount, { school: school.controller, maxApprovals: 2, reward, asset: token, funding, sybilOpen: true })
     expect(created.status, JSON.stringify(created.reports)).toBe('ACCEPTED')
     const dealId = BigInt((created.reports[0] as { result: { dealId: string } }).result.dealId)
     const submitFrom = dealSubmitter(node, dealId)
