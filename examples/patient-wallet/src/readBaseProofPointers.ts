@@ -7,9 +7,11 @@ import { base64urlnopad } from '@scure/base'
 import { decode } from 'cborg'
 import { WalletInputError } from './errors.js'
 
-// A base proof value is multibase 'u' + base64url(0xd9 0x5d 0x02 + CBOR array); the
-// pointers are its fifth item (https://www.w3.org/TR/vc-di-bbs/#serializebaseproofvalue).
-const baseProofHeader = [0xd9, 0x5d, 0x02]
+// A base proof value is multibase 'u' + base64url(0xd9 0x5d <option> + CBOR array), the option
+// byte 0x02 baseline, 0x04 anonymous holder binding, 0x06 pseudonym, 0x08 both; the pointers are
+// its fifth item whatever the option (https://www.w3.org/TR/vc-di-bbs/#serializebaseproofvalue).
+const baseProofTag = [0xd9, 0x5d]
+const featureOptionBytes = [0x02, 0x04, 0x06, 0x08]
 
 /**
  * Lists the JSON pointers the issuer made mandatory in a bbs-2023 base proof.
@@ -29,13 +31,14 @@ export function readBaseProofPointers(proofValue: unknown): string[] {
   } catch (cause) {
     throw refuse('proofValue is not base64url', cause)
   }
-  if (!baseProofHeader.every((byte, i) => bytes[i] === byte)) throw refuse('wrong proof header')
+  if (!baseProofTag.every((byte, i) => bytes[i] === byte) || !featureOptionBytes.includes(bytes[2] as number)) throw refuse('wrong proof header')
   let items: unknown
   try {
-    // Tag 64 (raw bytes) is how the issuer's suite writes byte strings; keep them as bytes.
+    // Tag 64 (raw bytes) is how the issuer's suite writes byte strings, tag 2 (a bignum) how
+    // some write a pseudonym option's nym entropy; keep both as bytes.
     const tags: ((inner: unknown) => unknown)[] = []
-    tags[64] = (inner) => inner
-    items = decode(bytes.subarray(baseProofHeader.length), { useMaps: true, tags })
+    tags[64] = tags[2] = (inner) => inner
+    items = decode(bytes.subarray(3), { useMaps: true, tags })
   } catch (cause) {
     throw refuse('its CBOR does not decode', cause)
   }
