@@ -4,7 +4,9 @@
  * a QR code or link opens the page), show who asks and exactly which claims its DCQL query
  * names, let the patient pick which stored credential answers, and consent (a bbs-2023
  * credential revealing those claims and the issuer's mandatory ones, bound to the request's
- * nonce and client id, posted as the `vp_token`) or decline (`access_denied`).
+ * nonce and client id, posted as the `vp_token`) or decline (`access_denied`). A credential
+ * bound to the holder secret is listed but cannot be shared yet: `createOpenId4VpResponse`
+ * takes no holder binding, so the page says so and keeps *Share* off while one is picked.
  */
 import { setGlobalConfig } from '@openid4vc/utils'
 import {
@@ -39,8 +41,11 @@ const declineButton = byId('decline', HTMLButtonElement)
 const presentStatus = byId('present-status', HTMLParagraphElement)
 const presentError = byId('present-error', HTMLParagraphElement)
 
-/** The open request, and the stored credentials that may answer each of its queries, by query id. */
-let current: { request: ResolvedOpenId4VpRequest; choices: Map<string, StoredCredential[]> } | undefined
+/**
+ * The open request, the stored credentials that may answer each of its queries (by query id),
+ * and whether the chosen ones can satisfy it.
+ */
+let current: { request: ResolvedOpenId4VpRequest; choices: Map<string, StoredCredential[]>; canBeSatisfied: boolean } | undefined
 
 const setState = (state: 'empty' | 'open' | 'shared' | 'declined' | 'failed') => {
   document.body.dataset.state = state
@@ -103,6 +108,14 @@ async function openRequest(text: string): Promise<void> {
       const list = document.createElement('ul')
       list.className = 'choices fields'
       const mandatory = Object.assign(document.createElement('p'), { className: 'mandatory' })
+      const bound = Object.assign(document.createElement('p'), { className: 'bound warning', hidden: true })
+      const showBinding = (entry: StoredCredential) => {
+        const option = entry.holderBinding?.featureOption
+        bound.hidden = option === undefined
+        bound.textContent = option
+          ? `This credential is bound to your holder secret (${option}). This wallet cannot present a bound credential yet: pick another one, or decline.`
+          : ''
+      }
       const showMandatory = (entry: StoredCredential) => {
         try {
           const fields = listDisclosableFields(entry.credential, readBaseProofPointers(entry.credential.proof?.proofValue)).filter((field) => field.mandatory)
@@ -115,22 +128,29 @@ async function openRequest(text: string): Promise<void> {
       candidates.forEach((entry, index) => {
         const radio = Object.assign(document.createElement('input'), { type: 'radio', name: `query-${query.id}`, value: entry.id, checked: index === 0 })
         radio.dataset.issuer = issuerOf(entry.credential)
-        radio.addEventListener('change', () => showMandatory(entry))
+        radio.addEventListener('change', () => {
+          showMandatory(entry)
+          showBinding(entry)
+          updateShare()
+        })
         const claims = match?.matches[index]?.claims.map((claim) => `${names[claim.label] ?? claim.label}: ${claim.values.map(shown).join(', ')}`).join('; ')
         const label = document.createElement('label')
-        label.append(radio, ` ${entry.name ?? entry.configurationId} from ${entry.issuerName ?? issuerOf(entry.credential)}, received ${new Date(entry.receivedAt).toLocaleString()}: ${claims}`)
+        const bound = entry.holderBinding ? ' (bound to your holder secret)' : ''
+        label.append(radio, ` ${entry.name ?? entry.configurationId}${bound} from ${entry.issuerName ?? issuerOf(entry.credential)}, received ${new Date(entry.receivedAt).toLocaleString()}: ${claims}`)
         const item = document.createElement('li')
         item.append(label)
         list.append(item)
       })
-      if (candidates[0]) showMandatory(candidates[0])
-      else mandatory.textContent = 'None of your stored credentials answers this.'
-      box.append(title, intro, asked, list, mandatory)
+      if (candidates[0]) {
+        showMandatory(candidates[0])
+        showBinding(candidates[0])
+      } else mandatory.textContent = 'None of your stored credentials answers this.'
+      box.append(title, intro, asked, list, mandatory, bound)
       return box
     }),
   )
-  current = { request, choices }
-  shareButton.disabled = !matches.canBeSatisfied
+  current = { request, choices, canBeSatisfied: matches.canBeSatisfied }
+  updateShare()
   declineButton.disabled = false
   requestSection.hidden = false
   setState('open')
@@ -142,15 +162,23 @@ function issuerOf(credential: VerifiableCredential): string {
 }
 
 /** The stored credential the patient picked for each query answered. */
-function chosen(): Record<string, VerifiableCredential> {
+function chosenEntries(): Record<string, StoredCredential> {
   if (!current) return {}
-  const picked: Record<string, VerifiableCredential> = {}
+  const picked: Record<string, StoredCredential> = {}
   for (const [queryId, candidates] of current.choices) {
     const id = queriesList.querySelector<HTMLInputElement>(`input[name="query-${CSS.escape(queryId)}"]:checked`)?.value
     const entry = candidates.find((candidate) => candidate.id === id)
-    if (entry) picked[queryId] = entry.credential
+    if (entry) picked[queryId] = entry
   }
   return picked
+}
+
+/** The picked credentials, as the response takes them. */
+const chosen = (): Record<string, VerifiableCredential> => Object.fromEntries(Object.entries(chosenEntries()).map(([queryId, entry]) => [queryId, entry.credential]))
+
+/** *Share* is on when the request can be answered and no picked credential is bound to the holder secret. */
+function updateShare(): void {
+  shareButton.disabled = !current?.canBeSatisfied || Object.values(chosenEntries()).some((entry) => entry.holderBinding)
 }
 
 async function answer(consent: boolean): Promise<void> {
