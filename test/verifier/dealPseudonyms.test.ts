@@ -9,18 +9,28 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import initSqlJs from 'sql.js'
 import { type Address, type Hex, hexToBytes, padHex, zeroAddress, zeroHash } from 'viem'
 import { documentLoader, sampleVaccination } from '#test/credentials.js'
-import { accreditAction, addresses, chainId, createScenario, dealAddresses, firstBlockTimestamp, metadataAt, presentForDeal, type Scenario, statusEntry } from '#test/verifierScenario.js'
+import {
+  accreditAction,
+  addresses,
+  type BoundPatient,
+  chainId,
+  createScenario,
+  dealAddresses,
+  firstBlockTimestamp,
+  issueBoundPatient,
+  metadataAt,
+  presentForDeal,
+  presentWithPseudonym,
+  type Scenario,
+  statusEntry,
+} from '#test/verifierScenario.js'
 import { createDealChallenge } from '../../src/cartesi/createDealChallenge.js'
-import { createDealPseudonymContext } from '../../src/cartesi/createDealPseudonymContext.js'
 import { decodeDealApprovalNotice } from '../../src/cartesi/dealApprovalNotice.js'
 import { encodeEtherDeposit } from '../../src/cartesi/deposits.js'
 import { encodeInput } from '../../src/cartesi/encodeInput.js'
 import { encodeInspectQuery } from '../../src/cartesi/inspectQuery.js'
 import { decodeReport } from '../../src/cartesi/reports.js'
 import type { CreateDealAction, VerifierAction } from '../../src/cartesi/types.js'
-import { createHolderCommitment } from '../../src/holderBinding/createHolderCommitment.js'
-import { generateHolderSecret } from '../../src/holderBinding/generateHolderSecret.js'
-import type { HolderBinding } from '../../src/holderBinding/types.js'
 import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
 import { issueCredential } from '../../src/suites/bbs-2023/issueCredential.js'
 import type { ProofFeature, VerifiableCredential } from '../../src/suites/types.js'
@@ -32,36 +42,16 @@ const { consumer, provider1, provider2, provider3, etherPortal, erc20Portal } = 
 const reveal = ['credentialSubject.vaccine.targetDisease', 'credentialSubject.doseNumber', 'credentialSubject.seriesSize']
 const pseudonymPattern = /^0x[0-9a-f]{96}$/
 
-/** A patient: a measles certificate issued over its commitment, and what it keeps to derive. */
-type Patient = { credential: VerifiableCredential; holder: HolderBinding }
-
 let scenario: Scenario
 let verifier: Verifier
 let index = 0
-let patientA: Patient
-let patientB: Patient
-let patientC: Patient
+let patientA: BoundPatient
+let patientB: BoundPatient
+let patientC: BoundPatient
 let plainCredential: VerifiableCredential
 
-async function issuePatient(featureOption: ProofFeature): Promise<Patient> {
-  const secret = generateHolderSecret()
-  const { commitment, secretProverBlind } = createHolderCommitment({ secret, featureOption })
-  const credential = await issueCredential({ credential: sampleVaccination(scenario.parties.school.controller, statusEntry(11)), issuerKey: scenario.parties.school, documentLoader, holderCommitment: commitment })
-  return { credential, holder: { secret, secretProverBlind } }
-}
-
-/** A presentation for `dealId` from `provider`, with the pseudonym for `contextDealId`'s context (the same deal unless told). */
-async function presentWithPseudonym(patient: Patient, binding: { dealId: bigint; provider: Address }, contextDealId = binding.dealId): Promise<string> {
-  const derived = await deriveCredential({
-    credential: patient.credential,
-    reveal,
-    presentationHeader: createDealChallenge({ chainId, application: addresses.application, dealId: binding.dealId, provider: binding.provider }),
-    documentLoader,
-    holder: patient.holder,
-    pseudonymContext: createDealPseudonymContext({ chainId, application: addresses.application, dealId: contextDealId }),
-  })
-  return JSON.stringify(derived)
-}
+const issuePatient = (featureOption: ProofFeature) => issueBoundPatient(scenario.parties.school, featureOption)
+const present = (patient: BoundPatient, binding: { dealId: bigint; provider: Address }, contextDealId?: bigint) => presentWithPseudonym(patient, reveal, binding, contextDealId)
 
 function measlesDeal(overrides: Partial<CreateDealAction> = {}): CreateDealAction {
   return {
@@ -144,24 +134,24 @@ describe('a deal paid once per pseudonym', () => {
   })
 
   it('one patient with one credential submits from three addresses and is paid once', async () => {
-    const presentation = await presentWithPseudonym(patientA, { dealId, provider: provider1 })
+    const presentation = await present(patientA, { dealId, provider: provider1 })
     const firstInput = index
     const first = await accept(submit(dealId, presentation), provider1)
     pseudonymA = pseudonymOf(first)
     expect(first.outputs[1]).toEqual({ type: 'voucher', destination: provider1, value: 100n, payload: '0x' })
     for (const provider of [provider2, provider3]) {
-      const message = await reject(submit(dealId, await presentWithPseudonym(patientA, { dealId, provider })), provider, 'ERR_VERIFIER_DEAL_PSEUDONYM_USED')
+      const message = await reject(submit(dealId, await present(patientA, { dealId, provider })), provider, 'ERR_VERIFIER_DEAL_PSEUDONYM_USED')
       expect(message).toBe(`This credential's pseudonym was already approved and paid in deal ${dealId} (input ${firstInput}).`)
     }
     // The first address again, with a fresh presentation: the same pseudonym, refused the same way.
-    await reject(submit(dealId, await presentWithPseudonym(patientA, { dealId, provider: provider1 })), provider1, 'ERR_VERIFIER_DEAL_PSEUDONYM_USED')
+    await reject(submit(dealId, await present(patientA, { dealId, provider: provider1 })), provider1, 'ERR_VERIFIER_DEAL_PSEUDONYM_USED')
     expect(await inspectDeal(dealId)).toMatchObject({ approvals: 1, budget: '400' })
   }, 60_000)
 
   it('two patients are paid twice; one address may submit for each', async () => {
-    const second = await accept(submit(dealId, await presentWithPseudonym(patientB, { dealId, provider: provider2 })), provider2)
+    const second = await accept(submit(dealId, await present(patientB, { dealId, provider: provider2 })), provider2)
     // patient C's presentation comes from provider1, already paid for patient A: one approval per pseudonym, not per address.
-    const third = await accept(submit(dealId, await presentWithPseudonym(patientC, { dealId, provider: provider1 })), provider1)
+    const third = await accept(submit(dealId, await present(patientC, { dealId, provider: provider1 })), provider1)
     const pseudonyms = [pseudonymA, pseudonymOf(second), pseudonymOf(third)]
     expect(new Set(pseudonyms).size).toBe(3)
     const deal = await inspectDeal(dealId)
@@ -171,7 +161,7 @@ describe('a deal paid once per pseudonym', () => {
 
   it('the same patient in two deals shows two different pseudonyms', async () => {
     const otherDeal = await createDeal()
-    const approval = await accept(submit(otherDeal, await presentWithPseudonym(patientA, { dealId: otherDeal, provider: provider1 })), provider1)
+    const approval = await accept(submit(otherDeal, await present(patientA, { dealId: otherDeal, provider: provider1 })), provider1)
     const other = pseudonymOf(approval)
     expect(other).not.toBe(pseudonymA)
     // Nothing in the notice links the two: only the deal id, the hashes and the provider differ or match as the inputs do.
@@ -182,7 +172,7 @@ describe('a deal paid once per pseudonym', () => {
     const nextDeal = await createDeal()
     // The challenge is the new deal's, the pseudonym deal 1's: the proof names deal 1's context
     // (its nym_domain), which is not the deal's. Without the name, the proof would not verify.
-    await reject(submit(nextDeal, await presentWithPseudonym(patientA, { dealId: nextDeal, provider: provider2 }, dealId)), provider2, 'ERR_VERIFY_PSEUDONYM_CONTEXT_MISMATCH')
+    await reject(submit(nextDeal, await present(patientA, { dealId: nextDeal, provider: provider2 }, dealId)), provider2, 'ERR_VERIFY_PSEUDONYM_CONTEXT_MISMATCH')
   }, 60_000)
 
   it('error: a pseudonymous deal refuses a plain presentation, and holder binding without a pseudonym, before any BBS work', async () => {
@@ -205,7 +195,7 @@ describe('a sybil-open deal', () => {
     await reject(submit(dealId, await presentForDeal(plainCredential, reveal, { dealId, provider: provider1 })), provider1, 'ERR_VERIFIER_DEAL_ALREADY_APPROVED')
     // What sybil-open means: the same credential from another address is paid again.
     await accept(submit(dealId, await presentForDeal(plainCredential, reveal, { dealId, provider: provider2 })), provider2)
-    await reject(submit(dealId, await presentWithPseudonym(patientA, { dealId, provider: provider3 })), provider3, 'ERR_VERIFY_PROOF_FEATURE_NOT_ACCEPTED')
+    await reject(submit(dealId, await present(patientA, { dealId, provider: provider3 })), provider3, 'ERR_VERIFY_PROOF_FEATURE_NOT_ACCEPTED')
   }, 60_000)
 })
 
