@@ -12,7 +12,7 @@ import type { DealPredicate, VerifierAction } from '../../src/cartesi/types.js'
 import type { AdvanceMetadata, VerifierOutput } from '../../verifier/src/types.js'
 import type { PoolDeposit, PoolPresentation } from './fuzzPool.js'
 import { checkWindow, presentationTruth } from './groundTruth.js'
-import { approvalKey, balanceKey, holdings, type Ledger } from './ledger.js'
+import { approvalKey, balanceKey, holdings, type Ledger, pseudonymApprovalKey } from './ledger.js'
 
 /** A payment a voucher makes: ETH to its destination, or a token's `transfer`. */
 type Payment = { asset: Address; to: Address; amount: bigint }
@@ -21,7 +21,7 @@ type Payment = { asset: Address; to: Address; amount: bigint }
 export type PresentationsKnown = { source: PoolPresentation | undefined; presentations: ReadonlyMap<Hex, PoolPresentation> }
 
 /** Counts the deal checks ran, for the run's summary. */
-export type DealCheckCounts = { approvals: number; vouchers: number }
+export type DealCheckCounts = { approvals: number; pseudonymApprovals: number; vouchers: number }
 
 /**
  * Every money invariant of one accepted input. `input` is the decoded action or deposit;
@@ -106,6 +106,7 @@ export function checkMoney(
     }
     case 'submitToDeal': {
       counts.approvals++
+      if (!before.deals.get(input.dealId)?.sybilOpen) counts.pseudonymApprovals++
       return [...violations, ...checkApproval(input, metadata, { notices, payments }, ledgers, known)]
     }
     default:
@@ -150,8 +151,6 @@ function checkApproval(
   if (metadata.blockTimestamp > deal.expiresAt) violations.push(`an approval in deal ${action.dealId} after its expiry`)
   if (deal.approvals >= deal.maxApprovals) violations.push(`approval ${deal.approvals + 1} in deal ${action.dealId}, which allows ${deal.maxApprovals}`)
   if (deal.budget < deal.reward) violations.push(`an approval in deal ${action.dealId} with a budget of ${deal.budget}, under its reward ${deal.reward}`)
-  if (ledgers.before.approvals.has(approvalKey(action.dealId, provider))) violations.push(`${provider} was paid twice in deal ${action.dealId}`)
-  if (!ledgers.after.approvals.has(approvalKey(action.dealId, provider)) || ledgers.after.approvals.size !== ledgers.before.approvals.size + 1) violations.push('the approval was not recorded, or not alone')
   if (later.budget !== deal.budget - deal.reward || later.approvals !== deal.approvals + 1) violations.push(`deal ${action.dealId}'s budget went ${deal.budget} -> ${later.budget} for a reward of ${deal.reward}`)
 
   const expected: Payment = { asset: deal.asset, to: provider, amount: deal.reward }
@@ -169,6 +168,12 @@ function checkApproval(
   if (notice.deliveryHash !== action.deliveryHash) violations.push('the approval notice carries another delivery hash')
   if (notice.reward !== deal.reward || getAddress(notice.asset) !== deal.asset) violations.push(`the notice says ${notice.reward} of ${notice.asset}; the deal pays ${deal.reward} of ${deal.asset}`)
   if (notice.blockTimestamp !== metadata.blockTimestamp) violations.push('the approval notice carries another block time')
+  // Once per address in a sybil-open deal, once per pseudonym in the others, whatever address submits.
+  if (deal.sybilOpen && notice.pseudonym !== undefined) violations.push(`sybil-open deal ${action.dealId} approved a pseudonym`)
+  if (!deal.sybilOpen && notice.pseudonym === undefined) violations.push(`deal ${action.dealId}, paid per pseudonym, approved without one`)
+  const key = notice.pseudonym === undefined ? approvalKey(action.dealId, provider) : pseudonymApprovalKey(action.dealId, notice.pseudonym)
+  if (ledgers.before.approvals.has(key)) violations.push(`${notice.pseudonym === undefined ? provider : `pseudonym ${notice.pseudonym}`} was paid twice in deal ${action.dealId}`)
+  if (!ledgers.after.approvals.has(key) || ledgers.after.approvals.size !== ledgers.before.approvals.size + 1) violations.push('the approval was not recorded, or not alone')
 
   // The presentation and the deal's terms, judged on what was verified (the pool presentation the
   // case came from, or whose proof the notice names), never on the JSON as submitted: any JSON-LD
@@ -177,6 +182,7 @@ function checkApproval(
   const { truth, violations: unknown } = presentationTruth(notice.presentationHash, known.source, known.presentations, 'approval notice')
   violations.push(...unknown)
   if (!truth) return violations
+  if (notice.pseudonym !== truth.pseudonym) violations.push(`the approval notice carries pseudonym ${notice.pseudonym}, its presentation proves ${truth.pseudonym}`)
   if (notice.disclosedClaimsHash !== hashDisclosedClaims(truth.json.credentialSubject as Record<string, unknown>)) violations.push("the approval's disclosedClaimsHash is not its presentation's")
   if (!deal.issuers.includes(truth.issuer)) violations.push(`deal ${action.dealId} approved a credential of ${truth.issuer}, not one of its issuers`)
   if (!truth.types.includes(deal.credentialType)) violations.push(`deal ${action.dealId} approved a credential that is not a ${deal.credentialType}`)

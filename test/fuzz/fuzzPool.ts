@@ -1,10 +1,10 @@
 /**
  * The valid material the fuzzer mutates, built once: a verifier state with three accredited
- * issuers, portal deposits and three funded open deals, admin and deal inputs that this state
+ * issuers, portal deposits and four funded open deals, admin and deal inputs that this state
  * accepts, and derived presentations (the expensive part: each BBS derivation costs ~130-250
- * ms, so there are eighteen, reused by every case).
+ * ms, so there are twenty-three, reused by every case), five of them with pseudonyms.
  */
-import { type Address, type Hex, padHex, zeroAddress, zeroHash } from 'viem'
+import { type Address, bytesToHex, type Hex, padHex, zeroAddress, zeroHash } from 'viem'
 import { type Erc20Deposit, type EtherDeposit, encodeErc20Deposit, encodeEtherDeposit } from '../../src/cartesi/deposits.js'
 import { encodeInput } from '../../src/cartesi/encodeInput.js'
 import { hashPresentation } from '../../src/cartesi/hashPresentation.js'
@@ -12,21 +12,25 @@ import { issuerKeyOf } from '../../src/cartesi/issuerKeyOf.js'
 import { decodeReport } from '../../src/cartesi/reports.js'
 import type { CreateDealAction, VerifierAction } from '../../src/cartesi/types.js'
 import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
+import { parseDerivedProofValue } from '../../src/suites/bbs-2023/parseDerivedProofValue.js'
 import type { VerifiableCredential } from '../../src/suites/types.js'
 import { createVerifier } from '../../verifier/src/createVerifier.js'
 import type { PortalAddresses } from '../../verifier/src/types.js'
 import {
   accreditAction,
   addresses,
+  type BoundPatient,
   createDealCredentials,
   createScenario,
   dealAddresses,
   firstBlockTimestamp,
+  issueBoundPatient,
   licenceReveal,
   metadataAt,
   nonce,
   presentFor,
   presentForDeal,
+  presentWithPseudonym,
   revocationList,
   vaccinationReveal,
 } from '../fixtures/verifierScenario.js'
@@ -54,6 +58,8 @@ export type PoolPresentation = {
   /** The issuer's DID and the credential's types, as derived. */
   issuer: string
   types: readonly string[]
+  /** With a pseudonym proof: the pseudonym it proves, as the approval notice carries it. */
+  pseudonym?: Hex | undefined
 }
 
 export type FuzzPool = {
@@ -69,7 +75,7 @@ export type FuzzPool = {
   senders: readonly Address[]
   /** The portals the fuzzed verifier reads deposits from. */
   portals: Required<PortalAddresses>
-  /** The deals of the base database: ids 1 (ETH), 2 (the token), 3 (ETH); deal 4 is the next one created. */
+  /** The deals of the base database: ids 1 (ETH), 2 (the token), 3 (ETH), 4 (ETH, per pseudonym); deal 5 is the next one created. */
   deals: readonly CreateDealAction[]
 }
 
@@ -119,7 +125,8 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     ...overrides,
   })
   // Deal 1 pays two of its three approvals before its budget runs out; deal 2 pays in the token;
-  // deal 3 takes either disease, up to dose 5, from the school or the other issuer.
+  // deal 3 takes either disease, up to dose 5, from the school or the other issuer; deal 4 pays
+  // once per pseudonym, whatever address submits.
   const deals: CreateDealAction[] = [
     deal({}),
     deal({ asset: token, reward: 200n, maxApprovals: 2, funding: 400n, requiredFields: ['/credentialSubject/seriesSize'] }),
@@ -133,6 +140,7 @@ export async function createFuzzPool(): Promise<FuzzPool> {
       funding: 70n,
       maxApprovals: 10,
     }),
+    deal({ sybilOpen: false, reward: 50n, funding: 150n }),
   ]
   const setup: [VerifierAction | Hex, Address][] = [
     [accreditAction(school, addresses.schoolController), addresses.rootAuthority],
@@ -175,8 +183,10 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     ['withdraw tokens', { action: 'withdraw', asset: token, amount: 999_600n }, consumer],
   ]
 
-  type Wanted = [string, VerifiableCredential, string[], Address, { dealId: bigint } | undefined]
+  type Wanted = [string, VerifiableCredential | BoundPatient, string[], Address, { dealId: bigint } | undefined]
   const dealCredentials = await createDealCredentials(scenario.parties)
+  // Two patients whose certificates were signed over their commitments: deal 4 pays each once.
+  const [patientA, patientB] = await Promise.all([issueBoundPatient(school, 'holder_binding_pseudonym'), issueBoundPatient(school, 'pseudonym')])
   const wanted: Wanted[] = [
     ['licence', scenario.licence, licenceReveal, addresses.doctor, undefined],
     ['licence', scenario.licence, licenceReveal, addresses.doctor, undefined],
@@ -195,28 +205,49 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     ['deal 1, rubella', dealCredentials.rubella, vaccinationReveal, addresses.stranger, { dealId: 1n }],
     ['deal 2 (token), provider 1', dealCredentials.measles, [...vaccinationReveal, 'credentialSubject.seriesSize'], provider1, { dealId: 2n }],
     ['deal 3, a first dose', dealCredentials.firstDose, vaccinationReveal, addresses.patient, { dealId: 3n }],
-    // Deal 4 is whatever the first createDeal a run accepts says: fuzzed terms meet real presentations.
-    ['deal 4, provider 2', dealCredentials.measles, [...vaccinationReveal, 'credentialSubject.seriesSize'], provider2, { dealId: 4n }],
-    ['deal 4, provider 3', dealCredentials.otherIssuerMeasles, vaccinationReveal, provider3, { dealId: 4n }],
+    // Deal 4: one patient from three addresses is paid once, another patient once more.
+    ['deal 4, patient A from provider 1', patientA, vaccinationReveal, provider1, { dealId: 4n }],
+    ['deal 4, patient A from provider 2', patientA, vaccinationReveal, provider2, { dealId: 4n }],
+    ['deal 4, patient A from provider 3', patientA, vaccinationReveal, provider3, { dealId: 4n }],
+    ['deal 4, patient B from provider 1', patientB, vaccinationReveal, provider1, { dealId: 4n }],
+    ['deal 1 (sybil-open), patient B with a pseudonym proof', patientB, vaccinationReveal, provider2, { dealId: 1n }],
+    // Deal 5 is whatever the first createDeal a run accepts says: fuzzed terms meet real presentations.
+    ['deal 5, provider 2', dealCredentials.measles, [...vaccinationReveal, 'credentialSubject.seriesSize'], provider2, { dealId: 5n }],
+    ['deal 5, provider 3', dealCredentials.otherIssuerMeasles, vaccinationReveal, provider3, { dealId: 5n }],
   ]
   // Derivations run one after another: the machine's two cores are shared.
   const presentations: PoolInput[] = []
-  for (const [i, [name, credential, reveal, sender, forDeal]] of wanted.entries()) {
+  for (const [i, [name, source, reveal, sender, forDeal]] of wanted.entries()) {
     const n = 1_000 + i
-    const text = forDeal ? await presentForDeal(credential, reveal, { dealId: forDeal.dealId, provider: sender }) : await presentFor(credential, reveal, { sender, nonce: nonce(n) })
+    const bound = isBoundPatient(source) ? source : undefined
+    const credential: VerifiableCredential = bound ? bound.credential : (source as VerifiableCredential)
+    const text = bound && forDeal
+      ? await presentWithPseudonym(bound, reveal, { dealId: forDeal.dealId, provider: sender })
+      : forDeal
+        ? await presentForDeal(credential, reveal, { dealId: forDeal.dealId, provider: sender })
+        : await presentFor(credential, reveal, { sender, nonce: nonce(n) })
     const json = JSON.parse(text) as Record<string, unknown>
     const action: VerifierAction = forDeal
       ? { action: 'submitToDeal', dealId: forDeal.dealId, presentation: text, deliveryHash: i % 2 === 0 ? zeroHash : padHex('0xde11', { size: 32 }) }
       : { action: 'submitPresentation', nonce: nonce(n), presentation: text }
     const issuer = typeof json.issuer === 'string' ? json.issuer : (json.issuer as { id?: unknown } | undefined)?.id
     if (typeof issuer !== 'string' || !Array.isArray(json.type)) throw new Error(`fuzz pool: ${name} was derived without an issuer or types`)
-    const presentation: PoolPresentation = { text, json, undisclosed: undisclosedValues(credential, json), presentationHash: hashPresentation(json), issuer, types: json.type.map(String) }
+    const { pseudonym } = parseDerivedProofValue((json.proof as { proofValue: string }).proofValue)
+    const presentation: PoolPresentation = {
+      text,
+      json,
+      undisclosed: undisclosedValues(credential, json),
+      presentationHash: hashPresentation(json),
+      issuer,
+      types: json.type.map(String),
+      ...(pseudonym ? { pseudonym: bytesToHex(pseudonym) } : {}),
+    }
     presentations.push({ name, action, payload: encodeInput(action), sender, presentation })
   }
   const byHash = new Map(presentations.map((input) => [input.presentation!.presentationHash, input.presentation!]))
   if (byHash.size !== presentations.length) throw new Error('fuzz pool: two presentations share a proof value')
   const disclosedAnywhere = new Set(presentations.flatMap((input) => leaves(input.presentation!.json.credentialSubject).map(([, value]) => value)))
-  const allClaims = [scenario.licence, scenario.vaccination, ...Object.values(dealCredentials)].flatMap((credential) => leaves(credential.credentialSubject).map(([, value]) => value))
+  const allClaims = [scenario.licence, scenario.vaccination, ...Object.values(dealCredentials), patientA.credential, patientB.credential].flatMap((credential) => leaves(credential.credentialSubject).map(([, value]) => value))
   return {
     baseDatabase,
     firstInputIndex: setup.length,
@@ -232,6 +263,8 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     deals,
   }
 }
+
+const isBoundPatient = (source: VerifiableCredential | BoundPatient): source is BoundPatient => 'holder' in source && 'credential' in source
 
 /** The source credential's subject values whose JSON pointer the derived credential lacks. */
 function undisclosedValues(source: VerifiableCredential, derived: Record<string, unknown>): string[] {

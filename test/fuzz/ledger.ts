@@ -19,18 +19,21 @@ export type LedgerDeal = {
   budget: bigint
   approvals: number
   closed: boolean
+  /** Paid once per address (sybil-open), else once per pseudonym. */
+  sybilOpen: boolean
 }
 
 export type Ledger = {
   /** Free balances by `owner asset` (checksummed, space-separated). */
   balances: ReadonlyMap<string, bigint>
   deals: ReadonlyMap<bigint, LedgerDeal>
-  /** Approvals as `dealId provider`. */
+  /** Approvals as `dealId provider` (sybil-open deals) or `dealId nym:<pseudonym>`. */
   approvals: ReadonlySet<string>
 }
 
 export const balanceKey = (owner: Address, asset: Address) => `${getAddress(owner)} ${getAddress(asset)}`
 export const approvalKey = (dealId: bigint, provider: Address) => `${dealId} ${getAddress(provider)}`
+export const pseudonymApprovalKey = (dealId: bigint, pseudonym: Hex) => `${dealId} nym:${pseudonym.toLowerCase()}`
 
 /** Reads the ledger; an empty one when the deal tables do not exist. */
 export function readLedger(database: Database): Ledger {
@@ -44,7 +47,7 @@ export function readLedger(database: Database): Ledger {
   return {
     balances: new Map(rows('SELECT owner, asset, amount FROM balances').map((row) => [balanceKey(address(row.owner!), address(row.asset!)), BigInt(row.amount as string)])),
     deals: new Map(
-      rows('SELECT id, consumer, credential_type, required_fields, predicates, issuers, max_approvals, reward, asset, expires_at, budget, approvals, closed_at FROM deals').map((row) => [
+      rows('SELECT id, consumer, credential_type, required_fields, predicates, issuers, max_approvals, reward, asset, expires_at, budget, approvals, closed_at, sybil_open FROM deals').map((row) => [
         BigInt(row.id as number),
         {
           consumer: address(row.consumer!),
@@ -59,10 +62,15 @@ export function readLedger(database: Database): Ledger {
           budget: BigInt(row.budget as string),
           approvals: Number(row.approvals),
           closed: row.closed_at !== null,
+          sybilOpen: Number(row.sybil_open) === 1,
         },
       ]),
     ),
-    approvals: new Set(rows('SELECT deal_id, provider FROM deal_approvals').map((row) => approvalKey(BigInt(row.deal_id as number), address(row.provider!)))),
+    approvals: new Set(
+      rows('SELECT deal_id, provider, pseudonym FROM deal_approvals').map((row) =>
+        row.pseudonym === null ? approvalKey(BigInt(row.deal_id as number), address(row.provider!)) : pseudonymApprovalKey(BigInt(row.deal_id as number), bytesToHex(row.pseudonym as Uint8Array)),
+      ),
+    ),
   }
 }
 

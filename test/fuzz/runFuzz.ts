@@ -35,6 +35,8 @@ export type FuzzStats = {
   noticesChecked: number
   /** Deal approvals checked: notice, voucher, budget, terms. */
   approvalsChecked: number
+  /** Of those, approvals in deals paid once per pseudonym. */
+  pseudonymApprovalsChecked: number
   /** Vouchers decoded and checked against the ledger. */
   vouchersChecked: number
   /** Outputs and reports scanned for undisclosed claim values. */
@@ -84,8 +86,8 @@ const presentationActions = new Set(['submitPresentation', 'submitToDeal'])
 export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<FuzzStats> {
   const { seed, runs, resetEvery = 250, progress, progressEvery = 5_000 } = options
   const started = performance.now()
-  const stats: FuzzStats = { seed, runs, milliseconds: 0, categories: {}, noticesChecked: 0, approvalsChecked: 0, vouchersChecked: 0, blobsScanned: 0, reachedProof: 0, reencodingsCompared: 0, violations: [] }
-  const dealCounts = { approvals: 0, vouchers: 0 }
+  const stats: FuzzStats = { seed, runs, milliseconds: 0, categories: {}, noticesChecked: 0, approvalsChecked: 0, pseudonymApprovalsChecked: 0, vouchersChecked: 0, blobsScanned: 0, reachedProof: 0, reencodingsCompared: 0, violations: [] }
+  const dealCounts = { approvals: 0, pseudonymApprovals: 0, vouchers: 0 }
   const neverDisclosed = toSecrets(pool.neverDisclosed)
   const secretsOf = new Map<unknown, Secrets>(pool.inputs.map((input) => [input.presentation, input.presentation ? toSecrets(input.presentation.undisclosed) : neverDisclosed]))
 
@@ -171,6 +173,7 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
   }
   stats.milliseconds = performance.now() - started
   stats.approvalsChecked = dealCounts.approvals
+  stats.pseudonymApprovalsChecked = dealCounts.pseudonymApprovals
   stats.vouchersChecked = dealCounts.vouchers
   return stats
 }
@@ -205,6 +208,6 @@ export function formatStats(stats: FuzzStats): string {
   }
   const accepted = Object.values(stats.categories).reduce((sum, counts) => sum + counts.accepted, 0)
   for (const { violation, count, example } of stats.violations) lines.push(`  VIOLATION x${count}: ${violation}\n    first: ${example}`)
-  lines.push(`  total: ${stats.violations.reduce((sum, entry) => sum + entry.count, 0)} violations; accepted ${accepted}, rejected ${stats.runs - accepted}; reached proof verification ${stats.reachedProof}; re-encodings compared with their originals ${stats.reencodingsCompared}; notices decoded ${stats.noticesChecked} (deal approvals ${stats.approvalsChecked}); vouchers checked ${stats.vouchersChecked}; outputs and reports scanned ${stats.blobsScanned}`)
+  lines.push(`  total: ${stats.violations.reduce((sum, entry) => sum + entry.count, 0)} violations; accepted ${accepted}, rejected ${stats.runs - accepted}; reached proof verification ${stats.reachedProof}; re-encodings compared with their originals ${stats.reencodingsCompared}; notices decoded ${stats.noticesChecked} (deal approvals ${stats.approvalsChecked}, ${stats.pseudonymApprovalsChecked} of them per pseudonym); vouchers checked ${stats.vouchersChecked}; outputs and reports scanned ${stats.blobsScanned}`)
   return lines.join('\n')
 }

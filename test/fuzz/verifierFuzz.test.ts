@@ -24,6 +24,7 @@ describe('verifier fuzz (bounded slice)', () => {
     expect(stats.noticesChecked).toBeGreaterThan(0)
     // Deals too: deposits credited, deals created, approvals proven and paid.
     expect(stats.approvalsChecked).toBeGreaterThan(0)
+    expect(stats.pseudonymApprovalsChecked).toBeGreaterThan(0)
     expect(stats.vouchersChecked).toBeGreaterThan(stats.approvalsChecked)
     expect(stats.categories['deposit fields']?.accepted).toBeGreaterThan(0)
     expect(stats.categories['createDeal fields']?.accepted).toBeGreaterThan(0)

@@ -38,7 +38,7 @@ const amount = mostly(
   pick([1n, 7n, 100n, 200n, 250n, 1_000n]),
   fc.oneof(pick([0n, 10n ** 18n, 10n ** 18n + 1n, 2n ** 128n, 2n ** 255n, maxUint256 - 1n, maxUint256]), fc.bigInt({ min: 0n, max: maxUint256 })),
 )
-const dealId = mostly(pick([1n, 2n, 3n, 4n]), fc.oneof(pick([0n, 5n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 63n, 2n ** 64n - 1n]), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })))
+const dealId = mostly(pick([1n, 2n, 3n, 4n, 5n]), fc.oneof(pick([0n, 6n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 63n, 2n ** 64n - 1n]), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })))
 const anyAddress = fc.uint8Array({ minLength: 20, maxLength: 20 }).map((bytes) => bytesToHex(bytes) as Address)
 const asset = mostly(pick<Address>([zeroAddress, token]), fc.oneof(pick<Address>([dealAddresses.consumer, etherPortal]), anyAddress))
 
@@ -148,7 +148,7 @@ export const dealMutators: Mutator[] = [
     },
   },
   {
-    // Otherwise valid deals: whichever is created first after a reset is deal 4, which pool presentations are bound to.
+    // Otherwise valid deals: whichever is created first after a reset is deal 5, which pool presentations are bound to.
     category: 'deal predicates',
     weight: 4,
     arbitrary: (pool) =>
@@ -174,7 +174,7 @@ export const dealMutators: Mutator[] = [
     weight: 2,
     arbitrary: (pool) =>
       // Mostly deal 3 and later ones: closing deals 1 and 2 would starve the submissions to them until the next reset.
-      fc.record({ dealId: fc.oneof({ weight: 4, arbitrary: pick([3n, 4n, 5n]) }, { weight: 1, arbitrary: dealId }), sender: fc.oneof(fc.constant(consumer), pick(pool.senders)), at: fc.nat({ max: 5 }) }).map(({ dealId, sender, at }) => {
+      fc.record({ dealId: fc.oneof({ weight: 4, arbitrary: pick([3n, 4n, 5n, 6n]) }, { weight: 1, arbitrary: dealId }), sender: fc.oneof(fc.constant(consumer), pick(pool.senders)), at: fc.nat({ max: 5 }) }).map(({ dealId, sender, at }) => {
         const expiry = pool.deals[0]!.expiresAt
         return {
           category: 'closeDeal fields',

@@ -216,7 +216,7 @@ export const presentationMutators: Mutator[] = [
         fc
           .record({
             nonce: fc.uint8Array({ minLength: 32, maxLength: 32 }).map(bytesToHex),
-            dealId: fc.oneof(fc.constant(undefined), fc.constantFrom(1n, 2n, 3n, 4n, 5n), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })),
+            dealId: fc.oneof(fc.constant(undefined), fc.constantFrom(1n, 2n, 3n, 4n, 5n, 6n), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })),
             // The delivery hash is not bound by the proof: any one is echoed in the approval notice.
             deliveryHash: fc.oneof(fc.constant(undefined), fc.uint8Array({ minLength: 32, maxLength: 32 }).map(bytesToHex)),
             sender: fc.constantFrom(...pool.senders),
