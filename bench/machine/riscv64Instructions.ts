@@ -8,7 +8,7 @@
  *   the difference between two reads is one input's whole cost. The first read is the first
  *   yield, where Cartesi takes its snapshot: the first input is counted from there.
  * - Verification alone: bench/machine/verifyInMachine.ts, built the same way, counts each
- *   verifyCredential call of a derived licence from inside.
+ *   verifyCredential call of a derived licence from inside, plain or with a pseudonym.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,6 +19,8 @@ import { exited, readInstructionCount, spawnRiscv64Node } from '#test/riscv64.js
 import { accreditAction, addresses, createScenario, licenceReveal, metadataAt, nonce, presentFor, submit } from '#test/verifierScenario.js'
 import { encodeInput } from '../../src/cartesi/encodeInput.js'
 import { decodeReport } from '../../src/cartesi/reports.js'
+import { createHolderCommitment } from '../../src/holderBinding/createHolderCommitment.js'
+import { generateHolderSecret } from '../../src/holderBinding/generateHolderSecret.js'
 import { deriveCredential } from '../../src/suites/bbs-2023/deriveCredential.js'
 import { issueCredential } from '../../src/suites/bbs-2023/issueCredential.js'
 import { buildVerifier, machineNodeFlags } from '../../verifier/build.js'
@@ -71,20 +73,25 @@ export async function countInputInstructions(options: { presentations?: number }
 }
 
 /** Instructions of one in-process verifyCredential of a derived licence, warm (median of the later runs). */
-export async function countVerifyInstructions(options: { runs?: number } = {}): Promise<{ warm: number; all: number[] }> {
+export async function countVerifyInstructions(options: { runs?: number; pseudonym?: boolean } = {}): Promise<{ warm: number; all: number[] }> {
   const runs = options.runs ?? 8
+  // With `pseudonym`: the licence issued over a holder's commitment and derived with a pseudonym for one context.
+  const pseudonymContext = options.pseudonym ? 'medcred:v1:deal-pseudonym:31337:0x0000000000000000000000000000000000000001:1' : undefined
   const dir = mkdtempSync(join(tmpdir(), 'medcred-riscv64-verify-'))
   try {
     const { school, doctor } = await createParties()
     const presentationHeader = 'hospital-challenge-7d3e'
+    const secret = generateHolderSecret()
+    const { commitment, secretProverBlind } = createHolderCommitment({ secret, featureOption: 'pseudonym' })
     const credential = await deriveCredential({
-      credential: await issueCredential({ credential: sampleLicence(school.controller, doctor.controller), issuerKey: school, documentLoader }),
+      credential: await issueCredential({ credential: sampleLicence(school.controller, doctor.controller), issuerKey: school, documentLoader, ...(pseudonymContext ? { holderCommitment: commitment } : {}) }),
       reveal: licenceReveal,
       presentationHeader,
       documentLoader,
+      ...(pseudonymContext ? { holder: { secret, secretProverBlind }, pseudonymContext } : {}),
     })
     const benchCase = join(dir, 'case.json')
-    writeFileSync(benchCase, JSON.stringify({ credential, trustedIssuer: school.controller, now: now.toISOString(), presentationHeader, runs }))
+    writeFileSync(benchCase, JSON.stringify({ credential, trustedIssuer: school.controller, now: now.toISOString(), presentationHeader, runs, pseudonymContext }))
     const { outfile } = await buildVerifier({ outfile: join(dir, 'verify.mjs'), entry: fileURLToPath(new URL('verifyInMachine.ts', import.meta.url)) })
     const counter = join(dir, 'instructions')
     const { code, stdout, stderr } = await exited(

@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs'
 import { createDidKeyDocument } from '../../src/did/key/createDidKeyDocument.js'
 import { verifyCredential } from '../../src/verify/verifyCredential.js'
 
-type BenchCase = { credential: Record<string, unknown>; trustedIssuer: string; now: string; presentationHeader: string; runs: number }
-const { credential, trustedIssuer, now, presentationHeader, runs } = JSON.parse(readFileSync(process.env.MEDCRED_BENCH_CASE as string, 'utf8')) as BenchCase
+type BenchCase = { credential: Record<string, unknown>; trustedIssuer: string; now: string; presentationHeader: string; runs: number; pseudonymContext?: string }
+const { credential, trustedIssuer, now, presentationHeader, runs, pseudonymContext } = JSON.parse(readFileSync(process.env.MEDCRED_BENCH_CASE as string, 'utf8')) as BenchCase
 const counter = process.env.MEDCRED_BENCH_COUNTER as string
 const didResolver = { resolveDid: async (did: string) => createDidKeyDocument({ publicKeyMultibase: did.slice('did:key:'.length) }) }
 const count = () => readFileSync(counter).readBigUInt64LE(0)
@@ -22,7 +22,14 @@ const count = () => readFileSync(counter).readBigUInt64LE(0)
 const counts: string[] = []
 for (let run = 0; run < runs; run++) {
   const before = count()
-  const result = await verifyCredential({ credential: structuredClone(credential), trustedIssuers: [trustedIssuer], now: new Date(now), didResolver, presentationHeader })
+  const result = await verifyCredential({
+    credential: structuredClone(credential),
+    trustedIssuers: [trustedIssuer],
+    now: new Date(now),
+    didResolver,
+    presentationHeader,
+    ...(pseudonymContext === undefined ? {} : { proofFeatures: ['pseudonym'], pseudonymContext }),
+  })
   const after = count()
   if (!result.verified) throw new Error(`the bench credential did not verify: ${JSON.stringify(result.checks.filter((check) => !check.ok))}`)
   counts.push((after - before).toString())

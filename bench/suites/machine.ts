@@ -8,6 +8,8 @@
  *   (where Cartesi snapshots the machine, after the warm-up).
  * - machine/riscv64/input/warm: a later presentation (median).
  * - machine/riscv64/verify/warm: verifyCredential alone, in-process (median of warm runs).
+ * - machine/riscv64/verify-pseudonym/warm: the same licence issued over a holder commitment and
+ *   derived with a pseudonym (bbs-2023 `pseudonym`), verified against its context.
  * - machine/riscv64/hostile/{accepted,rejected}/most-expensive: the costliest input within the
  *   machine's work bounds, and the costliest one they refuse (bench/machine/hostileInputs.ts;
  *   each case in a fresh machine, about five minutes in all).
@@ -31,12 +33,15 @@ export const suite: BenchSuite = {
     console.error(`bench: riscv64 instructions per presentation input, in order: ${inputs.all.join(', ')}`)
     const verify = await countVerifyInstructions()
     console.error(`bench: riscv64 instructions per verifyCredential, in order: ${verify.all.join(', ')}`)
+    const verifyPseudonym = await countVerifyInstructions({ pseudonym: true })
+    console.error(`bench: riscv64 instructions per verifyCredential with a pseudonym, in order: ${verifyPseudonym.all.join(', ')}`)
     const hostile = await countHostileInputInstructions()
     for (const reading of hostile.readings) console.error(`bench: riscv64 instructions of "${reading.case}": ${reading.instructions} (${reading.status}${reading.code ? ` ${reading.code}` : ''})`)
     return [
       { bench: 'machine/riscv64/input/first', value: inputs.first, unit: 'instructions' },
       { bench: 'machine/riscv64/input/warm', value: inputs.warm, unit: 'instructions' },
       { bench: 'machine/riscv64/verify/warm', value: verify.warm, unit: 'instructions' },
+      { bench: 'machine/riscv64/verify-pseudonym/warm', value: verifyPseudonym.warm, unit: 'instructions' },
       { bench: 'machine/riscv64/hostile/accepted/most-expensive', value: hostile.mostExpensiveAccepted.instructions, unit: 'instructions' },
       { bench: 'machine/riscv64/hostile/rejected/most-expensive', value: hostile.mostExpensiveRejected.instructions, unit: 'instructions' },
     ]
