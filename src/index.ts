@@ -130,5 +130,6 @@ export {
   type OpenId4VpRequestErrorParameters,
   type OpenId4VpResponseErrorCode,
   type OpenId4VpResponseErrorParameters,
+  type OpenId4VpSubmitErrorParameters,
 } from './openid4vp/errors.js'
 export type { OpenId4VpDisclosedCredential, OpenId4VpVerificationResult, OpenId4VpVerifierContext, PendingRequest } from './openid4vp/types.js'

@@ -1,9 +1,9 @@
 /**
  * @module
  * What the holder's operations share: @openid4vc/openid4vci's `Openid4vciClient` with its
- * callbacks (the caller's fetch behind an https-only check, hashing, randomness, signing with
- * the holder key), and the one translation of the libraries' errors into
- * {@link OpenId4VciHolderError}. Only the `HolderTransport` type is exported (from `medcred`).
+ * callbacks (the caller's fetch behind the URL policy of src/openid4vc/urlPolicy.ts, hashing,
+ * randomness, signing with the holder key), and the one translation of the libraries' errors
+ * into {@link OpenId4VciHolderError}. Only the `HolderTransport` type is exported (from `medcred`).
  */
 import {
   clientAuthenticationAnonymous,
@@ -14,29 +14,17 @@ import {
   type SignJwtCallback,
 } from '@openid4vc/oauth2'
 import { Openid4vciClient, Openid4vciError, Openid4vciRetrieveCredentialsError } from '@openid4vc/openid4vci'
-import { getGlobalConfig, setGlobalConfig, ValidationError } from '@openid4vc/utils'
+import { ValidationError } from '@openid4vc/utils'
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
+import { isAllowedUrl, type UrlPolicy } from '../openid4vc/urlPolicy.js'
 import { OpenId4VciHolderError, type OpenId4VciHolderStep } from './errors.js'
 
-/** How the holder reaches issuers: which fetch, and whether http on loopback is allowed. */
-export type HolderTransport = {
+export { isAllowedUrl, withUrlPolicy } from '../openid4vc/urlPolicy.js'
+
+/** How the holder reaches issuers: which fetch, and whether http on loopback is allowed (for tests). */
+export type HolderTransport = UrlPolicy & {
   /** The fetch to use (a test's, a proxy's); default: the global fetch. */
   fetch: typeof fetch | undefined
-  /** Whether http URLs on a loopback host (127.0.0.1, [::1], localhost) are accepted, for tests. */
-  allowHttpLoopback: boolean
-}
-
-const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost'])
-
-/** Whether the holder may send a request to `url`: https, or http on loopback when allowed. */
-export function isAllowedUrl(url: string, transport: HolderTransport): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  return parsed.protocol === 'https:' || (transport.allowHttpLoopback && parsed.protocol === 'http:' && loopbackHosts.has(parsed.hostname))
 }
 
 /** The caller's fetch, refusing URLs that are not allowed and naming an unreachable issuer. */
@@ -68,29 +56,6 @@ export function createHolderClient(transport: HolderTransport, signJwt?: SignJwt
       clientAuthentication: clientAuthenticationAnonymous(),
     },
   })
-}
-
-/** Calls running with http loopback allowed; the libraries' switch is global, so it is counted. */
-let loopbackCalls = 0
-let configBefore: ReturnType<typeof getGlobalConfig> | undefined
-
-/**
- * Runs `task` with the libraries' URL check loosened to http when `transport` allows loopback
- * (their only switch is process-wide); {@link isAllowedUrl} still refuses any http host that
- * is not loopback, on every request this holder makes. The switch is restored when the last
- * such call ends.
- */
-export async function withUrlPolicy<Result>(transport: HolderTransport, task: () => Promise<Result>): Promise<Result> {
-  if (!transport.allowHttpLoopback) return task()
-  if (loopbackCalls++ === 0) {
-    configBefore = getGlobalConfig()
-    setGlobalConfig({ ...configBefore, allowInsecureUrls: true })
-  }
-  try {
-    return await task()
-  } finally {
-    if (--loopbackCalls === 0 && configBefore) setGlobalConfig(configBefore)
-  }
 }
 
 /** An error response body `{ error, error_description }`, if `text` is one. */

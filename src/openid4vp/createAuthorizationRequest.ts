@@ -7,6 +7,7 @@
  */
 import { DcqlQuery } from 'dcql'
 import { base64url } from 'jose'
+import { isHttpLoopbackUrl, withUrlPolicy } from '../openid4vc/urlPolicy.js'
 import { OpenId4VpOptionsError } from './errors.js'
 import type { OpenId4VpVerifierContext, PendingRequest } from './types.js'
 
@@ -64,7 +65,9 @@ export async function createAuthorizationRequest(
   const state = randomId()
   const nonce = randomId()
   const requestUri = parameters.byReference ? `${context.requestUriBase}/${state}` : undefined
-  const created = await context.library.createOpenId4vpAuthorizationRequest({
+  // A verifier on loopback http (its URLs were checked when it was made) lifts the libraries' https check for this call only.
+  const policy = { allowHttpLoopback: isHttpLoopbackUrl(context.responseUri) || isHttpLoopbackUrl(context.requestUriBase) }
+  const created = await withUrlPolicy(policy, async () => context.library.createOpenId4vpAuthorizationRequest({
     ...(parameters.scheme !== undefined && { scheme: parameters.scheme }),
     authorizationRequestPayload: {
       response_type: 'vp_token',
@@ -84,7 +87,7 @@ export async function createAuthorizationRequest(
       additionalJwtPayload: { aud: 'https://self-issued.me/v2' },
       ...(requestUri && { requestUri }),
     },
-  })
+  }))
   const requestObject = created.jar?.authorizationRequestJwt as string
   const pending: PendingRequest = {
     state,

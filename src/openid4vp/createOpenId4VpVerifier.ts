@@ -8,6 +8,7 @@
  */
 import { Openid4vpVerifier } from '@openid4vc/openid4vp'
 import type { PinnedContext } from '../contexts/types.js'
+import { isHttpLoopbackUrl } from '../openid4vc/urlPolicy.js'
 import type { DidDocumentResolver } from '../did/types.js'
 import { parseMultibaseKey } from '../keys/parseMultibaseKey.js'
 import type { KeyPair, PrivateKeyPair } from '../keys/types.js'
@@ -30,7 +31,11 @@ export type CreateOpenId4VpVerifierParameters = {
    * their responses to.
    */
   verifierKey: KeyPair
-  /** Where wallets POST their responses: an https URL (http only on a loopback host). */
+  /**
+   * Where wallets POST their responses: an https URL, or http on a loopback host (127.0.0.1,
+   * [::1], localhost) for tests and local development; the libraries' https check is then lifted
+   * while this verifier's own calls run, never process-wide.
+   */
   responseUri: string
   /** Where request objects are served by reference, `<requestUriBase>/<state>`; default `<responseUri>/requests`. */
   requestUriBase?: string | undefined
@@ -138,7 +143,6 @@ function readUrl(value: unknown, option: string): string {
   } catch {
     throw new OpenId4VpOptionsError({ reason: 'url', option })
   }
-  const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new OpenId4VpOptionsError({ reason: 'url', option })
+  if (url.protocol !== 'https:' && !isHttpLoopbackUrl(url.href)) throw new OpenId4VpOptionsError({ reason: 'url', option })
   return String(value)
 }

@@ -72,10 +72,10 @@ const responseCodes = {
   claimUnrequested: 'ERR_OID4VP_CLAIM_UNREQUESTED',
 } as const satisfies Record<OpenId4VpResponseErrorParameters['reason'], OpenId4VpResponseErrorCode>
 
-/** Keeps an untrusted string short and on one line in a message. */
-function shown(value: string): string {
+/** Keeps an untrusted string short (`max` characters) and on one line in a message. */
+function shown(value: string, max = 100): string {
   const line = value.replace(/[\u0000-\u001f]/g, ' ')
-  return line.length > 100 ? `${line.slice(0, 100)}…` : line
+  return line.length > max ? `${line.slice(0, max)}…` : line
 }
 
 function describeResponse(parameters: OpenId4VpResponseErrorParameters): string {
@@ -144,6 +144,8 @@ export type OpenId4VpRequestErrorParameters =
   | { reason: 'requestInvalid'; detail: string; cause?: unknown }
   /** The request asks for something this holder does not do (not `direct_post`, no DCQL query). */
   | { reason: 'requestUnsupported'; detail: string }
+  /** A request URI or response URI that is http on a host that is not loopback, with `allowHttpLoopback`. */
+  | { reason: 'urlInsecure'; url: string }
   /** The response names a credential query the request does not have. */
   | { reason: 'queryUnknown'; queryId: string }
   /** The chosen credential does not satisfy its credential query. */
@@ -157,6 +159,8 @@ function describeRequest(parameters: OpenId4VpRequestErrorParameters): string {
       return `The OpenID4VP request is invalid: ${shown(parameters.detail)}`
     case 'requestUnsupported':
       return `The OpenID4VP request is not supported: ${parameters.detail}.`
+    case 'urlInsecure':
+      return `The OpenID4VP request names ${shown(parameters.url)}: a verifier must use https (http only on a loopback host).`
     case 'queryUnknown':
       return `The request has no credential query "${shown(parameters.queryId)}".`
     case 'credentialNotMatching':
@@ -185,27 +189,48 @@ export class OpenId4VpRequestError extends MedcredError {
   }
 }
 
+/** Why a holder's response did not reach the verifier, or was refused by it. */
+export type OpenId4VpSubmitErrorParameters =
+  /** The verifier answered an error status; `error` and `description` are its body's `error` and `error_description`, when it sent them. */
+  | { reason: 'refused'; status: number; error?: string | undefined; description?: string | undefined }
+  /** The response URI could not be reached. */
+  | { reason: 'unreachable'; cause: unknown }
+
 /**
- * The verifier's response endpoint could not be reached or refused the holder's response.
+ * The verifier's response endpoint could not be reached or refused the holder's response. A
+ * refusal keeps the verifier's OAuth error (`error`, `errorDescription`), so a wallet can show
+ * why, e.g. `invalid_request` "This request was already answered…".
  *
  * @example
  * ```ts
- * new OpenId4VpSubmitError({ status: 400 }).message // 'The verifier refused the response (HTTP 400).'
+ * new OpenId4VpSubmitError({ reason: 'refused', status: 400 }).message // 'The verifier refused the response (HTTP 400).'
  * ```
  */
 export class OpenId4VpSubmitError extends MedcredError {
   override name = 'OpenId4VpSubmitError'
   declare readonly code: 'ERR_OID4VP_SUBMIT_FAILED'
+  /** Whether the verifier refused the response or could not be reached. */
+  readonly reason: OpenId4VpSubmitErrorParameters['reason']
   /** The verifier's HTTP status; `undefined` when it could not be reached. */
   readonly status: number | undefined
-  constructor(parameters: { status: number } | { error: unknown }) {
-    super(
-      'ERR_OID4VP_SUBMIT_FAILED',
-      'status' in parameters ? `The verifier refused the response (HTTP ${parameters.status}).` : 'The verifier could not be reached.',
-      { cause: 'error' in parameters ? parameters.error : undefined },
-    )
-    this.status = 'status' in parameters ? parameters.status : undefined
+  /** The verifier's `error` (e.g. `invalid_request`), when its answer had one. */
+  readonly error: string | undefined
+  /** The verifier's `error_description`, at most 1,000 characters, when its answer had one: untrusted text, show it as text. */
+  readonly errorDescription: string | undefined
+  constructor(parameters: OpenId4VpSubmitErrorParameters) {
+    super('ERR_OID4VP_SUBMIT_FAILED', describeSubmit(parameters), { cause: parameters.reason === 'unreachable' ? parameters.cause : undefined })
+    this.reason = parameters.reason
+    this.status = parameters.reason === 'refused' ? parameters.status : undefined
+    this.error = parameters.reason === 'refused' ? parameters.error : undefined
+    this.errorDescription = parameters.reason === 'refused' ? parameters.description?.slice(0, 1000) : undefined
   }
+}
+
+function describeSubmit(parameters: OpenId4VpSubmitErrorParameters): string {
+  if (parameters.reason === 'unreachable') return 'The verifier could not be reached.'
+  const { status, error, description } = parameters
+  const named = error === undefined ? `HTTP ${status}` : `${shown(error)}, HTTP ${status}`
+  return `The verifier refused the response (${named})${description ? `: ${shown(description, 300)}` : '.'}`
 }
 
 /** How a verifier was configured or called wrongly; each reason names the facts its message needs. */

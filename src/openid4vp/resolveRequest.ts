@@ -3,12 +3,14 @@
  * A holder opening a verifier's OpenID4VP request: by value (`request=`, or plain parameters)
  * or by reference (`request_uri=`, fetched with an injectable `fetch`), its request object's
  * signature checked against the verifier's did:key, and what this holder needs: `direct_post`
- * and a DCQL query. Exported from `medcred` (isomorphic: the wallet page uses it).
+ * and a DCQL query; https only, or http on loopback when the caller allows it. Exported from
+ * `medcred` (isomorphic: the wallet page uses it).
  */
 import { Oauth2Error, Oauth2ServerErrorResponseError } from '@openid4vc/oauth2'
 import { Openid4vpClient, type Openid4vpAuthorizationRequest } from '@openid4vc/openid4vp'
 import { ValidationError } from '@openid4vc/utils'
 import { DcqlQuery } from 'dcql'
+import { isAllowedUrl, type UrlPolicy, withUrlPolicy } from '../openid4vc/urlPolicy.js'
 import { OpenId4VpRequestError } from './errors.js'
 import { holderCallbacks } from './libraryCallbacks.js'
 
@@ -17,6 +19,12 @@ export type ResolveRequestParameters = {
   request: string | Record<string, unknown>
   /** Fetches a request by reference; default the global `fetch`. */
   fetch?: typeof globalThis.fetch | undefined
+  /**
+   * Accept a verifier on http on a loopback host (127.0.0.1, [::1], localhost) for its request
+   * URI and response URI, for tests and local development; any other http URL is still refused
+   * (`urlInsecure`). Default false: https only, as the OpenID4VP library checks.
+   */
+  allowHttpLoopback?: boolean | undefined
 }
 
 /** A verifier's request, resolved and checked: what the holder shows and answers. */
@@ -45,7 +53,8 @@ export type ResolvedOpenId4VpRequest = {
  * @param parameters - {@link ResolveRequestParameters}
  * @returns {@link ResolvedOpenId4VpRequest}
  * @throws {OpenId4VpRequestError} `ERR_OID4VP_REQUEST_INVALID` when the request cannot be read,
- *   fetched or verified, or asks for something else than a DCQL query answered by `direct_post`.
+ *   fetched or verified, asks for something else than a DCQL query answered by `direct_post`, or
+ *   names a URL that is not https (with `allowHttpLoopback`, http off loopback: `urlInsecure`).
  *
  * @example
  * ```ts
@@ -54,12 +63,19 @@ export type ResolvedOpenId4VpRequest = {
  * ```
  */
 export async function resolveOpenId4VpRequest(parameters: ResolveRequestParameters): Promise<ResolvedOpenId4VpRequest> {
+  const policy: UrlPolicy = { allowHttpLoopback: parameters.allowHttpLoopback ?? false }
   const client = new Openid4vpClient({ callbacks: holderCallbacks(parameters.fetch) })
   let resolved: Awaited<ReturnType<Openid4vpClient['resolveOpenId4vpAuthorizationRequest']>>
   try {
-    const parsed = client.parseOpenid4vpAuthorizationRequest({ authorizationRequest: parameters.request })
-    resolved = await client.resolveOpenId4vpAuthorizationRequest({ authorizationRequestPayload: parsed.params })
+    resolved = await withUrlPolicy(policy, async () => {
+      const parsed = client.parseOpenid4vpAuthorizationRequest({ authorizationRequest: parameters.request })
+      // With loopback allowed the library takes any http URL: only loopback ones pass, before any fetch.
+      const requestUri = (parsed.params as { request_uri?: unknown }).request_uri
+      if (policy.allowHttpLoopback && typeof requestUri === 'string' && !isAllowedUrl(requestUri, policy)) throw new OpenId4VpRequestError({ reason: 'urlInsecure', url: requestUri })
+      return client.resolveOpenId4vpAuthorizationRequest({ authorizationRequestPayload: parsed.params })
+    })
   } catch (error) {
+    if (error instanceof OpenId4VpRequestError) throw error
     if (error instanceof Oauth2ServerErrorResponseError) {
       throw new OpenId4VpRequestError({ reason: 'requestInvalid', detail: error.errorResponse.error_description ?? error.errorResponse.error, cause: error })
     }
@@ -70,6 +86,7 @@ export async function resolveOpenId4VpRequest(parameters: ResolveRequestParamete
   if (payload.response_mode !== 'direct_post' || !payload.response_uri) {
     throw new OpenId4VpRequestError({ reason: 'requestUnsupported', detail: 'this holder answers by direct_post to a response_uri only' })
   }
+  if (policy.allowHttpLoopback && !isAllowedUrl(payload.response_uri, policy)) throw new OpenId4VpRequestError({ reason: 'urlInsecure', url: payload.response_uri })
   if (!resolved.dcql) throw new OpenId4VpRequestError({ reason: 'requestUnsupported', detail: 'this holder answers DCQL queries only' })
   let dcqlQuery: DcqlQuery
   try {

@@ -27,7 +27,8 @@ export type SubmitResponseParameters = {
  * @param parameters - {@link SubmitResponseParameters}
  * @returns the verifier's HTTP status and JSON body (`{}` when it has none)
  * @throws {OpenId4VpSubmitError} `ERR_OID4VP_SUBMIT_FAILED` when the verifier cannot be reached
- *   or answers with an error status.
+ *   (`reason: 'unreachable'`) or answers with an error status (`reason: 'refused'`, with its
+ *   `status` and the `error` and `errorDescription` of its body).
  *
  * @example
  * ```ts
@@ -47,15 +48,22 @@ export async function submitOpenId4VpResponse(parameters: SubmitResponseParamete
       answer = await fetch(request.responseUri, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() })
     }
   } catch (error) {
-    throw new OpenId4VpSubmitError({ error })
+    throw new OpenId4VpSubmitError({ reason: 'unreachable', cause: error })
   }
-  if (!answer.ok) throw new OpenId4VpSubmitError({ status: answer.status })
-  const text = await answer.text()
-  let body: unknown = {}
+  const body = readJsonObject(await answer.text().catch(() => ''))
+  if (!answer.ok) {
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+    throw new OpenId4VpSubmitError({ reason: 'refused', status: answer.status, error: text(body.error), description: text(body.error_description) })
+  }
+  return { status: answer.status, body }
+}
+
+/** The answer's JSON object; `{}` when it has none (a verifier may answer with no JSON). */
+function readJsonObject(text: string): Record<string, unknown> {
   try {
-    body = text ? JSON.parse(text) : {}
+    const body = text ? (JSON.parse(text) as unknown) : {}
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
   } catch {
-    // A verifier may answer with no JSON; the status says it took the response.
+    return {}
   }
-  return { status: answer.status, body: typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {} }
 }

@@ -4,7 +4,7 @@
  * credentials, derives exactly the queried claims bound to the nonce and client id, and posts the
  * vp_token; then each way a response is refused, with its code.
  */
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { DcqlPresentationResult } from 'dcql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createParties, didResolver, documentLoader, now, type Parties, sampleLicence, sampleVaccination } from '#test/credentials.js'
@@ -40,8 +40,6 @@ let licence: VerifiableCredential
 let untrustedVaccination: VerifiableCredential
 
 beforeAll(async () => {
-  // The libraries accept only https URLs unless told otherwise; loopback tests use http.
-  setGlobalConfig({ allowInsecureUrls: true })
   parties = await createParties()
   ;[verifierKey, otherVerifierKey] = await Promise.all([generateKeyPair({ type: 'Ed25519' }), generateKeyPair({ type: 'Ed25519' })])
   ;[vaccination, licence, untrustedVaccination] = await Promise.all([
@@ -53,13 +51,14 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => {
   await hospital.close()
-  setGlobalConfig({ allowInsecureUrls: false })
+  // The holder's and the verifier's loopback switch is scoped to their calls: it is off after them.
+  expect(getGlobalConfig().allowInsecureUrls).toBe(false)
 })
 
 /** A fresh request resolved by the holder (by reference unless told otherwise). */
 async function openRequest(dcqlQuery = vaccinationQuery, byReference = true): Promise<ResolvedOpenId4VpRequest> {
   const { authorizationRequest } = await hospital.verifier.createAuthorizationRequest({ dcqlQuery, byReference })
-  return resolveOpenId4VpRequest({ request: authorizationRequest })
+  return resolveOpenId4VpRequest({ request: authorizationRequest, allowHttpLoopback: true })
 }
 
 /** Posts a response and returns the verdict the hospital reached on it. */
@@ -80,7 +79,7 @@ describe('OpenID4VP with DCQL', () => {
   it('default: a vaccination certificate, by reference, discloses exactly the target disease and dose number', async () => {
     const { authorizationRequest, state } = await hospital.verifier.createAuthorizationRequest({ dcqlQuery: vaccinationQuery, byReference: true })
     expect(authorizationRequest).toMatch(/^openid4vp:\/\/\?client_id=decentralized_identifier%3Adid%3Akey%3Az6Mk[^&]+&request_uri=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fresponse%2Frequests%2F/)
-    const request = await resolveOpenId4VpRequest({ request: authorizationRequest })
+    const request = await resolveOpenId4VpRequest({ request: authorizationRequest, allowHttpLoopback: true })
     expect(hospital.served).toContain(state)
     expect(request.clientId).toBe(hospital.verifier.clientId)
     expect(request.verifierDid).toBe(verifierKey.controller)
@@ -177,6 +176,20 @@ describe('refusals', () => {
     expect(replay.verified ? undefined : replay.error.code).toBe('ERR_OID4VP_REPLAYED')
   })
 
+  it("refused: the wallet's submit error keeps the verifier's error and description", async () => {
+    const request = await openRequest()
+    const response = await createOpenId4VpResponse({ request, credentials: { vaccination }, documentLoader })
+    expect((await post(request, response)).verified).toBe(true)
+    await expect(submitOpenId4VpResponse({ request, response })).rejects.toMatchObject({
+      code: 'ERR_OID4VP_SUBMIT_FAILED',
+      reason: 'refused',
+      status: 400,
+      error: 'invalid_request',
+      errorDescription: 'This request was already answered: a request is good for one response.',
+      message: 'The verifier refused the response (invalid_request, HTTP 400): This request was already answered: a request is good for one response.',
+    })
+  })
+
   it('refused: a state this verifier never issued', async () => {
     const request = await openRequest()
     const response = await createOpenId4VpResponse({ request, credentials: { vaccination }, documentLoader })
@@ -258,6 +271,7 @@ describe('the holder opening a request', () => {
     const fetched: string[] = []
     const request = await resolveOpenId4VpRequest({
       request: authorizationRequest,
+      allowHttpLoopback: true,
       fetch: (input, init) => {
         fetched.push(String(input))
         return fetch(input, init)
@@ -278,7 +292,7 @@ describe('the holder opening a request', () => {
       state: 'unsigned',
       dcql_query: JSON.stringify(vaccinationQuery),
     })}`
-    const request = await resolveOpenId4VpRequest({ request: url })
+    const request = await resolveOpenId4VpRequest({ request: url, allowHttpLoopback: true })
     expect(request).toMatchObject({ clientId: `redirect_uri:${responseUri}`, verifierDid: undefined, nonce: 'n-0S6_WzA2Mj', state: 'unsigned' })
   })
 
@@ -289,23 +303,45 @@ describe('the holder opening a request', () => {
     await expect(createOpenId4VpResponse({ request, credentials: {}, documentLoader })).rejects.toMatchObject({ code: 'ERR_OID4VP_REQUEST_INVALID', reason: 'queryUnanswered' })
   })
 
+  it('refused: an http verifier without allowHttpLoopback, and an http one off loopback with it', async () => {
+    const { authorizationRequest } = await hospital.verifier.createAuthorizationRequest({ dcqlQuery: vaccinationQuery, byReference: true })
+    await expect(resolveOpenId4VpRequest({ request: authorizationRequest })).rejects.toMatchObject({ code: 'ERR_OID4VP_REQUEST_INVALID', reason: 'requestInvalid' })
+    const offLoopback = `openid4vp://?client_id=${encodeURIComponent(hospital.verifier.clientId)}&request_uri=${encodeURIComponent('http://hospital.example/requests/1')}`
+    const fetched: string[] = []
+    await expect(resolveOpenId4VpRequest({ request: offLoopback, allowHttpLoopback: true, fetch: async (input) => (fetched.push(String(input)), new Response('')) })).rejects.toMatchObject({
+      code: 'ERR_OID4VP_REQUEST_INVALID',
+      reason: 'urlInsecure',
+    })
+    expect(fetched).toEqual([])
+    const unsigned = `openid4vp://?${new URLSearchParams({
+      client_id: 'redirect_uri:http://hospital.example/response',
+      response_type: 'vp_token',
+      response_mode: 'direct_post',
+      response_uri: 'http://hospital.example/response',
+      nonce: 'n-0S6_WzA2Mj',
+      dcql_query: JSON.stringify(vaccinationQuery),
+    })}`
+    await expect(resolveOpenId4VpRequest({ request: unsigned, allowHttpLoopback: true })).rejects.toMatchObject({ reason: 'urlInsecure' })
+    expect(getGlobalConfig().allowInsecureUrls).toBe(false)
+  })
+
   it('refused: a request object whose signature does not verify', async () => {
     const { requestObject } = await hospital.verifier.createAuthorizationRequest({ dcqlQuery: vaccinationQuery })
     const [header, payload, signature] = requestObject.split('.')
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'))
     const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, response_uri: 'http://127.0.0.1:1/elsewhere' })).toString('base64url')}.${signature}`
-    await expect(resolveOpenId4VpRequest({ request: { client_id: hospital.verifier.clientId, request: forged } })).rejects.toMatchObject({ code: 'ERR_OID4VP_REQUEST_INVALID', reason: 'requestInvalid' })
+    await expect(resolveOpenId4VpRequest({ request: { client_id: hospital.verifier.clientId, request: forged }, allowHttpLoopback: true })).rejects.toMatchObject({ code: 'ERR_OID4VP_REQUEST_INVALID', reason: 'requestInvalid' })
   })
 
   it('refused: a request object signed by another key than its client id names', async () => {
     const { requestObject } = await hospital.verifier.createAuthorizationRequest({ dcqlQuery: vaccinationQuery })
     const rogueClientId = `decentralized_identifier:${otherVerifierKey.controller}`
-    await expect(resolveOpenId4VpRequest({ request: { client_id: rogueClientId, request: requestObject } })).rejects.toMatchObject({ code: 'ERR_OID4VP_REQUEST_INVALID' })
+    await expect(resolveOpenId4VpRequest({ request: { client_id: rogueClientId, request: requestObject }, allowHttpLoopback: true })).rejects.toMatchObject({ code: 'ERR_OID4VP_REQUEST_INVALID' })
   })
 
   it('refused: a request URI the verifier does not serve', async () => {
     const url = `openid4vp://?client_id=${encodeURIComponent(hospital.verifier.clientId)}&request_uri=${encodeURIComponent(`${hospital.url}/response/requests/unknown`)}`
-    await expect(resolveOpenId4VpRequest({ request: url })).rejects.toMatchObject({ code: 'ERR_OID4VP_REQUEST_INVALID' })
+    await expect(resolveOpenId4VpRequest({ request: url, allowHttpLoopback: true })).rejects.toMatchObject({ code: 'ERR_OID4VP_REQUEST_INVALID' })
   })
 })
 

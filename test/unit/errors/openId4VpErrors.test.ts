@@ -114,11 +114,13 @@ describe('OpenId4VpRequestError and OpenId4VpSubmitError', () => {
       [
         new OpenId4VpRequestError({ reason: 'requestInvalid', detail: 'client_id does not match the request object client_id.' }),
         new OpenId4VpRequestError({ reason: 'requestUnsupported', detail: 'this holder answers DCQL queries only' }),
+        new OpenId4VpRequestError({ reason: 'urlInsecure', url: 'http://verifier.example/response' }),
         new OpenId4VpRequestError({ reason: 'queryUnknown', queryId: 'x' }),
         new OpenId4VpRequestError({ reason: 'credentialNotMatching', queryId: 'vaccination' }),
         new OpenId4VpRequestError({ reason: 'queryUnanswered', queryId: 'vaccination' }),
-        new OpenId4VpSubmitError({ status: 400 }),
-        new OpenId4VpSubmitError({ error: new Error('ECONNREFUSED') }),
+        new OpenId4VpSubmitError({ reason: 'refused', status: 400 }),
+        new OpenId4VpSubmitError({ reason: 'refused', status: 400, error: 'invalid_request', description: 'This request was already answered: a request is good for one response.' }),
+        new OpenId4VpSubmitError({ reason: 'unreachable', cause: new Error('ECONNREFUSED') }),
       ].map((error) => ({ code: error.code, message: error.message })),
     ).toMatchInlineSnapshot(`
       [
@@ -129,6 +131,10 @@ describe('OpenId4VpRequestError and OpenId4VpSubmitError', () => {
         {
           "code": "ERR_OID4VP_REQUEST_INVALID",
           "message": "The OpenID4VP request is not supported: this holder answers DCQL queries only.",
+        },
+        {
+          "code": "ERR_OID4VP_REQUEST_INVALID",
+          "message": "The OpenID4VP request names http://verifier.example/response: a verifier must use https (http only on a loopback host).",
         },
         {
           "code": "ERR_OID4VP_REQUEST_INVALID",
@@ -148,10 +154,23 @@ describe('OpenId4VpRequestError and OpenId4VpSubmitError', () => {
         },
         {
           "code": "ERR_OID4VP_SUBMIT_FAILED",
+          "message": "The verifier refused the response (invalid_request, HTTP 400): This request was already answered: a request is good for one response.",
+        },
+        {
+          "code": "ERR_OID4VP_SUBMIT_FAILED",
           "message": "The verifier could not be reached.",
         },
       ]
     `)
+  })
+
+  it("default: a refusal keeps the verifier's error and description, cut and on one line in the message", () => {
+    const error = new OpenId4VpSubmitError({ reason: 'refused', status: 400, error: 'invalid_request', description: `a\n${'b'.repeat(1200)}` })
+    expect({ reason: error.reason, status: error.status, error: error.error, length: error.errorDescription?.length }).toEqual({ reason: 'refused', status: 400, error: 'invalid_request', length: 1000 })
+    expect(error.message).toHaveLength('The verifier refused the response (invalid_request, HTTP 400): '.length + 301)
+    expect(error.message).not.toContain('\n')
+    const unreachable = new OpenId4VpSubmitError({ reason: 'unreachable', cause: new Error('ECONNREFUSED') })
+    expect({ reason: unreachable.reason, status: unreachable.status, error: unreachable.error, cause: (unreachable.cause as Error).message }).toEqual({ reason: 'unreachable', status: undefined, error: undefined, cause: 'ECONNREFUSED' })
   })
 })
 
