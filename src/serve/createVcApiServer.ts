@@ -9,9 +9,11 @@ import type { AddressInfo } from 'node:net'
 import { createVcApiHandler, expectsContinue, vcApiDefaults } from './createVcApiHandler.js'
 import { VcApiOptionsError } from './errors.js'
 import type { OpenId4VciRoutes, ServeOpenId4VciOptions } from './openId4VciRoutes.js'
+import type { OpenId4VpRoutes, ServeOpenId4VpOptions } from './openId4VpRoutes.js'
 import type { VcApiOptions } from './types.js'
 import { vcApiServerDefaults } from './vcApiDefaults.js'
 import type { OpenId4VciIssuer } from '../openid4vci/createOpenId4VciIssuer.js'
+import type { OpenId4VpVerifier } from '../openid4vp/createOpenId4VpVerifier.js'
 
 export { vcApiServerDefaults } from './vcApiDefaults.js'
 
@@ -30,6 +32,13 @@ export type CreateVcApiServerParameters = VcApiOptions & {
    * (docs/openid4vci.md); its routes sit beside the VC-API ones. Off by default.
    */
   openId4Vci?: ServeOpenId4VciOptions | undefined
+  /**
+   * Also serve an OpenID4VP 1.0 verifier (DCQL, `direct_post`) that verifies with the service's
+   * trusted issuers, resolver, status sources and contexts: `POST /openid4vp/requests` makes a
+   * request, wallets answer it, `GET /openid4vp/results/<id>` reads the verdict
+   * (docs/protocols.md). Off by default.
+   */
+  openId4Vp?: ServeOpenId4VpOptions | undefined
 }
 
 /** A running VC-API service. */
@@ -38,6 +47,8 @@ export type VcApiServer = {
   url: string
   /** The OpenID4VCI issuer, when `openId4Vci` was given: make offers with it. */
   openId4VciIssuer?: OpenId4VciIssuer | undefined
+  /** The OpenID4VP verifier, when `openId4Vp` was given. */
+  openId4VpVerifier?: OpenId4VpVerifier | undefined
   /** Stops listening, closes every open connection and stops the workers. */
   close(): Promise<void>
 }
@@ -63,7 +74,7 @@ export type VcApiServer = {
  * ```
  */
 export async function createVcApiServer(parameters: CreateVcApiServerParameters): Promise<VcApiServer> {
-  const { host = '127.0.0.1', port = 0, headersTimeoutSeconds = vcApiServerDefaults.headersTimeoutSeconds, maxConnections = vcApiServerDefaults.maxConnections, openId4Vci, ...options } = parameters
+  const { host = '127.0.0.1', port = 0, headersTimeoutSeconds = vcApiServerDefaults.headersTimeoutSeconds, maxConnections = vcApiServerDefaults.maxConnections, openId4Vci, openId4Vp, ...options } = parameters
   if (!Number.isFinite(headersTimeoutSeconds) || headersTimeoutSeconds <= 0 || headersTimeoutSeconds > 86_400) {
     throw new VcApiOptionsError({ reason: 'seconds', option: 'headersTimeoutSeconds' })
   }
@@ -71,6 +82,7 @@ export async function createVcApiServer(parameters: CreateVcApiServerParameters)
   const handler = createVcApiHandler(options)
   // Made once the URL (the default issuer identifier) is known, before callers learn it.
   let openId4VciRoutes: OpenId4VciRoutes | undefined
+  let openId4VpRoutes: OpenId4VpRoutes | undefined
   const headersTimeout = Math.ceil(headersTimeoutSeconds * 1000)
   const bodyTimeout = (options.bodyTimeoutSeconds ?? vcApiDefaults.bodyTimeoutSeconds) * 1000
   const server = createServer(
@@ -83,14 +95,14 @@ export async function createVcApiServer(parameters: CreateVcApiServerParameters)
       connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(Math.min(headersTimeout, bodyTimeout) / 4))),
     },
     (request, response) => {
-      if (!openId4VciRoutes?.route(request, response)) handler(request, response)
+      if (!openId4VciRoutes?.route(request, response) && !openId4VpRoutes?.route(request, response)) handler(request, response)
     },
   )
   server.maxConnections = maxConnections
   // A client that sends `Expect: 100-continue` gets a 413 or 503 instead of an invitation to
   // upload a body that would be refused; otherwise its 100 Continue comes just before reading.
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
-    if (openId4VciRoutes?.route(request, response, true)) return
+    if (openId4VciRoutes?.route(request, response, true) || openId4VpRoutes?.route(request, response, true)) return
     ;(request as IncomingMessage & { [expectsContinue]?: boolean })[expectsContinue] = true
     handler(request, response)
   })
@@ -114,8 +126,9 @@ export async function createVcApiServer(parameters: CreateVcApiServerParameters)
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${urlHost}:${address.port}`
   try {
-    // Loaded only when asked for: the OpenID4VCI libraries are most of the issuer's weight.
+    // Loaded only when asked for: the OpenID4VC libraries are most of the issuer's and the verifier's weight.
     openId4VciRoutes = openId4Vci ? (await import('./openId4VciRoutes.js')).createOpenId4VciRoutes(options, openId4Vci, url) : undefined
+    openId4VpRoutes = openId4Vp ? (await import('./openId4VpRoutes.js')).createOpenId4VpRoutes(options, openId4Vp, url) : undefined
   } catch (error) {
     server.close()
     server.closeAllConnections()
@@ -125,6 +138,7 @@ export async function createVcApiServer(parameters: CreateVcApiServerParameters)
   return {
     url,
     ...(openId4VciRoutes ? { openId4VciIssuer: openId4VciRoutes.issuer } : {}),
+    ...(openId4VpRoutes ? { openId4VpVerifier: openId4VpRoutes.verifier } : {}),
     close: async () => {
       const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
       server.closeAllConnections()
