@@ -132,4 +132,4 @@ export {
   type OpenId4VpResponseErrorParameters,
   type OpenId4VpSubmitErrorParameters,
 } from './openid4vp/errors.js'
-export type { OpenId4VpDisclosedCredential, OpenId4VpVerificationResult, OpenId4VpVerifierContext, PendingRequest } from './openid4vp/types.js'
+export type { AuthorizationRequestPayload, OpenId4VpDisclosedCredential, OpenId4VpVerificationResult, OpenId4VpVerifierContext, PendingRequest } from './openid4vp/types.js'

@@ -10,6 +10,7 @@ import { base64url } from 'jose'
 import { isHttpLoopbackUrl, withUrlPolicy } from '../openid4vc/urlPolicy.js'
 import { OpenId4VpOptionsError } from './errors.js'
 import type { OpenId4VpVerifierContext, PendingRequest } from './types.js'
+import { verifierLibrary } from './libraryCallbacks.js'
 
 /** Requests kept at most, pending or answered; past it the oldest is forgotten. */
 const maxRequests = 10_000
@@ -67,7 +68,7 @@ export async function createAuthorizationRequest(
   const requestUri = parameters.byReference ? `${context.requestUriBase}/${state}` : undefined
   // A verifier on loopback http (its URLs were checked when it was made) lifts the libraries' https check for this call only.
   const policy = { allowHttpLoopback: isHttpLoopbackUrl(context.responseUri) || isHttpLoopbackUrl(context.requestUriBase) }
-  const created = await withUrlPolicy(policy, async () => context.library.createOpenId4vpAuthorizationRequest({
+  const created = await withUrlPolicy(policy, async () => verifierLibrary(context).createOpenId4vpAuthorizationRequest({
     ...(parameters.scheme !== undefined && { scheme: parameters.scheme }),
     authorizationRequestPayload: {
       response_type: 'vp_token',

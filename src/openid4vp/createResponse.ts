@@ -5,7 +5,7 @@
  * mandatory pointers come along) and bound to the request's nonce and client id, in a DCQL
  * `vp_token`. Exported from `medcred`.
  */
-import { Openid4vpClient } from '@openid4vc/openid4vp'
+import { type Openid4vpAuthorizationRequest, Openid4vpClient } from '@openid4vc/openid4vp'
 import { DcqlQuery } from 'dcql'
 import type { DocumentLoader } from '../contexts/types.js'
 import { deriveCredential } from '../suites/bbs-2023/deriveCredential.js'
@@ -71,7 +71,7 @@ export async function createOpenId4VpResponse(parameters: CreateResponseParamete
   }
   const client = new Openid4vpClient({ callbacks: holderCallbacks(undefined) })
   const { authorizationResponsePayload } = await client.createOpenid4vpAuthorizationResponse({
-    authorizationRequestPayload: request.payload,
+    authorizationRequestPayload: request.payload as Openid4vpAuthorizationRequest,
     authorizationResponsePayload: { vp_token: vpToken },
   })
   return authorizationResponsePayload as OpenId4VpResponse

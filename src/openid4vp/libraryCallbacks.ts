@@ -12,6 +12,8 @@ import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
 import { base64url } from 'jose'
 import { parseMultibaseKey } from '../keys/parseMultibaseKey.js'
 import type { PrivateKeyPair } from '../keys/types.js'
+import type { Openid4vpVerifier } from '@openid4vc/openid4vp'
+import type { OpenId4VpVerifierContext } from './types.js'
 
 type Callbacks = Omit<CallbackContext, 'generateRandom' | 'clientAuthentication'>
 
@@ -81,4 +83,9 @@ function didKeyEd25519(signer: JwtSigner): Uint8Array | undefined {
   } catch {
     return undefined
   }
+}
+
+/** The verifier object of a context, as the library types it (the context keeps it opaque). */
+export function verifierLibrary(context: OpenId4VpVerifierContext): Openid4vpVerifier {
+  return context.library as Openid4vpVerifier
 }

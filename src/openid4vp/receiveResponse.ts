@@ -18,6 +18,8 @@ import { credentialTypeIris } from './credentialTypeIris.js'
 import { OpenId4VpResponseError } from './errors.js'
 import { openId4VpPresentationHeader, readClaimedBinding } from './presentationHeader.js'
 import type { OpenId4VpDisclosedCredential, OpenId4VpVerificationResult, OpenId4VpVerifierContext, PendingRequest } from './types.js'
+import type { Openid4vpAuthorizationRequest } from '@openid4vc/openid4vp'
+import { verifierLibrary } from './libraryCallbacks.js'
 
 export type ReceiveResponseParameters = {
   /**
@@ -78,7 +80,7 @@ export async function receiveResponse(context: OpenId4VpVerifierContext, paramet
   }
   let presentations: Record<string, unknown[]>
   try {
-    const parsed = await context.library.parseOpenid4vpAuthorizationResponse({ authorizationResponse: body, authorizationRequestPayload: request.payload, callbacks: plainResponseOnly })
+    const parsed = await verifierLibrary(context).parseOpenid4vpAuthorizationResponse({ authorizationResponse: body, authorizationRequestPayload: request.payload as Openid4vpAuthorizationRequest, callbacks: plainResponseOnly })
     if (parsed.type !== 'dcql') throw new Oauth2Error('the response is not a DCQL vp_token')
     presentations = parsed.dcql.presentations
   } catch (error) {

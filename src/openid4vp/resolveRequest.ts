@@ -13,6 +13,7 @@ import { DcqlQuery } from 'dcql'
 import { isAllowedUrl, type UrlPolicy, withUrlPolicy } from '../openid4vc/urlPolicy.js'
 import { OpenId4VpRequestError } from './errors.js'
 import { holderCallbacks } from './libraryCallbacks.js'
+import type { AuthorizationRequestPayload } from './types.js'
 
 export type ResolveRequestParameters = {
   /** The request as the wallet got it: its URL (`openid4vp://?…`) or its parameters. */
@@ -40,7 +41,7 @@ export type ResolvedOpenId4VpRequest = {
   /** What the verifier asks for. */
   dcqlQuery: DcqlQuery
   /** The request's parameters, as the OpenID4VP library resolved them. */
-  payload: Openid4vpAuthorizationRequest
+  payload: AuthorizationRequestPayload
 }
 
 /**
@@ -82,7 +83,7 @@ export async function resolveOpenId4VpRequest(parameters: ResolveRequestParamete
     if (error instanceof Oauth2Error || error instanceof ValidationError) throw new OpenId4VpRequestError({ reason: 'requestInvalid', detail: error.message.split('\n')[0] ?? '', cause: error })
     throw error
   }
-  const payload = resolved.authorizationRequestPayload as Openid4vpAuthorizationRequest
+  const payload = resolved.authorizationRequestPayload as Openid4vpAuthorizationRequest & AuthorizationRequestPayload
   if (payload.response_mode !== 'direct_post' || !payload.response_uri) {
     throw new OpenId4VpRequestError({ reason: 'requestUnsupported', detail: 'this holder answers by direct_post to a response_uri only' })
   }

@@ -3,7 +3,7 @@
  * A holder posting its response (or its decline) to the verifier's response URI, `direct_post`:
  * the parameters form-encoded, each object parameter as JSON. Exported from `medcred`.
  */
-import { Openid4vpClient } from '@openid4vc/openid4vp'
+import { type Openid4vpAuthorizationRequest, Openid4vpClient } from '@openid4vc/openid4vp'
 import type { OpenId4VpResponse } from './createResponse.js'
 import type { OpenId4VpDecline } from './declineRequest.js'
 import { OpenId4VpSubmitError } from './errors.js'
@@ -42,7 +42,7 @@ export async function submitOpenId4VpResponse(parameters: SubmitResponseParamete
   try {
     if ('vp_token' in response) {
       const client = new Openid4vpClient({ callbacks: holderCallbacks(fetch) })
-      answer = (await client.submitOpenid4vpAuthorizationResponse({ authorizationRequestPayload: request.payload, authorizationResponsePayload: response })).response
+      answer = (await client.submitOpenid4vpAuthorizationResponse({ authorizationRequestPayload: request.payload as Openid4vpAuthorizationRequest, authorizationResponsePayload: response })).response
     } else {
       const body = new URLSearchParams(Object.entries(response).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
       answer = await fetch(request.responseUri, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() })

@@ -4,7 +4,6 @@
  * pending requests), a holder's resolved request, and the verifier's typed result. Exported
  * from `medcred`.
  */
-import type { Openid4vpAuthorizationRequest, Openid4vpVerifier } from '@openid4vc/openid4vp'
 import type { DcqlPresentationResult, DcqlQuery } from 'dcql'
 import type { PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
@@ -12,13 +11,29 @@ import type { PrivateKeyPair } from '../keys/types.js'
 import type { StatusChecker, TrustedIssuers } from '../verify/types.js'
 import type { OpenId4VpResponseError } from './errors.js'
 
+/**
+ * An authorization request's parameters (OpenID4VP 1.0 §5), as medcred reads them. medcred's
+ * declarations never name @openid4vc/openid4vp's own types: that library's declarations do not
+ * type-check without skipLibCheck, so naming them would break a strict consumer's build.
+ */
+export type AuthorizationRequestPayload = {
+  client_id: string
+  nonce: string
+  response_type?: string | undefined
+  response_mode?: string | undefined
+  response_uri?: string | undefined
+  state?: string | undefined
+  dcql_query?: unknown
+  [parameter: string]: unknown
+}
+
 /** One request a verifier issued and has not seen answered. */
 export type PendingRequest = {
   state: string
   nonce: string
   dcqlQuery: DcqlQuery
   /** The authorization request's parameters, as signed in its request object. */
-  payload: Openid4vpAuthorizationRequest
+  payload: AuthorizationRequestPayload
   /** The signed request object (JWT) served at the request URI. */
   requestObject: string
   /** Milliseconds since the epoch after which a response is refused as `stateUnknown`. */
@@ -42,7 +57,8 @@ export type OpenId4VpVerifierContext = {
   contexts?: readonly PinnedContext[] | undefined
   now: () => Date
   requestLifetimeSeconds: number
-  library: Openid4vpVerifier
+  /** @openid4vc/openid4vp's verifier object, opaque here (see {@link AuthorizationRequestPayload}). */
+  library: unknown
   /** Pending and answered requests by state, oldest first. */
   requests: Map<string, PendingRequest>
 }
