@@ -12,6 +12,7 @@ import { isHttpLoopbackUrl } from '../openid4vc/urlPolicy.js'
 import type { DidDocumentResolver } from '../did/types.js'
 import { parseMultibaseKey } from '../keys/parseMultibaseKey.js'
 import type { KeyPair, PrivateKeyPair } from '../keys/types.js'
+import type { ProofFeatureOption } from '../suites/types.js'
 import type { StatusChecker, TrustedIssuers } from '../verify/types.js'
 import {
   createAuthorizationRequest,
@@ -51,6 +52,14 @@ export type CreateOpenId4VpVerifierParameters = {
   now?: (() => Date) | undefined
   /** How long a request may be answered, in seconds; default 300. */
   requestLifetimeSeconds?: number | undefined
+  /**
+   * The bbs-2023 feature options accepted (`'baseline'` being a plain proof); default
+   * `['baseline']`. A pseudonym is verified for this verifier's client id, the context wallets
+   * derive it for: the same holder and credential show it the same pseudonym on every request.
+   * A credential with another option is refused (`ERR_OID4VP_PROOF_INVALID`, naming
+   * `ERR_VERIFY_PROOF_FEATURE_NOT_ACCEPTED`) before any BBS work.
+   */
+  proofFeatures?: readonly ProofFeatureOption[] | undefined
 }
 
 /** A verifier: its context and its operations, bound. */
@@ -105,6 +114,7 @@ export function createOpenId4VpVerifier(parameters: CreateOpenId4VpVerifierParam
     contexts: parameters.contexts,
     now: parameters.now ?? (() => new Date()),
     requestLifetimeSeconds: lifetime,
+    proofFeatures: readProofFeatures(parameters.proofFeatures),
     library: new Openid4vpVerifier({ callbacks: verifierCallbacks(verifierKey) }),
     requests: new Map(),
   }
@@ -133,6 +143,17 @@ function readVerifierKey(key: KeyPair): PrivateKeyPair<'Ed25519'> {
     // An unreadable key is refused below, its value never quoted.
   }
   throw new OpenId4VpOptionsError({ reason: 'verifierKey' })
+}
+
+const proofFeatureOptions: readonly ProofFeatureOption[] = ['baseline', 'anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']
+
+/** The accepted feature options: known ones, at least one. */
+function readProofFeatures(value: readonly ProofFeatureOption[] | undefined): readonly ProofFeatureOption[] {
+  if (value === undefined) return ['baseline']
+  if (!Array.isArray(value) || value.length === 0 || !value.every((option) => proofFeatureOptions.includes(option))) {
+    throw new OpenId4VpOptionsError({ reason: 'proofFeatures' })
+  }
+  return [...value]
 }
 
 /** An https URL (http on loopback), as given. */

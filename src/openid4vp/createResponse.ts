@@ -3,11 +3,13 @@
  * A holder's OpenID4VP response: for each credential query, a bbs-2023 credential derived from
  * the chosen one revealing exactly the queried claims (DCQL paths → JSON pointers; the issuer's
  * mandatory pointers come along) and bound to the request's nonce and client id, in a DCQL
- * `vp_token`. Exported from `medcred`.
+ * `vp_token`; a credential issued over the holder's commitment is derived with its holder
+ * binding, its pseudonym (if any) for the request's client id. Exported from `medcred`.
  */
 import { type Openid4vpAuthorizationRequest, Openid4vpClient } from '@openid4vc/openid4vp'
 import { DcqlQuery } from 'dcql'
 import type { DocumentLoader } from '../contexts/types.js'
+import type { HolderBinding } from '../holderBinding/types.js'
 import { deriveCredential } from '../suites/bbs-2023/deriveCredential.js'
 import type { VerifiableCredential } from '../suites/types.js'
 import { claimPointers, type ClaimPath } from './claimPointers.js'
@@ -24,6 +26,14 @@ export type CreateResponseParameters = {
    * {@link matchOpenId4VpCredentials}), with its bbs-2023 base proof.
    */
   credentials: Readonly<Record<string, VerifiableCredential>>
+  /**
+   * The {@link HolderBinding} of each chosen credential issued over the holder's commitment, by
+   * query id: its derivation proves the holder knows the secret, without showing it. For the
+   * pseudonym options the pseudonym's context is the request's client id, so a verifier sees
+   * one pseudonym per credential, the same across its requests, and two verifiers see
+   * pseudonyms they cannot link.
+   */
+  holderBindings?: Readonly<Record<string, HolderBinding>> | undefined
   documentLoader: DocumentLoader
 }
 
@@ -42,12 +52,15 @@ export type OpenId4VpResponse = { vp_token: Record<string, VerifiableCredential[
  * @returns the response's parameters
  * @throws {OpenId4VpRequestError} `ERR_OID4VP_REQUEST_INVALID` when a credential is chosen for
  *   an unknown query or does not satisfy its query, or a required query has none.
- * @throws {DeriveCredentialError} when a credential cannot be derived.
+ * @throws {DeriveCredentialError} when a credential cannot be derived (`ERR_DERIVE_FAILED` for
+ *   a bound credential without its holder binding, or another holder's).
  *
  * @example
  * ```ts
  * const response = await createOpenId4VpResponse({ request, credentials: { vaccination: stored[0] }, documentLoader })
  * await submitOpenId4VpResponse({ request, response })
+ * // A credential bound to the holder secret: with its holder binding.
+ * await createOpenId4VpResponse({ request, credentials: { vaccination: bound }, holderBindings: { vaccination: { secret, secretProverBlind } }, documentLoader })
  * ```
  */
 export async function createOpenId4VpResponse(parameters: CreateResponseParameters): Promise<OpenId4VpResponse> {
@@ -67,7 +80,11 @@ export async function createOpenId4VpResponse(parameters: CreateResponseParamete
     if (!match?.success) throw new OpenId4VpRequestError({ reason: 'credentialNotMatching', queryId })
     const claimIndexes = match.valid_credentials[0].claims.valid_claim_sets[0].valid_claim_indexes ?? []
     const reveal = [...new Set(claimIndexes.flatMap((index) => claimPointers((query.claims?.[index] as { path: ClaimPath }).path, credential)))]
-    vpToken[queryId] = [await deriveCredential({ credential, reveal, presentationHeader, documentLoader })]
+    const holder = parameters.holderBindings?.[queryId]
+    // The client id as pseudonym context: the verifier verifies against its own, which a
+    // rogue verifier cannot borrow (it is bound in the presentation header too).
+    const bound = holder && { holder, pseudonymContext: request.clientId }
+    vpToken[queryId] = [await deriveCredential({ credential, reveal, presentationHeader, documentLoader, ...bound })]
   }
   const client = new Openid4vpClient({ callbacks: holderCallbacks(undefined) })
   const { authorizationResponsePayload } = await client.createOpenid4vpAuthorizationResponse({

@@ -248,6 +248,8 @@ export type OpenId4VpOptionsErrorParameters =
   | { reason: 'format'; format: string }
   /** A credential type medcred does not know. */
   | { reason: 'credentialType'; type: string }
+  /** `proofFeatures` is empty or names an option that is not a bbs-2023 feature option. */
+  | { reason: 'proofFeatures' }
 
 function describeOptions(parameters: OpenId4VpOptionsErrorParameters): string {
   switch (parameters.reason) {
@@ -265,6 +267,8 @@ function describeOptions(parameters: OpenId4VpOptionsErrorParameters): string {
       return `this verifier takes ldp_vc (bbs-2023) credentials only, not ${shown(parameters.format)}`
     case 'credentialType':
       return `"${shown(parameters.type)}" is not a credential type medcred knows (MedicalLicenseCredential, VaccinationCertificate)`
+    case 'proofFeatures':
+      return '"proofFeatures" must list one or more of baseline, anonymous_holder_binding, pseudonym, holder_binding_pseudonym'
   }
 }
 

@@ -3,14 +3,16 @@
  * A verifier receiving a wallet's `direct_post` response: the request it answers (by `state`,
  * once), the holder's decline, or a DCQL `vp_token` whose every credential is verified by
  * medcred's verifier (trusted issuer, proof, validity, status, and the request's nonce and
- * client id in the bbs-2023 presentation header), then judged against the query on what was
- * signed, never on the JSON around it. Exported from `medcred`.
+ * client id in the bbs-2023 presentation header, the feature options the verifier accepts, a
+ * pseudonym for its client id), then judged against the query on what was signed, never on the
+ * JSON around it. Exported from `medcred`.
  */
 import { Oauth2Error } from '@openid4vc/oauth2'
 import { DcqlError, DcqlPresentationResult, type DcqlQuery } from 'dcql'
 import { ValidationError } from '@openid4vc/utils'
 import { mandatoryPointersFor } from '../disclosure/mandatoryPointers.js'
 import { getByJsonPointer } from '../disclosure/toJsonPointer.js'
+import { readFeatureOption } from '../suites/bbs-2023/readFeatureOption.js'
 import type { VerificationCheck } from '../verify/types.js'
 import { verifyCredential } from '../verify/verifyCredential.js'
 import { claimPointers, pointerSegments } from './claimPointers.js'
@@ -48,7 +50,9 @@ const envelopePointers = ['/@context', '/id', '/type', '/issuer', '/validFrom', 
  * with `error.toResponseBody()` and HTTP 400; a verified response with 200 and `{}`).
  *
  * A credential passes when medcred's verifier verifies it (see {@link verifyCredential}) with
- * the request's binding as its challenge, its verified view satisfies its credential query
+ * the request's binding as its challenge, its proof's feature option is one the verifier
+ * accepts (a pseudonym proved for the verifier's client id, reported in hex as the credential's
+ * `pseudonym`), its verified view satisfies its credential query
  * (the dcql library's own presentation matching), and it discloses nothing but the claims asked
  * for, the issuer's mandatory fields and the envelope (`@context`, `id`, `type`, `issuer`,
  * validity, status, and the `id` and `type` of each object on a disclosed path).
@@ -151,6 +155,11 @@ async function verifyOne(
   if (typeof presentation !== 'object' || presentation === null) {
     return { error: new OpenId4VpResponseError({ reason: 'responseInvalid', detail: `the presentation for "${queryId}" is not an ldp_vc credential` }) }
   }
+  // The header picks whether a pseudonym is checked, never whether one is accepted: a proof
+  // whose header names none but carries one fails for want of a context, and the verifier's
+  // own check judges the option (`proofFeatures`) and what the proof proved.
+  const feature = readFeatureOption((presentation as { proof?: { proofValue?: unknown } }).proof?.proofValue)
+  const withPseudonym = feature === 'pseudonym' || feature === 'holder_binding_pseudonym'
   const result = await verifyCredential({
     credential: presentation,
     trustedIssuers: context.trustedIssuers,
@@ -159,6 +168,8 @@ async function verifyOne(
     statusChecker: context.statusChecker,
     contexts: context.contexts,
     presentationHeader: openId4VpPresentationHeader({ clientId: context.clientId, nonce: request.nonce }),
+    proofFeatures: context.proofFeatures,
+    ...(withPseudonym && { pseudonymContext: context.clientId }),
   })
   if (!result.verified || !result.credential || !result.issuer) {
     const failed = result.checks.filter((check): check is Extract<VerificationCheck, { ok: false }> => !check.ok)
@@ -181,7 +192,14 @@ async function verifyOne(
   // The verified view names types by medcred's terms (IRIs where it has none); DCQL matches IRIs.
   const types = result.types.map((type) => (Object.hasOwn(credentialTypeIris, type) ? credentialTypeIris[type as keyof typeof credentialTypeIris] : type))
   return {
-    disclosed: { issuer: result.issuer, types: result.types, credential: result.credential, claims: [] },
+    disclosed: {
+      issuer: result.issuer,
+      types: result.types,
+      credential: result.credential,
+      claims: [],
+      ...(result.proofFeature && { proofFeature: result.proofFeature }),
+      ...(result.pseudonym && { pseudonym: result.pseudonym }),
+    },
     dcqlPresentation: { credential_format: 'ldp_vc', type: types, claims: result.credential, cryptographic_holder_binding: false },
   }
 }

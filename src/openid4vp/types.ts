@@ -8,6 +8,7 @@ import type { DcqlPresentationResult, DcqlQuery } from 'dcql'
 import type { PinnedContext } from '../contexts/types.js'
 import type { DidDocumentResolver } from '../did/types.js'
 import type { PrivateKeyPair } from '../keys/types.js'
+import type { ProofFeature, ProofFeatureOption } from '../suites/types.js'
 import type { StatusChecker, TrustedIssuers } from '../verify/types.js'
 import type { OpenId4VpResponseError } from './errors.js'
 
@@ -57,6 +58,8 @@ export type OpenId4VpVerifierContext = {
   contexts?: readonly PinnedContext[] | undefined
   now: () => Date
   requestLifetimeSeconds: number
+  /** The bbs-2023 feature options accepted; a pseudonym is verified for {@link OpenId4VpVerifierContext.clientId}. */
+  proofFeatures: readonly ProofFeatureOption[]
   /** @openid4vc/openid4vp's verifier object, opaque here (see {@link AuthorizationRequestPayload}). */
   library: unknown
   /** Pending and answered requests by state, oldest first. */
@@ -72,6 +75,13 @@ export type OpenId4VpDisclosedCredential = {
   credential: Record<string, unknown>
   /** Each claim the query asked for, with its signed value. */
   claims: { id?: string | undefined; path: (string | number | null)[]; pointer: string; value: unknown }[]
+  /** The feature option its proof proved, for a credential bound to its holder; absent for a plain proof. */
+  proofFeature?: ProofFeature | undefined
+  /**
+   * The pseudonym its proof proved for this verifier's client id, in hex (96 characters): the
+   * same for every presentation of this credential by its holder to this verifier.
+   */
+  pseudonym?: string | undefined
 }
 
 /** A verifier's verdict on one response. */
