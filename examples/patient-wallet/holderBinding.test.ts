@@ -8,8 +8,8 @@
  * `pseudonymFor` and a verified derivation give in Node from what the page stored (read out of
  * its IndexedDB by the test, not through the page). A second certificate reuses the secret
  * and shows "deal:1" another pseudonym (each issuance mixes in its own signer entropy).
- * present.html lists a bound certificate but keeps *Share* off with a message
- * (`createOpenId4VpResponse` takes no holder binding yet), and turns it on for an unbound one.
+ * present.html lists a bound certificate with what sharing it shows (a proof of the secret, a
+ * pseudonym for the verifier alone) and keeps *Share* on, as for an unbound one.
  */
 import { createServer, type Server } from 'node:http'
 import { once } from 'node:events'
@@ -215,7 +215,7 @@ describe('the wallet page keeps a holder secret and shows the pseudonym a verifi
     expect(second).not.toBe(first)
   })
 
-  it('default: present.html lists a bound certificate but keeps Share off, with a message; an unbound one turns it on', async () => {
+  it('default: present.html lists a bound certificate with what sharing it shows, Share on as for an unbound one', async () => {
     await receive(plainSchool, 3)
     expect(await page.isVisible('#detail-bound-key')).toBe(true)
     expect(await page.isHidden('#pseudonym-form')).toBe(true)
@@ -233,9 +233,9 @@ describe('the wallet page keeps a holder secret and shows the pseudonym a verifi
     await page.check('.query .choices li:nth-child(2) input')
     await page.waitForSelector('.query .bound:not([hidden])')
     expect(await page.textContent('.query .bound')).toBe(
-      'This credential is bound to your holder secret (holder_binding_pseudonym). This wallet cannot present a bound credential yet: pick another one, or decline.',
+      'This credential is bound to your holder secret (holder_binding_pseudonym): sharing proves you hold the secret, without showing it, and shows this verifier a pseudonym of its own, the same each time you share with it.',
     )
-    expect(await page.isDisabled('#share')).toBe(true)
+    expect(await page.isEnabled('#share')).toBe(true)
     expect(await page.textContent('.query .choices li:nth-child(2) label')).toContain('Vaccination certificate (bound to your holder secret) from')
     // The mandatory fields are read from the blind base proof as from a baseline one.
     expect(await page.textContent('.query .mandatory')).toMatch(/^Also shared, because its issuer requires it: .*validFrom: 2024-04-02T09:30:00Z/)

@@ -5,8 +5,8 @@
  * names, let the patient pick which stored credential answers, and consent (a bbs-2023
  * credential revealing those claims and the issuer's mandatory ones, bound to the request's
  * nonce and client id, posted as the `vp_token`) or decline (`access_denied`). A credential
- * bound to the holder secret is listed but cannot be shared yet: `createOpenId4VpResponse`
- * takes no holder binding, so the page says so and keeps *Share* off while one is picked.
+ * bound to the holder secret is derived with its holder binding: the verifier learns that the
+ * holder knows the secret and, for the pseudonym options, a pseudonym for its client id alone.
  */
 import { setGlobalConfig } from '@openid4vc/utils'
 import {
@@ -14,13 +14,14 @@ import {
   createOpenId4VpResponse,
   credentialTypeIris,
   declineOpenId4VpRequest,
+  type HolderBinding,
   matchOpenId4VpCredentials,
   type ResolvedOpenId4VpRequest,
   resolveOpenId4VpRequest,
   submitOpenId4VpResponse,
   type VerifiableCredential,
 } from 'medcred'
-import { listCredentials, type StoredCredential } from './credentialStore.js'
+import { holderBindingOf, listCredentials, type StoredCredential } from './credentialStore.js'
 import { byId, describeError } from './dom.js'
 import { listDisclosableFields } from './listDisclosableFields.js'
 import { readBaseProofPointers } from './readBaseProofPointers.js'
@@ -108,12 +109,13 @@ async function openRequest(text: string): Promise<void> {
       const list = document.createElement('ul')
       list.className = 'choices fields'
       const mandatory = Object.assign(document.createElement('p'), { className: 'mandatory' })
-      const bound = Object.assign(document.createElement('p'), { className: 'bound warning', hidden: true })
+      const bound = Object.assign(document.createElement('p'), { className: 'bound', hidden: true })
       const showBinding = (entry: StoredCredential) => {
         const option = entry.holderBinding?.featureOption
         bound.hidden = option === undefined
+        const pseudonym = option === 'pseudonym' || option === 'holder_binding_pseudonym'
         bound.textContent = option
-          ? `This credential is bound to your holder secret (${option}). This wallet cannot present a bound credential yet: pick another one, or decline.`
+          ? `This credential is bound to your holder secret (${option}): sharing proves you hold the secret, without showing it${pseudonym ? ', and shows this verifier a pseudonym of its own, the same each time you share with it' : ''}.`
           : ''
       }
       const showMandatory = (entry: StoredCredential) => {
@@ -173,12 +175,21 @@ function chosenEntries(): Record<string, StoredCredential> {
   return picked
 }
 
-/** The picked credentials, as the response takes them. */
-const chosen = (): Record<string, VerifiableCredential> => Object.fromEntries(Object.entries(chosenEntries()).map(([queryId, entry]) => [queryId, entry.credential]))
+/** The picked credentials and the holder bindings of the bound ones, as the response takes them. */
+async function chosen(): Promise<{ credentials: Record<string, VerifiableCredential>; holderBindings: Record<string, HolderBinding> }> {
+  const credentials: Record<string, VerifiableCredential> = {}
+  const holderBindings: Record<string, HolderBinding> = {}
+  for (const [queryId, entry] of Object.entries(chosenEntries())) {
+    credentials[queryId] = entry.credential
+    const holder = await holderBindingOf(entry)
+    if (holder) holderBindings[queryId] = holder
+  }
+  return { credentials, holderBindings }
+}
 
-/** *Share* is on when the request can be answered and no picked credential is bound to the holder secret. */
+/** *Share* is on when the request can be answered. */
 function updateShare(): void {
-  shareButton.disabled = !current?.canBeSatisfied || Object.values(chosenEntries()).some((entry) => entry.holderBinding)
+  shareButton.disabled = !current?.canBeSatisfied
 }
 
 async function answer(consent: boolean): Promise<void> {
@@ -188,7 +199,7 @@ async function answer(consent: boolean): Promise<void> {
   presentStatus.textContent = consent ? 'Deriving and sending…' : 'Declining…'
   shareButton.disabled = declineButton.disabled = true
   try {
-    const response = consent ? await createOpenId4VpResponse({ request, credentials: chosen(), documentLoader }) : declineOpenId4VpRequest(request)
+    const response = consent ? await createOpenId4VpResponse({ request, ...(await chosen()), documentLoader }) : declineOpenId4VpRequest(request)
     const { status } = await submitOpenId4VpResponse({ request, response })
     presentStatus.textContent = consent ? `Shared with the verifier (HTTP ${status}).` : `Declined: the verifier was told, and learnt nothing else (HTTP ${status}).`
     current = undefined
