@@ -85,6 +85,9 @@ export async function createOpenId4VpHospital(parameters: CreateOpenId4VpHospita
     trustedIssuers: parameters.trustedIssuers,
     didResolver: parameters.didResolver ?? createDidResolver(),
     now: parameters.now,
+    // Credentials bound to the patient's holder secret too: with a pseudonym, the hospital sees
+    // one per patient for itself alone (its client id is the context).
+    proofFeatures: ['baseline', 'anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym'],
   })
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
