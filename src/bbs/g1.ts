@@ -6,8 +6,8 @@
  * projective formulas; these Jacobian ones need fewer field multiplications (a doubling costs
  * 7, a mixed addition 11), which is most of the time verification spends outside the pairing.
  */
-import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { p } from './ciphersuite.js'
+import { invertFp } from './invertFp.js'
 
 /** A point of E1 other than the identity, with affine coordinates in [0, p). */
 export type AffinePoint = { readonly x: bigint; readonly y: bigint }
@@ -23,8 +23,6 @@ export const beta = 0x5f19672fdf76ce51ba69c6076a0f77eaddb3a93be6f89688de17d81362
 /** |x|, the absolute value of the BLS12-381 seed (x itself is negative). */
 export const seedAbs = 0xd201000000010000n
 
-const Fp = bls12_381.fields.Fp
-
 export function toJacobian(point: AffinePoint): JacobianPoint {
   return { x: point.x, y: point.y, z: 1n }
 }
@@ -33,45 +31,49 @@ export function negate(point: AffinePoint): AffinePoint {
   return { x: point.x, y: p - point.y }
 }
 
-/** 2P (dbl-2009-l, a = 0), reducing only where a value is squared or multiplied again. */
+/**
+ * 2P (dbl-2009-l, a = 0, with D = 4·X·B for its squaring trick: a bigint product costs no more
+ * than a square, and every bigint operation is a runtime call, so fewer operations win; powers
+ * of two by shifts, a little cheaper than products by small constants), reducing only where a
+ * value is squared or multiplied again.
+ */
 export function double(point: JacobianPoint): JacobianPoint {
   const { x, y, z } = point
   if (z === 0n) return identity
   const a = (x * x) % p
   const b = (y * y) % p
   const c = b * b
-  const t = x + b
-  let d = (2n * (t * t - a - c)) % p
-  if (d < 0n) d += p
+  const d = ((x * b) << 2n) % p
   const e = 3n * a
-  let x3 = (e * e - 2n * d) % p
+  let x3 = (e * e - (d << 1n)) % p
   if (x3 < 0n) x3 += p
-  let y3 = (e * (d - x3) - 8n * c) % p
+  let y3 = (e * (d - x3) - (c << 3n)) % p
   if (y3 < 0n) y3 += p
-  return { x: x3, y: y3, z: (2n * y * z) % p }
+  return { x: x3, y: y3, z: ((y * z) << 1n) % p }
 }
 
-/** P + (qx, qy) with the second point affine (madd-2007-bl); handles P = ±Q and P = identity. */
+/**
+ * P + (qx, qy) with the second point affine (madd-2004-hmv: no constant factors, which cost
+ * a bigint operation each); handles P = ±Q and P = identity.
+ */
 export function addAffine(point: JacobianPoint, qx: bigint, qy: bigint): JacobianPoint {
   const { x, y, z } = point
   if (z === 0n) return { x: qx, y: qy, z: 1n }
-  const z1z1 = (z * z) % p
-  const u2 = (qx * z1z1) % p
-  const s2 = (((qy * z) % p) * z1z1) % p
-  let h = u2 - x
-  if (h < 0n) h += p
-  let rr = 2n * (s2 - y)
+  const zz = (z * z) % p
+  const zzz = (zz * z) % p
+  // H = U2 - X1 and R = S2 - Y1, each in (-p, p): zero exactly when the coordinates agree.
+  let h = (qx * zz) % p - x
+  const rr = (qy * zzz) % p - y
   if (h === 0n) return rr === 0n ? double(point) : identity
-  if (rr < 0n) rr += 2n * p
+  if (h < 0n) h += p
   const hh = (h * h) % p
-  const i = 4n * hh
-  const j = (h * i) % p
-  const v = (x * i) % p
-  let x3 = (rr * rr - j - 2n * v) % p
+  const hhh = (hh * h) % p
+  const v = (x * hh) % p
+  let x3 = (rr * rr - hhh - (v << 1n)) % p
   if (x3 < 0n) x3 += p
-  let y3 = (rr * (v - x3) - 2n * y * j) % p
+  let y3 = (rr * (v - x3) - y * hhh) % p
   if (y3 < 0n) y3 += p
-  return { x: x3, y: y3, z: (2n * z * h) % p }
+  return { x: x3, y: y3, z: (z * h) % p }
 }
 
 /** P + Q, both Jacobian (add-2007-bl); handles equal, opposite and identity operands. */
@@ -96,37 +98,44 @@ export function add(a: JacobianPoint, b: JacobianPoint): JacobianPoint {
   if (x3 < 0n) x3 += p
   let y3 = (rr * (v - x3) - 2n * s1 * j) % p
   if (y3 < 0n) y3 += p
-  const t = a.z + b.z
-  let z3 = (((t * t - z1z1 - z2z2) % p) * h) % p
-  if (z3 < 0n) z3 += p
-  return { x: x3, y: y3, z: z3 }
+  // Z3 = 2·Z1·Z2·H (add-2007-bl's (Z1 + Z2)² - Z1Z1 - Z2Z2, in fewer bigint operations)
+  return { x: x3, y: y3, z: (((a.z * b.z) % p) * (h + h)) % p }
 }
 
 /**
- * Converts points to affine with one field inversion for all of them (Montgomery's trick);
- * the identity maps to `undefined`.
+ * Inverses of non-zero field elements with one field inversion for all of them (Montgomery's
+ * trick): 3(n - 1) products and one `invertFp`.
  */
-export function toAffineBatch(points: readonly JacobianPoint[]): (AffinePoint | undefined)[] {
-  const prefix: bigint[] = []
+export function invertBatch(values: readonly bigint[]): bigint[] {
+  const prefix: bigint[] = new Array(values.length)
   let accumulated = 1n
-  for (const point of points) {
-    prefix.push(accumulated)
-    if (point.z !== 0n) accumulated = (accumulated * point.z) % p
+  for (let i = 0; i < values.length; i++) {
+    prefix[i] = accumulated
+    accumulated = (accumulated * values[i]!) % p
   }
-  let inverse = Fp.inv(accumulated)
-  const result: (AffinePoint | undefined)[] = new Array(points.length)
-  for (let i = points.length - 1; i >= 0; i--) {
-    const point = points[i]!
-    if (point.z === 0n) {
-      result[i] = undefined
-      continue
-    }
-    const zInverse = (inverse * prefix[i]!) % p
-    inverse = (inverse * point.z) % p
-    const zInverse2 = (zInverse * zInverse) % p
-    result[i] = { x: (point.x * zInverse2) % p, y: (((point.y * zInverse2) % p) * zInverse) % p }
+  let inverse = invertFp(accumulated)
+  const result: bigint[] = new Array(values.length)
+  for (let i = values.length - 1; i >= 0; i--) {
+    result[i] = (inverse * prefix[i]!) % p
+    inverse = (inverse * values[i]!) % p
   }
   return result
+}
+
+/**
+ * Converts points to affine with one field inversion for all of them; the identity maps to
+ * `undefined`.
+ */
+export function toAffineBatch(points: readonly JacobianPoint[]): (AffinePoint | undefined)[] {
+  const finite = points.filter((point) => point.z !== 0n)
+  const inverses = invertBatch(finite.map((point) => point.z))
+  let next = 0
+  return points.map((point) => {
+    if (point.z === 0n) return undefined
+    const zInverse = inverses[next++]!
+    const zInverse2 = (zInverse * zInverse) % p
+    return { x: (point.x * zInverse2) % p, y: (((point.y * zInverse2) % p) * zInverse) % p }
+  })
 }
 
 /** Whether a Jacobian point equals an affine one. */
@@ -136,12 +145,17 @@ export function equalsAffine(point: JacobianPoint, other: AffinePoint): boolean 
   return point.x === (other.x * zz) % p && point.y === (((other.y * zz) % p) * point.z) % p
 }
 
-/** k·P for a small public k by double-and-add (used with k = |x|, whose 64 bits hold 6 ones). */
+/**
+ * k·P for a small public k by double-and-add (used with k = |x|, whose 64 bits hold 6 ones); an
+ * affine base (Z = 1) takes mixed additions.
+ */
 export function multiplySmall(point: JacobianPoint, k: bigint): JacobianPoint {
+  const affine = point.z === 1n
   let result = identity
-  for (let bit = BigInt(k.toString(2).length - 1); bit >= 0n; bit--) {
+  // The bits as characters: a bigint shift and mask per bit would cost two runtime calls.
+  for (const bit of k.toString(2)) {
     result = double(result)
-    if ((k >> bit) & 1n) result = add(result, point)
+    if (bit === '1') result = affine ? addAffine(result, point.x, point.y) : add(result, point)
   }
   return result
 }

@@ -9,6 +9,7 @@ import {
   double,
   equalsAffine,
   identity,
+  invertBatch,
   type JacobianPoint,
   multiplySmall,
   negate,
@@ -66,6 +67,20 @@ describe('G1 Jacobian arithmetic, against @noble/curves', () => {
     const P = fromNoble(G.BASE.multiply(123n))
     expect(equalsAffine(multiplySmall(toJacobian(P), 0xd201000000010000n), fromNoble(G.BASE.multiply(123n * 0xd201000000010000n)))).toBe(true)
     expect(equalsAffine(multiplySmall(toJacobian(P), 2n), P)).toBe(false)
+    // A Jacobian base (Z ≠ 1) takes full additions, an affine one mixed additions: same result.
+    const J = double(toJacobian(P))
+    expect(equalsAffine(multiplySmall(J, 0xd201000000010000n), fromNoble(G.BASE.multiply(246n * 0xd201000000010000n)))).toBe(true)
     expect(equalsAffine(identity, P)).toBe(false)
   })
+
+  it('behavior: invertBatch inverts each element as noble’s Fp.inv does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: 1n, max: p - 1n }), { maxLength: 12 }), (values) => {
+        expect(invertBatch(values)).toEqual(values.map((v) => bls12_381.fields.Fp.inv(v)))
+      }),
+      { seed: 6074, numRuns: 100 },
+    )
+    expect(() => invertBatch([3n, 0n])).toThrow(RangeError)
+  })
 })
+
