@@ -16,22 +16,9 @@ import {
   seedAbs,
   toJacobian,
 } from './g1.js'
+import { sqrtFp } from './sqrtFp.js'
 
 const halfP = (p - 1n) / 2n
-/** (p + 1) / 4 in 4-bit windows, most significant first: a² root is a^((p+1)/4) as p ≡ 3 (mod 4). */
-const sqrtWindows = Array.from(((p + 1n) / 4n).toString(16), (digit) => Number.parseInt(digit, 16))
-
-/** a^((p+1)/4) mod p by fixed 4-bit windows (a quarter fewer multiplications than bit by bit). */
-function powSqrtExponent(a: bigint): bigint {
-  const powers = [1n, a]
-  for (let i = 2; i < 16; i++) powers.push((powers[i - 1]! * a) % p)
-  let result = 1n
-  for (const window of sqrtWindows) {
-    for (let i = 0; i < 4; i++) result = (result * result) % p
-    if (window) result = (result * powers[window]!) % p
-  }
-  return result
-}
 
 /** What octets_to_point_E1 found: a point, the identity, or nothing valid. */
 export type DecodedG1 = AffinePoint | 'identity' | undefined
@@ -50,8 +37,8 @@ export function octetsToPointG1(octets: Uint8Array): DecodedG1 {
   const x = bytesToNumberBE(body)
   if (x >= p) return undefined
   const y2 = (((x * x) % p) * x + 4n) % p
-  const y = powSqrtExponent(y2)
-  if ((y * y) % p !== y2) return undefined
+  const y = sqrtFp(y2)
+  if (y === undefined) return undefined
   // 7. Pick the root whose sign matches the sign bit.
   const negative = (flags & 0x20) !== 0
   return y > halfP === negative ? { x, y } : { x, y: p - y }

@@ -3,6 +3,7 @@ import { bytesToHex, hexToBytes, numberToBytesBE } from '@noble/curves/utils.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { p, r } from '../../../src/bbs/ciphersuite.js'
+import { multiplySmall, toAffineBatch, toJacobian } from '../../../src/bbs/g1.js'
 import { isInSubgroupG1, octetsToPointG1, octetsToSubgroupPointG1, pointToOctetsG1 } from '../../../src/bbs/g1Octets.js'
 
 const G = bls12_381.G1.Point
@@ -92,4 +93,47 @@ describe('G1 point encoding', () => {
     const point = octetsToPointG1(octets) as { y: bigint }
     expect(point.y > (p - 1n) / 2n).toBe(true)
   })
+
+  it('behavior: subgroup_check_G1 agrees with noble’s isTorsionFree and with r·P = O on points mapped to E1 without cofactor clearing', () => {
+    // Try-and-increment from a random x: a point of E1 (order dividing r·h) that almost never
+    // lies in G1; r times it is a point of the cofactor's order alone.
+    const mapped = (start: bigint, negative: boolean) => {
+      for (let x = start; ; x = (x + 1n) % p) {
+        const y2 = Fp.add(Fp.pow(x, 3n), 4n)
+        const y = Fp.pow(y2, (p + 1n) / 4n)
+        if (Fp.eql(Fp.sqr(y), y2)) return { x, y: negative ? Fp.neg(y) : y }
+      }
+    }
+    const smallOrderPart = (point: { x: bigint; y: bigint }) => toAffineBatch([multiplySmall(toJacobian(point), r)])[0]
+    let inside = 0
+    let outside = 0
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: p - 1n }), fc.boolean(), fc.bigInt({ min: 1n, max: r - 1n }), (x, negative, k) => {
+        const onCurve = mapped(x, negative)
+        const inG1 = G.BASE.multiply(k).toAffine()
+        // Also a point of small order (r·P) alone and added to a point of G1.
+        const small = smallOrderPart(onCurve)
+        const candidates = [onCurve, inG1]
+        if (small) candidates.push(small, G.fromAffine(small).add(G.BASE.multiply(k)).toAffine())
+        for (const point of candidates) {
+          const expected = G.fromAffine(point).isTorsionFree()
+          expect(isInSubgroupG1(point)).toBe(expected)
+          expect(multiplySmall(toJacobian(point), r).z === 0n).toBe(expected)
+          if (expected) inside++
+          else outside++
+        }
+      }),
+      { seed: 6073, numRuns: 60 },
+    )
+    expect(outside).toBeGreaterThan(150)
+    expect(inside).toBeGreaterThanOrEqual(60)
+    // The points of order 3 on x = 0, and a point of G1 with a torsion part of order 3.
+    for (const y of [2n, p - 2n]) {
+      expect(isInSubgroupG1({ x: 0n, y })).toBe(false)
+      expect(G.fromAffine({ x: 0n, y }).isTorsionFree()).toBe(false)
+      const mixed = G.fromAffine({ x: 0n, y }).add(G.BASE.multiply(5n)).toAffine()
+      expect(isInSubgroupG1(mixed)).toBe(false)
+    }
+  })
 })
+
