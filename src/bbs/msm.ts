@@ -14,6 +14,7 @@ import {
   beta,
   double,
   identity,
+  invertBatch,
   type JacobianPoint,
   seedAbs,
   toAffineBatch,
@@ -44,9 +45,25 @@ export function fixedWindow(generatorIndex: number): number {
 
 const seedSquared = seedAbs * seedAbs
 
-/** Builds the tables of several G1 points at once (one field inversion for all). */
+/**
+ * Builds the tables of several points of G1 at once. Points of G1 have prime order r, far above
+ * 2^(w-1): no multiple is the identity and no two of them share an x.
+ */
 export function createTables(points: readonly AffinePoint[], window: number): PointTable[] {
   const size = 1 << (window - 2)
+  const tables = points.length > 1 ? oddMultiplesAffine(points, size) : oddMultiplesJacobian(points, size)
+  return tables.map((multiples) => ({
+    window,
+    multiples,
+    endoMultiples: multiples.map(({ x, y }) => ({ x: (beta * x) % p, y: p - y })),
+  }))
+}
+
+/**
+ * Odd multiples of each point by Jacobian additions of 2P, then one shared inversion: about
+ * 20 field products a multiple, the cheaper way for a single point.
+ */
+function oddMultiplesJacobian(points: readonly AffinePoint[], size: number): AffinePoint[][] {
   const jacobian: JacobianPoint[] = []
   for (const point of points) {
     const base = toJacobian(point)
@@ -58,12 +75,38 @@ export function createTables(points: readonly AffinePoint[], window: number): Po
       jacobian.push(current)
     }
   }
-  // Points of G1 have prime order r, far above 2^(w-1): no multiple is the identity.
   const affine = toAffineBatch(jacobian) as AffinePoint[]
-  return points.map((_, index) => {
-    const multiples = affine.slice(index * size, (index + 1) * size)
-    return { window, multiples, endoMultiples: multiples.map(({ x, y }) => ({ x: (beta * x) % p, y: p - y })) }
-  })
+  return points.map((_, index) => affine.slice(index * size, (index + 1) * size))
+}
+
+/**
+ * Odd multiples of several points by affine additions of 2P, the points advancing together so
+ * that each round shares one inversion (about 23 field products on riscv64): a round costs
+ * that plus 6 products a point, which beats the Jacobian way from two points on.
+ */
+function oddMultiplesAffine(points: readonly AffinePoint[], size: number): AffinePoint[][] {
+  // 2P: λ = 3x² / 2y.
+  const halfInverses = invertBatch(points.map(({ y }) => y + y))
+  const twice = points.map(({ x, y }, i) => affineSum(x, y, x, (3n * ((x * x) % p) * halfInverses[i]!) % p))
+  const tables = points.map((point) => [point])
+  for (let k = 1; k < size; k++) {
+    const inverses = invertBatch(tables.map((table, i) => twice[i]!.x - table[k - 1]!.x + p))
+    tables.forEach((table, i) => {
+      const { x, y } = table[k - 1]!
+      const twoP = twice[i]!
+      table.push(affineSum(x, y, twoP.x, ((twoP.y - y) * inverses[i]!) % p))
+    })
+  }
+  return tables
+}
+
+/** (x₁, y₁) + (x₂, ·) given the slope λ of the line through them (or tangent at them). */
+function affineSum(x1: bigint, y1: bigint, x2: bigint, lambda: bigint): AffinePoint {
+  let x3 = (lambda * lambda - x1 - x2) % p
+  if (x3 < 0n) x3 += p
+  let y3 = (lambda * (x1 - x3) - y1) % p
+  if (y3 < 0n) y3 += p
+  return { x: x3, y: y3 }
 }
 
 /**

@@ -69,4 +69,19 @@ describe('multi-scalar multiplication', () => {
     expect(sumOfProducts([]).z).toBe(0n)
     expect(glvTerms(table!, 0n)).toEqual([])
   })
+
+  it('behavior: tables of several points (affine rounds) and of one (Jacobian) hold noble’s odd multiples', () => {
+    const points = [7n, 1n << 200n, r - 2n].map((k) => G.BASE.multiply(k))
+    for (const window of [3, variableWindow, 6]) {
+      const together = createTables(points.map((P) => P.toAffine()), window)
+      points.forEach((P, i) => {
+        const alone = createTables([P.toAffine()], window)[0]!
+        const expected = Array.from({ length: 1 << (window - 2) }, (_, j) => P.multiply(BigInt(2 * j + 1)).toAffine())
+        expect(together[i]!.multiples).toEqual(expected)
+        expect(alone.multiples).toEqual(expected)
+        expect(together[i]!.endoMultiples).toEqual(alone.endoMultiples)
+      })
+    }
+  })
 })
+
