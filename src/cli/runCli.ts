@@ -15,6 +15,7 @@ import { registerDeal } from './commands/deal/registerDeal.js'
 import { registerDerive } from './commands/derive.js'
 import { registerDevnode } from './commands/devnode.js'
 import { registerDid } from './commands/did.js'
+import { registerHolder } from './commands/holder.js'
 import { registerIssue } from './commands/issue.js'
 import { registerKeys } from './commands/keys.js'
 import { registerPresent } from './commands/present.js'
@@ -44,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerKeys(program, io)
   registerDid(program, io)
   registerCredential(program, io)
+  registerHolder(program, io)
   registerIssue(program, io)
   registerDerive(program, io)
   registerPresent(program, io)

@@ -4,6 +4,7 @@
  * status entry. Registered by src/cli/runCli.ts.
  */
 import type { Command } from 'commander'
+import type { HolderCommitment } from '../../holderBinding/types.js'
 import type { StatusList } from '../../status/types.js'
 import { checkIssuerKey } from '../checkIssuerKey.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
@@ -19,8 +20,9 @@ export function registerIssue(program: Command, io: CliIo): void {
     .option('--status-list <file>', 'allocate a revocation/suspension entry from this list and update it')
     .option('--mandatory <path...>', 'extra fields every derived credential must reveal')
     .option('--out <file>', 'write the signed credential here instead of standard output')
+    .option('--holder-commitment <file>', "sign blindly over the holder's commitment (from `holder commit`): holder binding and/or a pseudonym")
     .addOption(contextOption())
-    .action(async (options: ContextOptions & { credential: string; key: string; statusList?: string; mandatory?: string[]; out?: string }) => {
+    .action(async (options: ContextOptions & { credential: string; key: string; statusList?: string; mandatory?: string[]; out?: string; holderCommitment?: string }) => {
       const contexts = await readContextOptions(io, options.context)
       const credential = await readJsonObject(io, options.credential)
       const issuerKey = await readKeyFile(io, options.key)
@@ -35,7 +37,9 @@ export function registerIssue(program: Command, io: CliIo): void {
       }
       const { createDocumentLoader } = await import('../../contexts/createDocumentLoader.js')
       const { issueCredential } = await import('../../suites/bbs-2023/issueCredential.js')
-      const signed = await issueCredential({ credential, issuerKey, documentLoader: createDocumentLoader({ contexts }), mandatory: options.mandatory })
+      // Its shape and proof are issueCredential's to check (ERR_ISSUE_COMMITMENT_INVALID).
+      const holderCommitment = options.holderCommitment === undefined ? undefined : ((await readJsonObject(io, options.holderCommitment)) as unknown as HolderCommitment)
+      const signed = await issueCredential({ credential, issuerKey, documentLoader: createDocumentLoader({ contexts }), mandatory: options.mandatory, holderCommitment })
       // The list is saved only once the credential that uses the index exists.
       if (options.statusList && updatedList) await writeText(io, options.statusList, `${JSON.stringify(updatedList, null, 2)}\n`)
       await writeJson(io, signed, options.out)

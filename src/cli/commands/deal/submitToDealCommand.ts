@@ -43,7 +43,7 @@ export function registerSubmitToDeal(deal: Command, io: CliIo): void {
       const holder =
         options.holderSecret === undefined || options.proverBlind === undefined
           ? undefined
-          : await (await import('./readHolderFiles.js')).readHolderFiles(io, { holderSecret: options.holderSecret, proverBlind: options.proverBlind })
+          : await (await import('../../holderFiles.js')).readHolderFiles(io, { holderSecret: options.holderSecret, proverBlind: options.proverBlind })
       const contexts = await readContextOptions(io, options.context)
       const client = await connect(settings)
       const terms = await readDeal(client, dealId)

@@ -1,0 +1,76 @@
+/**
+ * @module
+ * `medcred holder new | commit | pseudonym`: the holder's side of bbs-2023 holder binding and
+ * pseudonyms from the command line: make the holder secret, commit to it for one issuance (the
+ * issuer signs with `medcred issue --holder-commitment`), and show the pseudonym a context will
+ * see. Registered by src/cli/runCli.ts.
+ */
+import type { Command } from 'commander'
+import type { ProofFeature } from '../../suites/types.js'
+import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
+import { CliUsageError } from '../errors.js'
+import { type CliIo, readJsonObject, writeJson } from '../io.js'
+
+const featureOptions: readonly ProofFeature[] = ['anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']
+
+/** `medcred holder`. */
+export function registerHolder(program: Command, io: CliIo): void {
+  const holder = program.command('holder').description("the holder's secret for bbs-2023 holder binding and pseudonyms")
+
+  holder
+    .command('new')
+    .description('make a holder secret file (mode 0600; keep it as private as a key file)')
+    .requiredOption('--out <file>', 'where to write it')
+    .option('--force', 'replace an existing file, keeping it as <file>.bak')
+    .action(async (options: { out: string; force?: boolean }) => {
+      const { generateHolderSecret } = await import('../../holderBinding/generateHolderSecret.js')
+      const { holderSecretFileText } = await import('../holderFiles.js')
+      const { writeKeyFile } = await import('../writeKeyFile.js')
+      const { backup } = await writeKeyFile(io, options.out, holderSecretFileText(generateHolderSecret()), { force: options.force === true })
+      await writeJson(io, { holderSecret: options.out, ...(backup ? { backup } : {}) })
+    })
+
+  holder
+    .command('commit')
+    .description('commit to the holder secret for one issuance: the commitment goes to the issuer, the blind stays with the credential')
+    .requiredOption('--holder-secret <file>', 'the holder secret file (from `holder new`)')
+    .requiredOption('--feature <option>', `the bbs-2023 feature option the issuer offers: ${featureOptions.join(', ')}`, (value) => {
+      if (!(featureOptions as readonly string[]).includes(value)) throw new CliUsageError({ reason: 'invalidValue', option: '--feature', expected: featureOptions.join(', '), value })
+      return value as ProofFeature
+    })
+    .requiredOption('--out <file>', "where to write the commitment (public: the issuer's `issue --holder-commitment`)")
+    .requiredOption('--blind-out <file>', "where to write the credential's secretProverBlind (mode 0600; `--prover-blind` of later commands)")
+    .action(async (options: { holderSecret: string; feature: ProofFeature; out: string; blindOut: string }) => {
+      const { proverBlindFileText, readHolderSecretFile } = await import('../holderFiles.js')
+      const { createHolderCommitment } = await import('../../holderBinding/createHolderCommitment.js')
+      const { writeKeyFile } = await import('../writeKeyFile.js')
+      const { commitment, secretProverBlind } = createHolderCommitment({ secret: await readHolderSecretFile(io, options.holderSecret), featureOption: options.feature })
+      // The blind first: a commitment whose blind was lost could never be derived from.
+      await writeKeyFile(io, options.blindOut, proverBlindFileText(secretProverBlind), { force: false })
+      await writeJson(io, commitment, options.out)
+    })
+
+  holder
+    .command('pseudonym')
+    .description('print the pseudonym a credential shows a context (a deal, a verifier), as the verifier will see it')
+    .requiredOption('--holder-secret <file>', 'the holder secret file')
+    .requiredOption('--prover-blind <file>', "the credential's secretProverBlind file (from `holder commit`)")
+    .requiredOption('--credential <file>', 'the credential the issuer signed over the commitment')
+    .requiredOption('--pseudonym-context <id>', "the verifier's context id, e.g. a deal's (medcred:v1:deal-pseudonym:...)")
+    .addOption(contextOption())
+    .action(async (options: ContextOptions & { holderSecret: string; proverBlind: string; credential: string; pseudonymContext: string }) => {
+      const contexts = await readContextOptions(io, options.context)
+      const { readHolderFiles } = await import('../holderFiles.js')
+      const holderBinding = await readHolderFiles(io, { holderSecret: options.holderSecret, proverBlind: options.proverBlind })
+      const credential = await readJsonObject(io, options.credential)
+      const { createDocumentLoader } = await import('../../contexts/createDocumentLoader.js')
+      const { pseudonymFor } = await import('../../holderBinding/pseudonymFor.js')
+      const pseudonym = await pseudonymFor({
+        credential: credential as Parameters<typeof pseudonymFor>[0]['credential'],
+        holder: holderBinding,
+        pseudonymContext: options.pseudonymContext,
+        documentLoader: createDocumentLoader({ contexts }),
+      })
+      await writeJson(io, { pseudonymContext: options.pseudonymContext, pseudonym })
+    })
+}
