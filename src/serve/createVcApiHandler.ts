@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import type { StatusChecker } from '../verify/types.js'
 import { VcApiClientGoneError, VcApiOptionsError, VcApiRequestError } from './errors.js'
-import { bodyTooLarge, checkJsonMediaType, type Linger, readBody, sendAnswer } from './httpMessages.js'
+import { bodyTooLarge, checkJsonMediaType, type Linger, pathOf, readBody, sendAnswer } from './httpMessages.js'
 import { internalAnswer, refusal } from './jobAnswers.js'
 import { isVcApiRoute, vcApiRoutes } from './routes.js'
 import { spawnVcApiWorker } from './spawnVcApiWorker.js'
@@ -195,15 +195,6 @@ function isHeavy(body: Uint8Array, limits: Limits): boolean {
     if ((byte === 0x7b || byte === 0x5b) && ++nodes > limits.heavyBodyNodes) return true
   }
   return false
-}
-
-/** The request's path, without its query; `/` when it cannot be read. */
-function pathOf(request: IncomingMessage): string {
-  try {
-    return new URL(request.url ?? '/', 'http://localhost').pathname
-  } catch {
-    return '/'
-  }
 }
 
 type Limits = {

@@ -142,3 +142,12 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers }).end(JSON.stringify(body))
 }
+
+/** The request's path, without its query; `/` when it cannot be read. */
+export function pathOf(request: IncomingMessage): string {
+  try {
+    return new URL(request.url ?? '/', 'http://localhost').pathname
+  } catch {
+    return '/'
+  }
+}

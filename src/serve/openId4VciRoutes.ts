@@ -19,7 +19,7 @@ import { createOpenId4VciHandler } from '../openid4vci/createOpenId4VciHandler.j
 import { createOpenId4VciIssuer, type CreateOpenId4VciIssuerParameters, type OpenId4VciIssuer } from '../openid4vci/createOpenId4VciIssuer.js'
 import { endpointsOf } from '../openid4vci/endpoints.js'
 import { VcApiClientGoneError, VcApiOptionsError, VcApiRequestError } from './errors.js'
-import { checkJsonMediaType, readBody, sendJson } from './httpMessages.js'
+import { checkJsonMediaType, pathOf, readBody, sendJson } from './httpMessages.js'
 import { internalAnswer, refusal } from './jobAnswers.js'
 import type { VcApiOptions } from './types.js'
 import { defaultMaxBodyBytes, vcApiDefaults } from './vcApiDefaults.js'
@@ -105,12 +105,7 @@ export function createOpenId4VciRoutes(options: VcApiOptions, openId4Vci: ServeO
   return {
     issuer,
     route(request, response, expectsContinue = false) {
-      let path: string
-      try {
-        path = new URL(request.url ?? '/', 'http://localhost').pathname
-      } catch {
-        return false
-      }
+      const path = pathOf(request)
       const offer = path === offersRoute && request.method === 'POST'
       if (!offer && !paths.has(path) && !path.startsWith(offers)) return false
       if (expectsContinue) response.writeContinue()

@@ -27,7 +27,7 @@ import type { OpenId4VpVerificationResult } from '../openid4vp/types.js'
 import { createBitstringStatusChecker } from '../status/createBitstringStatusChecker.js'
 import { MedcredError } from '../errors/MedcredError.js'
 import { VcApiClientGoneError, VcApiRequestError } from './errors.js'
-import { checkJsonMediaType, readBody, sendJson } from './httpMessages.js'
+import { checkJsonMediaType, pathOf, readBody, sendJson } from './httpMessages.js'
 import { internalAnswer, refusal } from './jobAnswers.js'
 import type { VcApiOptions } from './types.js'
 import { defaultMaxBodyBytes, vcApiDefaults } from './vcApiDefaults.js'
@@ -181,12 +181,7 @@ export function createOpenId4VpRoutes(options: VcApiOptions, openId4Vp: ServeOpe
   return {
     verifier,
     route(request, response, expectsContinue = false) {
-      let path: string
-      try {
-        path = new URL(request.url ?? '/', 'http://localhost').pathname
-      } catch {
-        return false
-      }
+      const path = pathOf(request)
       const { method } = request
       const requestState = path.startsWith(`${paths.requests}/`) ? decodeURIComponent(path.slice(paths.requests.length + 1)) : undefined
       const resultId = path.startsWith(`${paths.sessions}/`) ? decodeURIComponent(path.slice(paths.sessions.length + 1)) : undefined
