@@ -12,6 +12,7 @@ import type { ProofFeature } from '../suites/types.js'
 import { HolderSecretError } from './errors.js'
 import { scalarOf } from './generateHolderSecret.js'
 import type { HolderCommitment, HolderSecret } from './types.js'
+import { isProofFeature } from '../suites/proofFeatures.js'
 
 export type CreateHolderCommitmentParameters = {
   secret: HolderSecret
@@ -47,7 +48,7 @@ export type CreateHolderCommitmentReturnType = {
  */
 export function createHolderCommitment(parameters: CreateHolderCommitmentParameters): CreateHolderCommitmentReturnType {
   const { secret, featureOption } = parameters
-  if (!(['anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym'] as unknown[]).includes(featureOption)) throw new HolderSecretError('featureOption')
+  if (!isProofFeature(featureOption)) throw new HolderSecretError('featureOption')
   if (!(secret?.holderSecret instanceof Uint8Array) || secret.holderSecret.length !== 32) throw new HolderSecretError('holderSecret')
   const proverNym = secret.proverNym instanceof Uint8Array && secret.proverNym.length === 32 ? scalarOf(secret.proverNym) : 0n
   if (proverNym === 0n || proverNym >= bls12_381.fields.Fr.ORDER) throw new HolderSecretError('proverNym')

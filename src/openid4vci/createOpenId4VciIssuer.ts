@@ -31,6 +31,7 @@ import {
 } from './issueRequestedCredential.js'
 import { libraryCallbacks } from './libraryCallbacks.js'
 import type { OpenId4VciIssuerContext, OpenId4VciLifetimes } from './types.js'
+import { proofFeatures } from '../suites/proofFeatures.js'
 
 export type CreateOpenId4VciIssuerParameters = {
   /**
@@ -132,8 +133,6 @@ export function createOpenId4VciIssuer(parameters: CreateOpenId4VciIssuerParamet
     issueRequestedCredential: (args) => issueRequestedCredential(context, args),
   }
 }
-
-const proofFeatures: readonly ProofFeature[] = ['anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']
 
 /** The `holderBinding` option, checked: known configurations, known feature options. */
 function readHolderBinding(option: CreateOpenId4VciIssuerParameters['holderBinding']): Map<CredentialTypeName, ProofFeature> {

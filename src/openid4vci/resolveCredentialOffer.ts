@@ -10,6 +10,7 @@ import { OpenId4VciHolderError } from './errors.js'
 import { createHolderClient, type HolderTransport, isAllowedUrl, toHolderError, withUrlPolicy } from './holderTransport.js'
 import type { ProofFeature } from '../suites/types.js'
 import { holderCommitmentMember } from './holderCommitmentMember.js'
+import { isProofFeature } from '../suites/proofFeatures.js'
 
 export type ResolveCredentialOfferParameters = {
   /**
@@ -168,10 +169,8 @@ export async function resolveCredentialOffer(parameters: ResolveCredentialOfferP
   })
 }
 
-const featureOptions: readonly unknown[] = ['anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']
-
 /** The feature option of a configuration's `medcred_holder_commitment` member, if it names one. */
 function readFeatureOption(member: unknown): ProofFeature | undefined {
   const option = (member as { feature_option?: unknown } | undefined)?.feature_option
-  return featureOptions.includes(option) ? (option as ProofFeature) : undefined
+  return isProofFeature(option) ? option : undefined
 }

@@ -24,6 +24,7 @@ import { getRequestObject } from './getRequestObject.js'
 import { verifierCallbacks } from './libraryCallbacks.js'
 import { receiveResponse, type ReceiveResponseParameters } from './receiveResponse.js'
 import type { OpenId4VpVerificationResult, OpenId4VpVerifierContext } from './types.js'
+import { proofFeatureOptions } from '../suites/proofFeatures.js'
 
 export type CreateOpenId4VpVerifierParameters = {
   /**
@@ -145,7 +146,6 @@ function readVerifierKey(key: KeyPair): PrivateKeyPair<'Ed25519'> {
   throw new OpenId4VpOptionsError({ reason: 'verifierKey' })
 }
 
-const proofFeatureOptions: readonly ProofFeatureOption[] = ['baseline', 'anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']
 
 /** The accepted feature options: known ones, at least one. */
 function readProofFeatures(value: readonly ProofFeatureOption[] | undefined): readonly ProofFeatureOption[] {

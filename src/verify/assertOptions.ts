@@ -3,7 +3,7 @@
  * The checks of verifyCredential's and verifyPresentation's options, run before anything
  * else: a wrong option is the caller's mistake, so it throws. Internal to src/verify.
  */
-import type { ProofFeatureOption } from '../suites/types.js'
+import { proofFeatureOptions } from '../suites/proofFeatures.js'
 import { VerifyOptionsError } from './errors.js'
 import type { VerificationOptions } from './types.js'
 
@@ -25,4 +25,3 @@ export function assertOptions(parameters: Partial<VerificationOptions>): void {
   }
 }
 
-const proofFeatureOptions: readonly ProofFeatureOption[] = ['baseline', 'anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']

@@ -10,8 +10,7 @@ import type { ProofFeature } from '../../suites/types.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { CliUsageError } from '../errors.js'
 import { type CliIo, readJsonObject, writeJson } from '../io.js'
-
-const featureOptions: readonly ProofFeature[] = ['anonymous_holder_binding', 'pseudonym', 'holder_binding_pseudonym']
+import { isProofFeature, proofFeatures } from '../../suites/proofFeatures.js'
 
 /** `medcred holder`. */
 export function registerHolder(program: Command, io: CliIo): void {
@@ -34,9 +33,9 @@ export function registerHolder(program: Command, io: CliIo): void {
     .command('commit')
     .description('commit to the holder secret for one issuance: the commitment goes to the issuer, the blind stays with the credential')
     .requiredOption('--holder-secret <file>', 'the holder secret file (from `holder new`)')
-    .requiredOption('--feature <option>', `the bbs-2023 feature option the issuer offers: ${featureOptions.join(', ')}`, (value) => {
-      if (!(featureOptions as readonly string[]).includes(value)) throw new CliUsageError({ reason: 'invalidValue', option: '--feature', expected: featureOptions.join(', '), value })
-      return value as ProofFeature
+    .requiredOption('--feature <option>', `the bbs-2023 feature option the issuer offers: ${proofFeatures.join(', ')}`, (value) => {
+      if (!isProofFeature(value)) throw new CliUsageError({ reason: 'invalidValue', option: '--feature', expected: proofFeatures.join(', '), value })
+      return value
     })
     .requiredOption('--out <file>', "where to write the commitment (public: the issuer's `issue --holder-commitment`)")
     .requiredOption('--blind-out <file>', "where to write the credential's secretProverBlind (mode 0600; `--prover-blind` of later commands)")
