@@ -41,17 +41,26 @@ let configBefore: ReturnType<typeof getGlobalConfig> | undefined
 /**
  * Runs `task` with the libraries' URL check loosened to http when `policy` allows loopback
  * (their only switch is process-wide); the caller still refuses, with {@link isAllowedUrl},
- * any http URL that is not loopback. The switch is restored when the last such call ends.
+ * any http URL that is not loopback. The switch is restored when the last such call ends: at
+ * once for a synchronous task, when its promise settles for an asynchronous one.
  */
-export async function withUrlPolicy<Result>(policy: UrlPolicy, task: () => Promise<Result>): Promise<Result> {
+export function withUrlPolicy<Result>(policy: UrlPolicy, task: () => Result): Result {
   if (!policy.allowHttpLoopback) return task()
   if (loopbackCalls++ === 0) {
     configBefore = getGlobalConfig()
     setGlobalConfig({ ...configBefore, allowInsecureUrls: true })
   }
-  try {
-    return await task()
-  } finally {
+  const end = () => {
     if (--loopbackCalls === 0 && configBefore) setGlobalConfig(configBefore)
   }
+  let result: Result
+  try {
+    result = task()
+  } catch (error) {
+    end()
+    throw error
+  }
+  if (result instanceof Promise) return result.finally(end) as Result
+  end()
+  return result
 }

@@ -9,6 +9,7 @@ import { Oauth2AuthorizationServer } from '@openid4vc/oauth2'
 import type { AuthorizationServerMetadata } from '@openid4vc/oauth2'
 import { Openid4vciIssuer } from '@openid4vc/openid4vci'
 import type { DocumentLoader } from '../contexts/types.js'
+import { isHttpLoopbackUrl, type UrlPolicy, withUrlPolicy } from '../openid4vc/urlPolicy.js'
 import type { CredentialTypeName } from '../credentials/credentialTypes.js'
 import type { KeyPair } from '../keys/types.js'
 import type { ProofFeature } from '../suites/types.js'
@@ -122,15 +123,18 @@ export function createOpenId4VciIssuer(parameters: CreateOpenId4VciIssuerParamet
     authorizationServer: new Oauth2AuthorizationServer({ callbacks }),
     state: { offers: new Map(), offersByReference: new Map(), accessTokens: new Map(), nonces: new Map() },
   }
+  // An issuer on http (loopback only, checked above) needs the libraries' URL check loosened,
+  // for each of its own calls alone.
+  const policy: UrlPolicy = { allowHttpLoopback: isHttpLoopbackUrl(credentialIssuer) }
   return {
     context,
-    credentialIssuerMetadata: () => createCredentialIssuerMetadata(context),
-    authorizationServerMetadata: () => createAuthorizationServerMetadata(context),
-    createCredentialOffer: (args) => createCredentialOffer(context, args),
-    getCredentialOffer: (args) => getCredentialOffer(context, args),
-    exchangePreAuthorizedCode: (args) => exchangePreAuthorizedCode(context, args),
-    createNonce: () => createNonce(context),
-    issueRequestedCredential: (args) => issueRequestedCredential(context, args),
+    credentialIssuerMetadata: () => withUrlPolicy(policy, () => createCredentialIssuerMetadata(context)),
+    authorizationServerMetadata: () => withUrlPolicy(policy, () => createAuthorizationServerMetadata(context)),
+    createCredentialOffer: (args) => withUrlPolicy(policy, () => createCredentialOffer(context, args)),
+    getCredentialOffer: (args) => withUrlPolicy(policy, () => getCredentialOffer(context, args)),
+    exchangePreAuthorizedCode: (args) => withUrlPolicy(policy, () => exchangePreAuthorizedCode(context, args)),
+    createNonce: () => withUrlPolicy(policy, () => createNonce(context)),
+    issueRequestedCredential: (args) => withUrlPolicy(policy, () => issueRequestedCredential(context, args)),
   }
 }
 

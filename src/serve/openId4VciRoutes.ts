@@ -6,14 +6,12 @@
  * {@link createOpenId4VciHandler}. The school's own route, at the service's URL (keep it
  * private, as the VC-API routes): `POST /openid4vci/offers` (JSON `{ credentials, byReference?,
  * txCode? }`) makes an offer, answered 201 `{ offerUri, txCode, qrCode }` (an SVG). Every other
- * request goes to the VC-API handler, unchanged. On a loopback http issuer identifier the
- * libraries' https check is lifted while the issuer's requests run.
+ * request goes to the VC-API handler, unchanged.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { createDocumentLoader } from '../contexts/createDocumentLoader.js'
 import { MedcredError } from '../errors/MedcredError.js'
-import { isHttpLoopbackUrl, type UrlPolicy, withUrlPolicy } from '../openid4vc/urlPolicy.js'
 import { createCredentialOfferQrCode } from '../openid4vci/createCredentialOfferQrCode.js'
 import { createOpenId4VciHandler } from '../openid4vci/createOpenId4VciHandler.js'
 import { createOpenId4VciIssuer, type CreateOpenId4VciIssuerParameters, type OpenId4VciIssuer } from '../openid4vci/createOpenId4VciIssuer.js'
@@ -59,17 +57,14 @@ export type OpenId4VciRoutes = {
 export function createOpenId4VciRoutes(options: VcApiOptions, openId4Vci: ServeOpenId4VciOptions, url: string): OpenId4VciRoutes {
   if (!options.issuerKey) throw new VcApiOptionsError({ reason: 'openId4VciIssuerKey' })
   const { credentialIssuer = url, ...issuerOptions } = openId4Vci
-  const created = createOpenId4VciIssuer({
+  const issuer = createOpenId4VciIssuer({
     ...issuerOptions,
     now: issuerOptions.now ?? options.now,
     credentialIssuer,
     issuerKey: options.issuerKey,
     documentLoader: createDocumentLoader({ contexts: options.contexts ?? [] }),
   })
-  // The issuer's own http check allowed only a loopback identifier; the libraries need telling.
-  const policy: UrlPolicy = { allowHttpLoopback: isHttpLoopbackUrl(credentialIssuer) }
-  const issuer: OpenId4VciIssuer = { ...created, createCredentialOffer: (parameters) => withUrlPolicy(policy, () => created.createCredentialOffer(parameters)) }
-  const handler = createOpenId4VciHandler(created, { onInternalError: options.onInternalError })
+  const handler = createOpenId4VciHandler(issuer, { onInternalError: options.onInternalError })
   const endpoints = endpointsOf(credentialIssuer)
   const paths = new Set([endpoints.credentialIssuerMetadata, endpoints.authorizationServerMetadata, endpoints.token, endpoints.nonce, endpoints.credential].map((endpoint) => new URL(endpoint).pathname))
   const offers = `${new URL(endpoints.offers).pathname}/`
@@ -109,13 +104,8 @@ export function createOpenId4VciRoutes(options: VcApiOptions, openId4Vci: ServeO
       const offer = path === offersRoute && request.method === 'POST'
       if (!offer && !paths.has(path) && !path.startsWith(offers)) return false
       if (expectsContinue) response.writeContinue()
-      // Until its answer is sent: the handler's work (metadata, token…) goes through the libraries' checks.
-      void withUrlPolicy(policy, () => {
-        const answered = new Promise<void>((resolve) => response.once('close', resolve))
-        if (offer) void createOffer(request, response)
-        else handler(request, response)
-        return answered
-      })
+      if (offer) void createOffer(request, response)
+      else handler(request, response)
       return true
     },
   }

@@ -9,7 +9,7 @@
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createParties, didResolver, documentLoader, now, type Parties, sampleVaccination } from '#test/credentials.js'
 import {
@@ -48,7 +48,6 @@ async function startIssuer(issuerKey: Parties['school']): Promise<Running> {
 }
 
 beforeAll(async () => {
-  setGlobalConfig({ allowInsecureUrls: true })
   parties = await createParties()
   holderKey = await generateHolderKey()
   school = await startIssuer(parties.school)
@@ -59,7 +58,8 @@ afterAll(async () => {
     server.close()
     await once(server, 'close')
   }
-  setGlobalConfig({ allowInsecureUrls: false })
+  // Loopback http is allowed per call, never by the libraries' process-wide switch.
+  expect(getGlobalConfig().allowInsecureUrls).toBe(false)
 })
 
 async function offerFrom({ issuer }: Running, controller: string) {

@@ -8,7 +8,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createParties, didResolver, documentLoader, now, type Parties, sampleLicence, sampleVaccination } from '#test/credentials.js'
 import {
@@ -33,8 +33,6 @@ let holderKey: HolderKey
 const requests: string[] = []
 
 beforeAll(async () => {
-  // The issuer's own metadata is made by the libraries, which accept http only when told.
-  setGlobalConfig({ allowInsecureUrls: true })
   parties = await createParties()
   holderKey = await generateHolderKey()
   let listener: RequestListener = () => undefined
@@ -51,7 +49,8 @@ beforeAll(async () => {
 afterAll(async () => {
   server.close()
   await once(server, 'close')
-  setGlobalConfig({ allowInsecureUrls: false })
+  // Loopback http is allowed per call, never by the libraries' process-wide switch.
+  expect(getGlobalConfig().allowInsecureUrls).toBe(false)
 })
 
 const refusal = (error: unknown) => {

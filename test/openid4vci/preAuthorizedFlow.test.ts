@@ -7,7 +7,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { once } from 'node:events'
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createParties, didResolver, documentLoader, now, type Parties, sampleLicence, sampleVaccination } from '#test/credentials.js'
 import { createCredentialOfferQrCode } from '../../src/openid4vci/createCredentialOfferQrCode.js'
@@ -26,8 +26,6 @@ let issuer: OpenId4VciIssuer
 let holder: HolderKey
 
 beforeAll(async () => {
-  // The libraries accept only https URLs unless told otherwise; loopback tests use http.
-  setGlobalConfig({ allowInsecureUrls: true })
   parties = await createParties()
   holder = await createHolderKey()
   let listener: RequestListener = () => undefined
@@ -41,7 +39,8 @@ beforeAll(async () => {
 afterAll(async () => {
   server.close()
   await once(server, 'close')
-  setGlobalConfig({ allowInsecureUrls: false })
+  // Loopback http is allowed per call, never by the libraries' process-wide switch.
+  expect(getGlobalConfig().allowInsecureUrls).toBe(false)
 })
 
 /** An offer of the sample licence, its token and a fresh nonce. */

@@ -3,7 +3,7 @@
  * answer beside the VC-API ones, the service's key signs, and a VC-API route still answers as
  * before.
  */
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createParties, now, type Parties, sampleVaccination } from '#test/credentials.js'
 import { createVcApiServer, type VcApiServer } from '../../src/serve/createVcApiServer.js'
@@ -13,13 +13,13 @@ let parties: Parties
 let service: VcApiServer
 
 beforeAll(async () => {
-  setGlobalConfig({ allowInsecureUrls: true })
   parties = await createParties()
   service = await createVcApiServer({ issuerKey: parties.school, trustedIssuers: [parties.school.controller], workers: 0, now: () => now, openId4Vci: {} })
 })
 afterAll(async () => {
   await service?.close()
-  setGlobalConfig({ allowInsecureUrls: false })
+  // Loopback http is allowed per call, never by the libraries' process-wide switch.
+  expect(getGlobalConfig().allowInsecureUrls).toBe(false)
 })
 
 describe('createVcApiServer with openId4Vci', () => {

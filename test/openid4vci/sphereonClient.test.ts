@@ -9,7 +9,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { OpenID4VCIClientV1_0_15 } from '@sphereon/oid4vci-client'
 import { type JWTHeaderParameters, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,7 +28,6 @@ let holder: HolderKey
 const requests: string[] = []
 
 beforeAll(async () => {
-  setGlobalConfig({ allowInsecureUrls: true })
   parties = await createParties()
   holder = await createHolderKey()
   let listener: RequestListener = () => undefined
@@ -45,7 +44,8 @@ beforeAll(async () => {
 afterAll(async () => {
   server.close()
   await once(server, 'close')
-  setGlobalConfig({ allowInsecureUrls: false })
+  // Loopback http is allowed per call, never by the libraries' process-wide switch.
+  expect(getGlobalConfig().allowInsecureUrls).toBe(false)
 })
 
 describe('@sphereon/oid4vci-client 0.20.1 against the issuer', () => {
