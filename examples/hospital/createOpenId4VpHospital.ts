@@ -12,7 +12,6 @@
  * - `GET /openid4vp/requests/<state>` -> the signed request object (by reference).
  * - `POST /openid4vp/response` -> the wallet's response: 200 `{}` when verified or declined, else 400 with the refusal.
  */
-import { setGlobalConfig } from '@openid4vc/utils'
 import {
   createDcqlQuery,
   createDidResolver,
@@ -66,8 +65,6 @@ const cors = { 'access-control-allow-origin': '*' }
 
 /** Starts the hospital's OpenID4VP service on 127.0.0.1. */
 export async function createOpenId4VpHospital(parameters: CreateOpenId4VpHospitalParameters): Promise<{ url: string; clientId: string; sessions: Map<string, HospitalSession>; close(): Promise<void> }> {
-  // The service speaks http on loopback; the OpenID4VP library's only switch for that is process-wide.
-  setGlobalConfig({ allowInsecureUrls: true })
   const verifierKey = parameters.verifierKey ?? (await generateKeyPair({ type: 'Ed25519' }))
   const sessions = new Map<string, HospitalSession>()
   const server = createServer((request, response) => {

@@ -6,7 +6,6 @@
  *
  * Environment: `WALLET` the wallet's origin (default http://localhost:5173), `PORT` the hospital's.
  */
-import { setGlobalConfig } from '@openid4vc/utils'
 import { createDocumentLoader, createVaccinationCertificate, generateKeyPair } from 'medcred'
 import { createOpenId4VciHandler, createOpenId4VciIssuer } from 'medcred/node'
 import { once } from 'node:events'
@@ -15,8 +14,6 @@ import type { AddressInfo } from 'node:net'
 import { createOpenId4VpHospital } from './createOpenId4VpHospital.js'
 
 const wallet = process.env.WALLET ?? 'http://localhost:5173'
-// Both services speak http on loopback; the libraries allow it only when told.
-setGlobalConfig({ allowInsecureUrls: true })
 
 const schoolKey = await generateKeyPair({ type: 'Bls12381G2' })
 const schoolServer = createServer().listen(0, '127.0.0.1')

@@ -3,7 +3,7 @@
  * origin, a request object served until the request is answered, and what it refuses. The
  * whole flow with the wallet pages is examples/patient-wallet/presentation.test.ts.
  */
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { declineOpenId4VpRequest, resolveOpenId4VpRequest, submitOpenId4VpResponse } from 'medcred'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOpenId4VpHospital } from './createOpenId4VpHospital.js'
@@ -15,7 +15,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await hospital?.close()
-  setGlobalConfig({ allowInsecureUrls: false })
 })
 
 const newSession = async () =>
@@ -36,7 +35,7 @@ describe('examples/hospital OpenID4VP service', () => {
     const { state, authorizationRequest, page } = await newSession()
     const served = await fetch(`${hospital.url}/openid4vp/requests/${state}`)
     expect([served.status, served.headers.get('content-type'), served.headers.get('access-control-allow-origin')]).toEqual([200, 'application/oauth-authz-req+jwt', '*'])
-    const request = await resolveOpenId4VpRequest({ request: authorizationRequest })
+    const request = await resolveOpenId4VpRequest({ request: authorizationRequest, allowHttpLoopback: true })
     expect(request.dcqlQuery.credentials[0]!.claims!.map((claim) => ('path' in claim ? claim.path : []))).toEqual([
       ['credentialSubject', 'vaccine', 'targetDisease'],
       ['credentialSubject', 'doseNumber'],
@@ -64,5 +63,8 @@ describe('examples/hospital OpenID4VP service', () => {
     expect(big.status).toBe(413)
     expect((await fetch(`${hospital.url}/openid4vp/sessions/unknown`)).status).toBe(404)
     expect((await fetch(`${hospital.url}/verify`)).status).toBe(404)
+  })
+  it("default: the libraries' process-wide http switch stays off (the hospital allows loopback per call)", () => {
+    expect(getGlobalConfig().allowInsecureUrls).toBe(false)
   })
 })

@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { createParties, didResolver, documentLoader, now, type Parties, sampleVaccination } from '#test/credentials.js'
 import { deriveCredential, type HolderBinding, type ProofFeature, pseudonymFor, type VerifiableCredential, verifyCredential } from 'medcred'
 import { createOpenId4VciHandler, createOpenId4VciIssuer, type OpenId4VciIssuer } from 'medcred/node'
@@ -58,8 +58,6 @@ async function startIssuer(holderBinding: Record<string, ProofFeature> | undefin
 }
 
 beforeAll(async () => {
-  // The libraries accept http (loopback here) only when told.
-  setGlobalConfig({ allowInsecureUrls: true })
   workDir = await mkdtemp(join(tmpdir(), 'medcred-holder-binding-'))
   const out = join(workDir, 'site')
   ;[parties] = await Promise.all([
@@ -78,7 +76,6 @@ afterAll(async () => {
   await browser?.close()
   await Promise.all([closeServer(site?.server), closeServer(school?.server), closeServer(plainSchool?.server), hospital?.close()])
   if (workDir) await rm(workDir, { recursive: true, force: true })
-  setGlobalConfig({ allowInsecureUrls: false })
 })
 
 /** Opens `issuer`'s offer of a vaccination certificate as a QR code would, accepts it, and waits until `stored` are stored. */
@@ -247,6 +244,8 @@ describe('the wallet page keeps a holder secret and shows the pseudonym a verifi
 
   it('default: the page made no request beyond loopback and raised no error', () => {
     expect(log.blocked).toEqual([])
+    // Loopback http is allowed per call, never by the libraries' process-wide switch.
+    expect(getGlobalConfig().allowInsecureUrls).toBe(false)
     expect(log.pageErrors).toEqual([])
   })
 })

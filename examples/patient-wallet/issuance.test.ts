@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { createParties, didResolver, documentLoader, now, type Parties, sampleLicence, sampleVaccination } from '#test/credentials.js'
 import { deriveCredential, type VerifiableCredential, verifyCredential } from 'medcred'
 import { createOpenId4VciHandler, createOpenId4VciIssuer, type OpenId4VciIssuer } from 'medcred/node'
@@ -38,8 +38,6 @@ const log: PageLog = { blocked: [], pageErrors: [] }
 const issuerRequests: string[] = []
 
 beforeAll(async () => {
-  // The issuer's metadata is built by the libraries, which accept http (loopback here) only when told.
-  setGlobalConfig({ allowInsecureUrls: true })
   workDir = await mkdtemp(join(tmpdir(), 'medcred-issuance-'))
   const out = join(workDir, 'site')
   ;[parties] = await Promise.all([
@@ -69,7 +67,6 @@ afterAll(async () => {
   await closeServer(site?.server)
   await closeServer(issuerServer)
   if (workDir) await rm(workDir, { recursive: true, force: true })
-  setGlobalConfig({ allowInsecureUrls: false })
 })
 
 /** Accepts the open offer with `code` and waits for the page's verdict: stored, or an error. */
@@ -160,6 +157,8 @@ describe('the wallet receives credentials over OpenID4VCI in Chromium', () => {
 
   it('default: the page made no request beyond loopback and raised no error', () => {
     expect(log.blocked).toEqual([])
+    // Loopback http is allowed per call, never by the libraries' process-wide switch.
+    expect(getGlobalConfig().allowInsecureUrls).toBe(false)
     // Chromium logs the issuer's 400 to the refused token request; nothing else may appear.
     expect(log.pageErrors.filter((line) => !/Failed to load resource: the server responded with a status of 400/.test(line))).toEqual([])
   })

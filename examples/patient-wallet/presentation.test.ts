@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { setGlobalConfig } from '@openid4vc/utils'
+import { getGlobalConfig } from '@openid4vc/utils'
 import { createParties, documentLoader, type Parties, sampleVaccination } from '#test/credentials.js'
 import { createOpenId4VpResponse, generateKeyPair, type KeyPair, resolveOpenId4VpRequest, submitOpenId4VpResponse, type VerifiableCredential } from 'medcred'
 import { createOpenId4VciHandler, createOpenId4VciIssuer, type OpenId4VciIssuer } from 'medcred/node'
@@ -61,8 +61,6 @@ async function startIssuer(issuerKey: KeyPair): Promise<Issuer> {
 }
 
 beforeAll(async () => {
-  // The libraries accept http (loopback here) only when told.
-  setGlobalConfig({ allowInsecureUrls: true })
   workDir = await mkdtemp(join(tmpdir(), 'medcred-presentation-'))
   const out = join(workDir, 'site')
   ;[parties] = await Promise.all([
@@ -84,7 +82,6 @@ afterAll(async () => {
   await browser?.close()
   await Promise.all([closeServer(site?.server), closeServer(school?.server), closeServer(otherSchool?.server), hospital?.close()])
   if (workDir) await rm(workDir, { recursive: true, force: true })
-  setGlobalConfig({ allowInsecureUrls: false })
 })
 
 /** The wallet receives a vaccination certificate from `issuer`'s offer link, as a QR code opens it. */
@@ -125,7 +122,7 @@ const disclosedRows = () =>
 async function sessionInNode() {
   const answer = await fetch(`${hospital.url}/openid4vp/sessions`, { method: 'POST', headers: { accept: 'application/json' } })
   const { authorizationRequest, page } = (await answer.json()) as { authorizationRequest: string; page: string }
-  return { request: await resolveOpenId4VpRequest({ request: authorizationRequest }), page }
+  return { request: await resolveOpenId4VpRequest({ request: authorizationRequest, allowHttpLoopback: true }), page }
 }
 
 /** The codes of a session's verdicts, first one first. */
@@ -246,6 +243,8 @@ describe('a hospital asks by OpenID4VP and DCQL, the patient consents in the wal
 
   it('default: the pages made no request beyond loopback and raised no error', () => {
     expect(log.blocked).toEqual([])
+    // Loopback http is allowed per call, never by the libraries' process-wide switch.
+    expect(getGlobalConfig().allowInsecureUrls).toBe(false)
     // Chromium logs the hospital's 400 to the refused response; nothing else may appear.
     expect(log.pageErrors.filter((line) => !/Failed to load resource: the server responded with a status of 400/.test(line))).toEqual([])
   })

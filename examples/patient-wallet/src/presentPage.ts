@@ -8,7 +8,6 @@
  * bound to the holder secret is derived with its holder binding: the verifier learns that the
  * holder knows the secret and, for the pseudonym options, a pseudonym for its client id alone.
  */
-import { setGlobalConfig } from '@openid4vc/utils'
 import {
   createDocumentLoader,
   createOpenId4VpResponse,
@@ -27,8 +26,8 @@ import { listDisclosableFields } from './listDisclosableFields.js'
 import { readBaseProofPointers } from './readBaseProofPointers.js'
 
 // Verifiers are reached over https; a page served from loopback (development, tests) may also
-// reach http verifiers on loopback. The OpenID4VP library's only switch for http is global.
-if (['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname)) setGlobalConfig({ allowInsecureUrls: true })
+// reach http verifiers on loopback, for each request it resolves.
+const allowHttpLoopback = ['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname)
 
 // Bundled contexts only: matching reads the stored credentials' types, and nothing is fetched.
 const documentLoader = createDocumentLoader()
@@ -73,7 +72,7 @@ async function openRequest(text: string): Promise<void> {
   let stored: StoredCredential[]
   let matches: Awaited<ReturnType<typeof matchOpenId4VpCredentials>>
   try {
-    request = await resolveOpenId4VpRequest({ request: text.trim() })
+    request = await resolveOpenId4VpRequest({ request: text.trim(), allowHttpLoopback })
     stored = await listCredentials()
     matches = await matchOpenId4VpCredentials({ request, credentials: stored.map((entry) => entry.credential), documentLoader })
   } catch (error) {
