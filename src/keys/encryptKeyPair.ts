@@ -2,28 +2,15 @@
  * @module
  * Seals a key pair, secret key included, into a passphrase-encrypted key file (compact JWE).
  */
-import { CompactEncrypt } from 'jose'
-import { encodePassphrase } from './encodePassphrase.js'
-import { KeyEncryptionError } from './errors.js'
+import type { SealOptions } from '../sealing/sealedFileFormat.js'
+import { sealWithPassphrase } from '../sealing/sealWithPassphrase.js'
 import { exportPrivateKey } from './exportPrivateKey.js'
 import { keyTypeOf } from './keyTypeOf.js'
-import {
-  defaultKeyFileIterations,
-  type KeyFileHeader,
-  keyFileAlgorithm,
-  keyFileEncryption,
-  maxKeyFileIterations,
-  minKeyFileIterations,
-} from './readKeyFileHeader.js'
+import type { KeyFileHeader } from './readKeyFileHeader.js'
 import type { KeyPair } from './types.js'
 
-export type EncryptKeyPairOptions = {
-  /**
-   * PBKDF2 iterations (the JWE `p2c`), 310 000 by default. Fewer make a file faster to open
-   * and faster to brute-force: lower it for tests only. Between 1 000 and 10 000 000.
-   */
-  iterations?: number | undefined
-}
+/** PBKDF2 `iterations`, 310 000 by default (lower it for tests only): as for every sealed file. */
+export type EncryptKeyPairOptions = SealOptions
 
 /**
  * Encrypts a key pair with a passphrase into a key file: a compact JWE (alg
@@ -55,23 +42,14 @@ export async function encryptKeyPair(
   passphrase: string,
   options: EncryptKeyPairOptions = {},
 ): Promise<string> {
-  const { iterations = defaultKeyFileIterations } = options
-  const secret = encodePassphrase(passphrase)
-  if (!secret) throw new KeyEncryptionError({ reason: 'emptyPassphrase' })
-  if (!Number.isInteger(iterations) || iterations < minKeyFileIterations || iterations > maxKeyFileIterations) {
-    throw new KeyEncryptionError({ reason: 'iterations', iterations, min: minKeyFileIterations, max: maxKeyFileIterations })
-  }
-  const document = exportPrivateKey(keyPair)
-  const header: Omit<KeyFileHeader, 'p2c' | 'p2s'> = {
-    alg: keyFileAlgorithm,
-    enc: keyFileEncryption,
-    kid: document.id,
-    keyType: keyTypeOf(keyPair, keyPair.type),
-    controller: document.controller,
-    publicKeyMultibase: document.publicKeyMultibase,
-  }
-  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(document)))
-    .setProtectedHeader(header)
-    .setKeyManagementParameters({ p2c: iterations })
-    .encrypt(secret)
+  return sealWithPassphrase(passphrase, options, () => {
+    const document = exportPrivateKey(keyPair)
+    const header: Omit<KeyFileHeader, 'alg' | 'enc' | 'p2c' | 'p2s'> = {
+      kid: document.id,
+      keyType: keyTypeOf(keyPair, keyPair.type),
+      controller: document.controller,
+      publicKeyMultibase: document.publicKeyMultibase,
+    }
+    return { header, payload: new TextEncoder().encode(JSON.stringify(document)) }
+  })
 }

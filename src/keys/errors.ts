@@ -4,6 +4,7 @@
  * passphrase, in its message or its details.
  */
 import { MedcredError } from '../errors/MedcredError.js'
+import type { SealedFileKind } from '../sealing/sealedFileFormat.js'
 import type { KeyType } from './types.js'
 
 /** The codes of the key errors. */
@@ -114,7 +115,7 @@ export class InvalidKeyError extends MedcredError {
   }
 }
 
-/** Why a key pair could not be encrypted. */
+/** Why a key pair (or a holder secret) could not be encrypted. */
 export type KeyEncryptionErrorCode = 'ERR_KEY_EMPTY_PASSPHRASE' | 'ERR_KEY_INVALID_ITERATIONS'
 
 /** The facts of a {@link KeyEncryptionError}: which rule the passphrase or options break. */
@@ -123,7 +124,7 @@ export type KeyEncryptionErrorParameters =
   /** PBKDF2 iterations outside the bounds a key file reader accepts. */
   | { reason: 'iterations'; iterations: number; min: number; max: number }
 
-/** A key pair cannot be encrypted with the passphrase or options given. */
+/** A key pair or a holder secret cannot be encrypted with the passphrase or options given. */
 export class KeyEncryptionError extends MedcredError {
   override name = 'KeyEncryptionError'
   declare readonly code: KeyEncryptionErrorCode
@@ -137,7 +138,7 @@ export class KeyEncryptionError extends MedcredError {
   }
 }
 
-/** Why an encrypted key file could not be read or opened. */
+/** Why an encrypted key file or holder secret file could not be read or opened. */
 export type KeyDecryptionErrorCode =
   | 'ERR_KEY_EMPTY_PASSPHRASE'
   | 'ERR_KEY_WRONG_PASSPHRASE'
@@ -158,23 +159,31 @@ export type KeyDecryptionErrorParameters =
   /** The protected header is not a key file's: the fields (paths) at fault. */
   | { reason: 'headerInvalid'; fields: readonly string[] }
   | { reason: 'headerKeyInvalid' }
+  /** A sealed file, but of another kind than the one read: a holder secret file given as a key file, or the reverse. */
+  | { reason: 'otherFile'; holds: SealedFileKind }
   /** The file decrypts, but its content is not JSON (never quoted: it holds the secret key). */
   | { reason: 'keyNotJson' }
   /** The file decrypts, but its content is no valid key pair; the cause's message (an {@link InvalidKeyError}'s, never key material) says why. */
   | { reason: 'keyInvalid'; cause: Error }
   | { reason: 'keyNotNamed' }
   | { reason: 'keySecretMissing' }
+  /** A holder secret file decrypts, but its content is no valid holder secret: the members (paths) at fault, never their values. */
+  | { reason: 'holderSecretInvalid'; fields: readonly string[] }
 
-function describeKeyDecryption(parameters: KeyDecryptionErrorParameters): [KeyDecryptionErrorCode, string] {
-  const malformed = (why: string): [KeyDecryptionErrorCode, string] => ['ERR_KEY_FILE_MALFORMED', `Not a medcred key file: ${why}.`]
-  const invalidKey = (why: string): [KeyDecryptionErrorCode, string] => ['ERR_KEY_FILE_INVALID_KEY', `The key file decrypts, but ${why}.`]
+/** What each kind of sealed file is called in messages. */
+const fileNames: Record<SealedFileKind, string> = { keyFile: 'key file', holderSecretFile: 'holder secret file' }
+
+function describeKeyDecryption(parameters: KeyDecryptionErrorParameters, file: SealedFileKind): [KeyDecryptionErrorCode, string] {
+  const name = fileNames[file]
+  const malformed = (why: string): [KeyDecryptionErrorCode, string] => ['ERR_KEY_FILE_MALFORMED', `Not a medcred ${name}: ${why}.`]
+  const invalidKey = (why: string): [KeyDecryptionErrorCode, string] => ['ERR_KEY_FILE_INVALID_KEY', `The ${name} decrypts, but ${why}.`]
   switch (parameters.reason) {
     case 'emptyPassphrase':
       return ['ERR_KEY_EMPTY_PASSPHRASE', 'The passphrase must be a non-empty string.']
     case 'wrongPassphrase':
-      return ['ERR_KEY_WRONG_PASSPHRASE', 'The passphrase does not open this key file.']
+      return ['ERR_KEY_WRONG_PASSPHRASE', `The passphrase does not open this ${name}.`]
     case 'corrupted':
-      return ['ERR_KEY_FILE_CORRUPTED', 'The key file was altered or damaged: the passphrase is right but the content fails its integrity check.']
+      return ['ERR_KEY_FILE_CORRUPTED', `The ${name} was altered or damaged: the passphrase is right but the content fails its integrity check.`]
     case 'notCompactJwe':
       return malformed('it is not a compact JWE')
     case 'notJwe':
@@ -182,9 +191,11 @@ function describeKeyDecryption(parameters: KeyDecryptionErrorParameters): [KeyDe
     case 'headerNotJson':
       return malformed('its protected header is not base64url JSON')
     case 'headerInvalid':
-      return malformed(`its protected header is not a key file header (check ${parameters.fields.join(', ')})`)
+      return malformed(`its protected header is not a ${name} header (check ${parameters.fields.join(', ')})`)
     case 'headerKeyInvalid':
       return malformed('its header names an invalid public key')
+    case 'otherFile':
+      return malformed(`it is a ${fileNames[parameters.holds]}`)
     case 'keyNotJson':
       return invalidKey('it is not JSON')
     case 'keyInvalid':
@@ -193,18 +204,33 @@ function describeKeyDecryption(parameters: KeyDecryptionErrorParameters): [KeyDe
       return invalidKey('it is not the key its header names')
     case 'keySecretMissing':
       return invalidKey('it holds no secret key')
+    case 'holderSecretInvalid':
+      return invalidKey(`it holds no valid holder secret (check ${parameters.fields.join(', ')})`)
   }
 }
 
-/** An encrypted key file cannot be read, or the passphrase does not open it; `reason` says why, and decides the code. */
+/**
+ * An encrypted key file or holder secret file cannot be read, or the passphrase does not open
+ * it; `reason` says why, and decides the code. `file` says which kind of file was read (a key
+ * file unless told), and the message names it.
+ *
+ * @example
+ * ```ts
+ * new KeyDecryptionError({ reason: 'wrongPassphrase' }, { file: 'holderSecretFile' }).message // 'The passphrase does not open this holder secret file.'
+ * ```
+ */
 export class KeyDecryptionError extends MedcredError {
   override name = 'KeyDecryptionError'
   declare readonly code: KeyDecryptionErrorCode
   /** Why the file was not opened. */
   readonly reason: KeyDecryptionErrorParameters['reason']
-  constructor(parameters: KeyDecryptionErrorParameters, options: { cause?: unknown } = {}) {
-    const [code, message] = describeKeyDecryption(parameters)
+  /** The kind of file that was read. */
+  readonly file: SealedFileKind
+  constructor(parameters: KeyDecryptionErrorParameters, options: { cause?: unknown; file?: SealedFileKind | undefined } = {}) {
+    const { file = 'keyFile' } = options
+    const [code, message] = describeKeyDecryption(parameters, file)
     super(code, message, { cause: 'cause' in parameters ? parameters.cause : options.cause })
     this.reason = parameters.reason
+    this.file = file
   }
 }

@@ -270,4 +270,79 @@ describe('KeyDecryptionError', () => {
     const jose = new Error('JWE malformed')
     expect(new KeyDecryptionError({ reason: 'notJwe' }, { cause: jose }).cause).toBe(jose)
   })
+
+  it('default: a holder secret file is named as such, and each kind of sealed file names the other', () => {
+    const file = 'holderSecretFile' as const
+    expect(
+      [
+        new KeyDecryptionError({ reason: 'wrongPassphrase' }, { file }),
+        new KeyDecryptionError({ reason: 'corrupted' }, { file }),
+        new KeyDecryptionError({ reason: 'notCompactJwe' }, { file }),
+        new KeyDecryptionError({ reason: 'headerInvalid', fields: ['cty'] }, { file }),
+        new KeyDecryptionError({ reason: 'otherFile', holds: 'keyFile' }, { file }),
+        new KeyDecryptionError({ reason: 'otherFile', holds: 'holderSecretFile' }),
+        new KeyDecryptionError({ reason: 'keyNotJson' }, { file }),
+        new KeyDecryptionError({ reason: 'holderSecretInvalid', fields: ['proverNym'] }, { file }),
+      ].map((error) => ({ ...pin(error), file: error.file })),
+    ).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "ERR_KEY_WRONG_PASSPHRASE",
+          "details": undefined,
+          "file": "holderSecretFile",
+          "message": "The passphrase does not open this holder secret file.",
+          "name": "KeyDecryptionError",
+        },
+        {
+          "code": "ERR_KEY_FILE_CORRUPTED",
+          "details": undefined,
+          "file": "holderSecretFile",
+          "message": "The holder secret file was altered or damaged: the passphrase is right but the content fails its integrity check.",
+          "name": "KeyDecryptionError",
+        },
+        {
+          "code": "ERR_KEY_FILE_MALFORMED",
+          "details": undefined,
+          "file": "holderSecretFile",
+          "message": "Not a medcred holder secret file: it is not a compact JWE.",
+          "name": "KeyDecryptionError",
+        },
+        {
+          "code": "ERR_KEY_FILE_MALFORMED",
+          "details": undefined,
+          "file": "holderSecretFile",
+          "message": "Not a medcred holder secret file: its protected header is not a holder secret file header (check cty).",
+          "name": "KeyDecryptionError",
+        },
+        {
+          "code": "ERR_KEY_FILE_MALFORMED",
+          "details": undefined,
+          "file": "holderSecretFile",
+          "message": "Not a medcred holder secret file: it is a key file.",
+          "name": "KeyDecryptionError",
+        },
+        {
+          "code": "ERR_KEY_FILE_MALFORMED",
+          "details": undefined,
+          "file": "keyFile",
+          "message": "Not a medcred key file: it is a holder secret file.",
+          "name": "KeyDecryptionError",
+        },
+        {
+          "code": "ERR_KEY_FILE_INVALID_KEY",
+          "details": undefined,
+          "file": "holderSecretFile",
+          "message": "The holder secret file decrypts, but it is not JSON.",
+          "name": "KeyDecryptionError",
+        },
+        {
+          "code": "ERR_KEY_FILE_INVALID_KEY",
+          "details": undefined,
+          "file": "holderSecretFile",
+          "message": "The holder secret file decrypts, but it holds no valid holder secret (check proverNym).",
+          "name": "KeyDecryptionError",
+        },
+      ]
+    `)
+  })
 })

@@ -1,6 +1,6 @@
 /**
  * @module
- * Turns a passphrase into the bytes PBKDF2 derives the key-wrapping key from.
+ * Turns a passphrase into the bytes PBKDF2 derives a sealed file's key-wrapping key from.
  */
 
 /**
