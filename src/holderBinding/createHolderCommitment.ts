@@ -3,12 +3,12 @@
  * The holder's first step of a bbs-2023 feature option: a commitment to its secrets, with a
  * proof of correctness, for the issuer to sign blindly.
  */
-import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { numberToBytesBE } from '@noble/curves/utils.js'
 // The subpath, not the package root: the root loads all of jose (some 45 modules) for one codec.
 import * as base64url from 'jose/base64url'
 import { commit } from '../bbs/commit.js'
 import type { ProofFeature } from '../suites/types.js'
+import { assertHolderSecret } from './assertHolderSecret.js'
 import { HolderSecretError } from './errors.js'
 import { scalarOf } from './generateHolderSecret.js'
 import type { HolderCommitment, HolderSecret } from './types.js'
@@ -49,9 +49,8 @@ export type CreateHolderCommitmentReturnType = {
 export function createHolderCommitment(parameters: CreateHolderCommitmentParameters): CreateHolderCommitmentReturnType {
   const { secret, featureOption } = parameters
   if (!isProofFeature(featureOption)) throw new HolderSecretError('featureOption')
-  if (!(secret?.holderSecret instanceof Uint8Array) || secret.holderSecret.length !== 32) throw new HolderSecretError('holderSecret')
-  const proverNym = secret.proverNym instanceof Uint8Array && secret.proverNym.length === 32 ? scalarOf(secret.proverNym) : 0n
-  if (proverNym === 0n || proverNym >= bls12_381.fields.Fr.ORDER) throw new HolderSecretError('proverNym')
+  assertHolderSecret(secret)
+  const proverNym = scalarOf(secret.proverNym)
   const bound = featureOption !== 'pseudonym'
   const withNym = featureOption !== 'anonymous_holder_binding'
   const { commitmentWithProof, secretProverBlind } = commit({

@@ -7,9 +7,9 @@ import { calculateRandomScalars } from '../bbs/randomScalars.js'
 import type { HolderSecret } from './types.js'
 
 /**
- * A fresh {@link HolderSecret} from the platform's CSPRNG. Keep it sealed (as a key is): anyone
- * holding it and a credential's `secretProverBlind` can present that credential, and compute the
- * holder's pseudonyms.
+ * A fresh {@link HolderSecret} from the platform's CSPRNG. Keep it sealed as a key is
+ * ({@link encryptHolderSecret}): anyone holding it and a credential's `secretProverBlind` can
+ * present that credential, and compute the holder's pseudonyms.
  *
  * @example
  * ```ts
