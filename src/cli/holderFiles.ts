@@ -1,15 +1,17 @@
 /**
  * @module
- * The holder's files: the holder secret (`{ "holderSecret": hex, "proverNym": hex }`, one per
- * holder, from `medcred holder new`) and a credential's `secretProverBlind`
+ * The holder's files: the holder secret (one per holder, from `medcred holder new`: sealed under
+ * MEDCRED_PASSPHRASE as key files are, or with `--unencrypted` plain JSON
+ * `{ "holderSecret": hex, "proverNym": hex }`) and a credential's `secretProverBlind`
  * (`{ "secretProverBlind": hex }`, one per credential, from `medcred holder commit`, kept beside
- * it). `medcred holder` writes them and `medcred deal submit` and `medcred holder pseudonym`
- * read them. Plain JSON for now, written mode 0600 like key files (docs/cli.md#holder).
+ * it: plain JSON, since it opens nothing without the holder secret). `medcred holder` writes
+ * them and `medcred deal submit` and `medcred holder pseudonym` read them; all are written mode
+ * 0600 like key files (docs/cli.md#holder).
  */
 import { bytesToHex, type Hex, hexToBytes, isHex } from 'viem'
 import type { HolderBinding, HolderSecret } from '../holderBinding/types.js'
 import { CliUsageError } from './errors.js'
-import { type CliIo, readJsonObject } from './io.js'
+import { type CliIo, readJsonObject, readSecretFile } from './io.js'
 
 /** Reads both files into the `holder` that `deriveCredential` takes. */
 export async function readHolderFiles(io: CliIo, paths: { holderSecret: string; proverBlind: string }): Promise<HolderBinding> {
@@ -20,16 +22,21 @@ export async function readHolderFiles(io: CliIo, paths: { holderSecret: string; 
   }
 }
 
-/** Reads a holder secret file (`--holder-secret`). */
+/** Reads a holder secret file (`--holder-secret`), sealed or plain ({@link readSecretFile}). */
 export async function readHolderSecretFile(io: CliIo, path: string): Promise<HolderSecret> {
-  const secret = await readJsonObject(io, path)
+  const file = await readSecretFile(io, path)
+  if ('sealed' in file) {
+    const { decryptHolderSecret } = await import('../holderBinding/decryptHolderSecret.js')
+    return decryptHolderSecret(file.sealed, file.passphrase)
+  }
+  const secret = file.plain !== null && typeof file.plain === 'object' ? (file.plain as Record<string, unknown>) : {}
   return {
     holderSecret: hexField(secret, 'holderSecret', '--holder-secret', path),
     proverNym: hexField(secret, 'proverNym', '--holder-secret', path),
   }
 }
 
-/** The text of a holder secret file. */
+/** The text of a holder secret file written in the clear (`holder new --unencrypted`). */
 export function holderSecretFileText(secret: HolderSecret): string {
   return `${JSON.stringify({ holderSecret: bytesToHex(secret.holderSecret), proverNym: bytesToHex(secret.proverNym) }, null, 2)}\n`
 }

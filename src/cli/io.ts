@@ -1,8 +1,9 @@
 /**
  * @module
- * File and stream handling for the CLI: JSON in and out, key files, the passphrase. Relative
- * paths are the caller's ({@link callerPath}). Every command's registration imports this module,
- * so the key modules load only when a key file is read (runCli.ts says why).
+ * File and stream handling for the CLI: JSON in and out, secret files (keys, holder secrets),
+ * the passphrase. Relative paths are the caller's ({@link callerPath}). Every command's
+ * registration imports this module, so the key modules load only when a key file is read
+ * (runCli.ts says why).
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import type { KeyPair } from '../keys/types.js'
@@ -74,20 +75,44 @@ export async function writeText(io: CliIo, path: string, text: string): Promise<
   }
 }
 
+/** A secret file as read: sealed (a compact JWE, with the passphrase to open it) or plain JSON. */
+export type SecretFile = { sealed: string; passphrase: string } | { plain: unknown }
+
 /**
- * Reads a key file: an encrypted JWE (the passphrase comes from MEDCRED_PASSPHRASE, never
- * from the command line, where other users could see it) or a private Multikey JSON.
+ * Reads a secret file (a key file, a holder secret file): sealed, then the passphrase comes
+ * from MEDCRED_PASSPHRASE, never from the command line, where other users could see it; or
+ * plain JSON.
  */
-export async function readKeyFile(io: CliIo, path: string): Promise<KeyPair> {
+export async function readSecretFile(io: CliIo, path: string): Promise<SecretFile> {
   const text = (await readText(io, path)).trim()
-  if (!text.startsWith('{')) {
-    const passphrase = io.env[passphraseVariable]
-    if (!passphrase) {
-      throw new CliError({ reason: 'keyFileEncrypted', path, variable: passphraseVariable })
-    }
+  if (text.startsWith('{')) return { plain: parseJson(text, path) }
+  const passphrase = io.env[passphraseVariable]
+  if (!passphrase) throw new CliError({ reason: 'keyFileEncrypted', path, variable: passphraseVariable })
+  return { sealed: text, passphrase }
+}
+
+/** Reads a key file: an encrypted JWE or a private Multikey JSON ({@link readSecretFile}). */
+export async function readKeyFile(io: CliIo, path: string): Promise<KeyPair> {
+  const file = await readSecretFile(io, path)
+  if ('sealed' in file) {
     const { decryptKeyPair } = await import('../keys/decryptKeyPair.js')
-    return decryptKeyPair(text, passphrase)
+    return decryptKeyPair(file.sealed, file.passphrase)
   }
   const { importKeyPair } = await import('../keys/importKeyPair.js')
-  return importKeyPair(parseJson(text, path))
+  return importKeyPair(file.plain)
+}
+
+/**
+ * The passphrase to seal a new secret file with (`keys generate`, `holder new`), or `undefined`
+ * to write it in the clear: sealed when MEDCRED_PASSPHRASE is set, in the clear only when
+ * asked with `--unencrypted`.
+ *
+ * @throws {CliError} `ERR_CLI_PASSPHRASE_MISSING` for `--encrypt` without a passphrase,
+ *   `ERR_CLI_KEY_UNENCRYPTED` with neither a passphrase nor `--unencrypted`.
+ */
+export function sealingPassphrase(io: CliIo, options: { encrypt?: boolean | undefined; unencrypted?: boolean | undefined }): string | undefined {
+  const passphrase = io.env[passphraseVariable] || undefined
+  if (options.encrypt && !passphrase) throw new CliError({ reason: 'encryptPassphraseMissing', variable: passphraseVariable })
+  if (!options.unencrypted && !passphrase) throw new CliError({ reason: 'keyUnencrypted', variable: passphraseVariable })
+  return options.unencrypted ? undefined : passphrase
 }

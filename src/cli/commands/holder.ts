@@ -1,15 +1,16 @@
 /**
  * @module
  * `medcred holder new | commit | pseudonym`: the holder's side of bbs-2023 holder binding and
- * pseudonyms from the command line: make the holder secret, commit to it for one issuance (the
- * issuer signs with `medcred issue --holder-commitment`), and show the pseudonym a context will
- * see. Registered by src/cli/runCli.ts.
+ * pseudonyms from the command line: make the holder secret (sealed under the passphrase as key
+ * files are, unless `--unencrypted`), commit to it for one issuance (the issuer signs with
+ * `medcred issue --holder-commitment`), and show the pseudonym a context will see. Registered by
+ * src/cli/runCli.ts.
  */
-import type { Command } from 'commander'
+import { type Command, Option } from 'commander'
 import type { ProofFeature } from '../../suites/types.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
 import { CliUsageError } from '../errors.js'
-import { type CliIo, readJsonObject, writeJson } from '../io.js'
+import { type CliIo, passphraseVariable, readJsonObject, sealingPassphrase, writeJson } from '../io.js'
 import { isProofFeature, proofFeatures } from '../../suites/proofFeatures.js'
 
 /** `medcred holder`. */
@@ -18,21 +19,28 @@ export function registerHolder(program: Command, io: CliIo): void {
 
   holder
     .command('new')
-    .description('make a holder secret file (mode 0600; keep it as private as a key file)')
-    .requiredOption('--out <file>', 'where to write it')
+    .description(`make a holder secret file, sealed under ${passphraseVariable} as key files are (mode 0600; keep it as private as a key file)`)
+    .requiredOption('--out <file>', 'where to write it (never over an existing file without --force)')
+    .option('--encrypt', `seal the holder secret under the passphrase in ${passphraseVariable} (the default when it is set; fails when it is not)`)
+    .addOption(new Option('--unencrypted', 'write the holder secret in the clear (JSON), even when a passphrase is set').conflicts('encrypt'))
     .option('--force', 'replace an existing file, keeping it as <file>.bak')
-    .action(async (options: { out: string; force?: boolean }) => {
+    .action(async (options: { out: string; encrypt?: boolean; unencrypted?: boolean; force?: boolean }) => {
+      if (options.out === '-') throw new CliUsageError({ reason: 'privateKeyToStdout' })
+      const passphrase = sealingPassphrase(io, options)
       const { generateHolderSecret } = await import('../../holderBinding/generateHolderSecret.js')
-      const { holderSecretFileText } = await import('../holderFiles.js')
       const { writeKeyFile } = await import('../writeKeyFile.js')
-      const { backup } = await writeKeyFile(io, options.out, holderSecretFileText(generateHolderSecret()), { force: options.force === true })
+      const secret = generateHolderSecret()
+      let text: string
+      if (passphrase === undefined) text = (await import('../holderFiles.js')).holderSecretFileText(secret)
+      else text = `${await (await import('../../holderBinding/encryptHolderSecret.js')).encryptHolderSecret(secret, passphrase)}\n`
+      const { backup } = await writeKeyFile(io, options.out, text, { force: options.force === true })
       await writeJson(io, { holderSecret: options.out, ...(backup ? { backup } : {}) })
     })
 
   holder
     .command('commit')
     .description('commit to the holder secret for one issuance: the commitment goes to the issuer, the blind stays with the credential')
-    .requiredOption('--holder-secret <file>', 'the holder secret file (from `holder new`)')
+    .requiredOption('--holder-secret <file>', `the holder secret file (from \`holder new\`; a sealed one is opened with ${passphraseVariable})`)
     .requiredOption('--feature <option>', `the bbs-2023 feature option the issuer offers: ${proofFeatures.join(', ')}`, (value) => {
       if (!isProofFeature(value)) throw new CliUsageError({ reason: 'invalidValue', option: '--feature', expected: proofFeatures.join(', '), value })
       return value
@@ -52,7 +60,7 @@ export function registerHolder(program: Command, io: CliIo): void {
   holder
     .command('pseudonym')
     .description('print the pseudonym a credential shows a context (a deal, a verifier), as the verifier will see it')
-    .requiredOption('--holder-secret <file>', 'the holder secret file')
+    .requiredOption('--holder-secret <file>', `the holder secret file (a sealed one is opened with ${passphraseVariable})`)
     .requiredOption('--prover-blind <file>', "the credential's secretProverBlind file (from `holder commit`)")
     .requiredOption('--credential <file>', 'the credential the issuer signed over the commitment')
     .requiredOption('--pseudonym-context <id>', "the verifier's context id, e.g. a deal's (medcred:v1:deal-pseudonym:...)")

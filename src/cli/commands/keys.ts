@@ -5,8 +5,8 @@
  */
 import { Option, type Command } from 'commander'
 import type { KeyType } from '../../keys/types.js'
-import { CliError, CliUsageError } from '../errors.js'
-import { type CliIo, parseJson, passphraseVariable, readText, writeJson } from '../io.js'
+import { CliUsageError } from '../errors.js'
+import { type CliIo, parseJson, passphraseVariable, readText, sealingPassphrase, writeJson } from '../io.js'
 
 const keyTypes: Record<string, KeyType> = { bls12381g2: 'Bls12381G2', ed25519: 'Ed25519' }
 
@@ -28,18 +28,14 @@ export function registerKeys(program: Command, io: CliIo): void {
       const type = keyTypes[options.type.toLowerCase()]
       if (!type) throw new CliUsageError({ reason: 'invalidValue', option: '--type', expected: 'bls12381g2 or ed25519', value: options.type })
       if (options.out === '-') throw new CliUsageError({ reason: 'privateKeyToStdout' })
-      const passphrase = io.env[passphraseVariable] || undefined
-      if (options.encrypt && !passphrase) throw new CliError({ reason: 'encryptPassphraseMissing', variable: passphraseVariable })
-      if (!options.unencrypted && !passphrase) {
-        throw new CliError({ reason: 'keyUnencrypted', variable: passphraseVariable })
-      }
+      const passphrase = sealingPassphrase(io, options)
       const { generateKeyPair } = await import('../../keys/generateKeyPair.js')
       const { exportPrivateKey } = await import('../../keys/exportPrivateKey.js')
       const { exportPublicKey } = await import('../../keys/exportPublicKey.js')
       const { encryptKeyPair } = await import('../../keys/encryptKeyPair.js')
       const { writeKeyFile } = await import('../writeKeyFile.js')
       const keyPair = await generateKeyPair({ type, controller: options.controller })
-      const text = options.unencrypted || !passphrase ? `${JSON.stringify(exportPrivateKey(keyPair), null, 2)}\n` : `${await encryptKeyPair(keyPair, passphrase)}\n`
+      const text = passphrase === undefined ? `${JSON.stringify(exportPrivateKey(keyPair), null, 2)}\n` : `${await encryptKeyPair(keyPair, passphrase)}\n`
       const { backup } = await writeKeyFile(io, options.out, text, { force: options.force === true })
       if (backup) io.stderr(`warning: replaced ${options.out}; the previous key file is kept as ${backup}.\n`)
       await writeJson(io, exportPublicKey(keyPair))

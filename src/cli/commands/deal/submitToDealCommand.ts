@@ -20,7 +20,7 @@ export function registerSubmitToDeal(deal: Command, io: CliIo): void {
     .requiredOption('--deal <id>', 'the deal id')
     .option('--credential <file>', 'your signed credential: the presentation is derived from it, revealing what the deal asks')
     .option('--reveal <path...>', 'more fields to reveal, besides those the deal reads')
-    .option('--holder-secret <file>', 'your holder secret, JSON { "holderSecret": hex, "proverNym": hex }: needed to derive a credential issued over your commitment')
+    .option('--holder-secret <file>', 'your holder secret file (from `holder new`; a sealed one is opened with MEDCRED_PASSPHRASE): needed to derive a credential issued over your commitment')
     .option('--prover-blind <file>', 'the credential\'s secretProverBlind, JSON { "secretProverBlind": hex } (with --holder-secret)')
     .option('--presentation <file>', 'a presentation already derived with the deal challenge (instead of --credential)')
     .option('--record <file>', 'a JSON record to deliver to the consumer, encrypted to its key')
