@@ -35,9 +35,13 @@ export const actionParameters = {
   withdraw: parseAbiParameters('address asset, uint256 amount'),
 } as const satisfies Record<ActionName, unknown>
 
-/** The verdict notice layout, flat so a contract can `abi.decode` it in one step. */
+/**
+ * The verdict notice layout, flat so a contract can `abi.decode` it in one step. `holderBound`
+ * and `pseudonym` came last, appended: a contract that decodes the first nine fields reads
+ * them as before.
+ */
 export const verdictNoticeParameters = parseAbiParameters(
-  'uint16 version, uint8 kind, bytes32 presentationHash, address sender, string issuer, string credentialType, uint8 verdict, uint64 blockTimestamp, bytes32 disclosedClaimsHash',
+  'uint16 version, uint8 kind, bytes32 presentationHash, address sender, string issuer, string credentialType, uint8 verdict, uint64 blockTimestamp, bytes32 disclosedClaimsHash, bool holderBound, bytes pseudonym',
 )
 
 /** The deal-approval notice layout, flat like the verdict notice. */

@@ -113,6 +113,10 @@ export type NoticeCodecErrorParameters =
   | { reason: 'versionOrKind'; notice: 'verdict' | 'dealApproval'; version: number; kind: number; protocolVersion: number }
   /** A verdict notice whose verdict code is not one of v1. */
   | { reason: 'verdictUnknown'; verdict: number }
+  /** A verdict notice whose pseudonym is neither empty nor 48 bytes (`bytes`), or is given with `holderBound` false. */
+  | { reason: 'pseudonymInvalid'; bytes: number }
+  /** A notice that decodes, but is not the one encoding of what it decodes to (trailing or padded bytes, a dirty word). */
+  | { reason: 'notCanonical'; notice: 'verdict' | 'dealApproval' }
   | { reason: 'reportNotJson' }
   /** A report that is JSON, but not `{ ok, ... }`. */
   | { reason: 'notReport' }
@@ -130,6 +134,12 @@ function describeNotice(parameters: NoticeCodecErrorParameters): string {
     }
     case 'verdictUnknown':
       return `Verdict ${parameters.verdict} is not a v1 verdict.`
+    case 'pseudonymInvalid':
+      return parameters.bytes !== 48
+        ? `The verdict notice's pseudonym is ${parameters.bytes} bytes; a pseudonym is 48 bytes, or empty when none was proved.`
+        : 'The verdict notice carries a pseudonym but says the proof bound no holder secret; every pseudonym proof does.'
+    case 'notCanonical':
+      return `The notice decodes as a medcred ${noticeName(parameters.notice)} notice, but is not its one encoding.`
     case 'reportNotJson':
       return 'The report is not JSON.'
     case 'notReport':
@@ -152,7 +162,7 @@ export class NoticeCodecError extends MedcredError {
 
 /** Which value a protocol helper was given that it cannot use. */
 export type ProtocolParameterErrorParameters =
-  /** A challenge's application, or its sender (or a deal's provider), that is not a 20-byte address; no party for a deal's pseudonym context, which has only the application. */
+  /** A challenge's application, or its sender (or a deal's provider), that is not a 20-byte address; no party for a pseudonym context (a deal's or an application's), which has only the application. */
   | { reason: 'address'; party?: 'sender' | 'provider' | undefined }
   /** A challenge nonce that is not 32 bytes of hex. */
   | { reason: 'nonce' }

@@ -26,6 +26,7 @@ export { decodeDealApprovalNotice, encodeDealApprovalNotice } from './dealApprov
 export { decodeNotice } from './decodeNotice.js'
 export { createDealChallenge, type CreateDealChallengeParameters } from './createDealChallenge.js'
 export { createDealPseudonymContext, type CreateDealPseudonymContextParameters } from './createDealPseudonymContext.js'
+export { createApplicationPseudonymContext, type CreateApplicationPseudonymContextParameters } from './createApplicationPseudonymContext.js'
 export { decodeErc20Deposit, decodeEtherDeposit, encodeErc20Deposit, encodeEtherDeposit, type Erc20Deposit, type EtherDeposit } from './deposits.js'
 export { createPaymentVoucher } from './paymentVoucher.js'
 export { decodeReport, encodeReport, type FailureReport, type SuccessReport, type VerifierReport } from './reports.js'

@@ -8,6 +8,7 @@ import { InputDecodeError } from './errors.js'
 import { maxInputBytes } from './protocol.js'
 
 const hash = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'a 32-byte hex hash')
+const pseudonym = z.string().regex(/^0x[0-9a-fA-F]{96}$/, 'a 48-byte hex pseudonym')
 
 const inspectQuerySchema = z.discriminatedUnion('query', [
   z.strictObject({ query: z.literal('issuer'), did: z.string().min(1).max(2048) }),
@@ -18,13 +19,19 @@ const inspectQuerySchema = z.discriminatedUnion('query', [
     index: z.number().int().min(0).max(2 ** 32 - 1),
   }),
   z.strictObject({ query: z.literal('verdict'), presentationHash: hash }),
+  // A returning holder: the verdicts of one pseudonym for the application's context, in input
+  // order, a page at a time (after the input index `after`).
+  z.strictObject({ query: z.literal('pseudonymVerdicts'), pseudonym, after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }),
   z.strictObject({ query: z.literal('counts') }),
   z.strictObject({ query: z.literal('deal'), dealId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
   z.strictObject({ query: z.literal('deals'), includeClosed: z.boolean().optional() }),
   z.strictObject({ query: z.literal('balances'), owner: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'a 20-byte hex address') }),
 ])
 
-/** A question to the verifier: an issuer, a credential's status, a verdict, counts, a deal, the deals, or an account's balances. */
+/**
+ * A question to the verifier: an issuer, a credential's status, a verdict, the verdicts of a
+ * pseudonym, counts, a deal, the deals, or an account's balances.
+ */
 export type InspectQuery = z.infer<typeof inspectQuerySchema>
 
 /**
@@ -36,6 +43,7 @@ export type InspectQuery = z.infer<typeof inspectQuerySchema>
  * ```ts
  * import { encodeInspectQuery } from 'medcred/cartesi'
  * encodeInspectQuery({ query: 'issuer', did: 'did:key:zUC7…' })
+ * encodeInspectQuery({ query: 'pseudonymVerdicts', pseudonym: notice.pseudonym })
  * ```
  */
 export function encodeInspectQuery(query: InspectQuery): Hex {

@@ -175,4 +175,16 @@ export type VerdictNotice = {
   blockTimestamp: bigint
   /** keccak256 of the disclosed claims (see {@link hashDisclosedClaims}). */
   disclosedClaimsHash: Hex
+  /**
+   * Whether the proof showed knowledge of the holder's secret committed at issuance: true for
+   * every bbs-2023 feature option (`anonymous_holder_binding`, `pseudonym`,
+   * `holder_binding_pseudonym`), false for a plain proof.
+   */
+  holderBound: boolean
+  /**
+   * The holder's pseudonym for the application's context (48 bytes), absent unless the proof
+   * proved one. The same credential shows the same one in every presentation to this
+   * application, from any address; it links nothing outside the application.
+   */
+  pseudonym?: Hex | undefined
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { concat, type Hex, keccak256, padHex, toFunctionSignature } from 'viem'
+import { concat, decodeAbiParameters, encodeAbiParameters, type Hex, keccak256, padHex, parseAbiParameters, toFunctionSignature } from 'viem'
 import {
   computeOutputsMerkleRoot,
+  createApplicationPseudonymContext,
+  createDealPseudonymContext,
   createOutputValidityProof,
   createPresentationChallenge,
   decodeInput,
@@ -16,6 +18,7 @@ import {
   hashDisclosedClaims,
   InputDecodeError,
   inputsAbi,
+  NoticeCodecError,
   outputsAbi,
   ProtocolEncodeError,
   ProtocolParameterError,
@@ -105,6 +108,22 @@ describe('outputs Merkle tree', () => {
   })
 })
 
+const verdictNotice = {
+  kind: 'verdict' as const,
+  presentationHash: keccak256('0x02'),
+  sender: '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65' as const,
+  issuer: 'did:web:school.example',
+  credentialType: 'MedicalLicenseCredential',
+  verdict: 'verified' as const,
+  blockTimestamp: 1_748_779_200n,
+  disclosedClaimsHash: keccak256('0x03'),
+  holderBound: false,
+}
+const pseudonym: Hex = `0x${'a5'.repeat(48)}`
+const verdictNoticeLayout = parseAbiParameters(
+  'uint16 version, uint8 kind, bytes32 presentationHash, address sender, string issuer, string credentialType, uint8 verdict, uint64 blockTimestamp, bytes32 disclosedClaimsHash, bool holderBound, bytes pseudonym',
+)
+
 describe('notices, challenge, claims hash, inspect', () => {
   it('default: a verdict notice round-trips and carries no claim value', () => {
     const notice = {
@@ -116,10 +135,55 @@ describe('notices, challenge, claims hash, inspect', () => {
       verdict: 'verified' as const,
       blockTimestamp: 1_748_779_200n,
       disclosedClaimsHash: hashDisclosedClaims({ vaccine: { targetDisease: 'measles' }, doseNumber: 2 }),
+      holderBound: false,
     }
     const payload = encodeVerdictNotice(notice)
     expect(decodeVerdictNotice(payload)).toEqual(notice)
     expect(Buffer.from(payload.slice(2), 'hex').toString('latin1')).not.toContain('measles')
+  })
+  it('default: holderBound and the pseudonym round-trip, appended after the first nine fields', () => {
+    const bound = { ...verdictNotice, holderBound: true }
+    const withPseudonym = { ...bound, pseudonym: pseudonym }
+    expect(decodeVerdictNotice(encodeVerdictNotice(bound))).toEqual(bound)
+    expect(decodeVerdictNotice(encodeVerdictNotice(withPseudonym))).toEqual(withPseudonym)
+    // A contract that decodes the first nine fields reads them as before.
+    const firstNine = parseAbiParameters(
+      'uint16 version, uint8 kind, bytes32 presentationHash, address sender, string issuer, string credentialType, uint8 verdict, uint64 blockTimestamp, bytes32 disclosedClaimsHash',
+    )
+    const head = decodeAbiParameters(firstNine, encodeVerdictNotice(withPseudonym))
+    expect(head).toEqual([1, 1, verdictNotice.presentationHash, verdictNotice.sender, verdictNotice.issuer, verdictNotice.credentialType, 1, verdictNotice.blockTimestamp, verdictNotice.disclosedClaimsHash])
+  })
+  it.each([
+    ['a 47-byte pseudonym', true, `0x${'11'.repeat(47)}`, 'The verdict notice\'s pseudonym is 47 bytes; a pseudonym is 48 bytes, or empty when none was proved.'],
+    ['a 49-byte pseudonym', true, `0x${'11'.repeat(49)}`, 'The verdict notice\'s pseudonym is 49 bytes; a pseudonym is 48 bytes, or empty when none was proved.'],
+    ['a pseudonym with holderBound false', false, `0x${'11'.repeat(48)}`, 'The verdict notice carries a pseudonym but says the proof bound no holder secret; every pseudonym proof does.'],
+  ] as const)('error: a notice with %s is malformed, and is never encoded', (_name, holderBound, bytes, message) => {
+    const payload = encodeAbiParameters(verdictNoticeLayout, [1, 1, verdictNotice.presentationHash, verdictNotice.sender, verdictNotice.issuer, verdictNotice.credentialType, 1, verdictNotice.blockTimestamp, verdictNotice.disclosedClaimsHash, holderBound, bytes])
+    expect(() => decodeVerdictNotice(payload)).toThrow(expect.objectContaining({ name: 'NoticeCodecError', code: 'ERR_CARTESI_NOTICE_MALFORMED', reason: 'pseudonymInvalid', message }))
+    expect(() => encodeVerdictNotice({ ...verdictNotice, holderBound, pseudonym: bytes })).toThrow(ProtocolEncodeError)
+  })
+  it('error: a notice that is not its one encoding is malformed: trailing bytes, a dirty bool word, the nine-field layout', () => {
+    const payload = encodeVerdictNotice({ ...verdictNotice, holderBound: true, pseudonym })
+    expect(() => decodeVerdictNotice(concat([payload, padHex('0x00', { size: 32 })]))).toThrow(expect.objectContaining({ reason: 'notCanonical', message: 'The notice decodes as a medcred verdict notice, but is not its one encoding.' }))
+    // holderBound is the tenth head word: 0x…02 is no bool.
+    const word = 2 + 9 * 64
+    const dirty = `${payload.slice(0, word)}${'00'.repeat(31)}02${payload.slice(word + 64)}` as Hex
+    expect(() => decodeVerdictNotice(dirty)).toThrow(NoticeCodecError)
+    const nineFields = encodeAbiParameters(
+      parseAbiParameters('uint16 version, uint8 kind, bytes32 presentationHash, address sender, string issuer, string credentialType, uint8 verdict, uint64 blockTimestamp, bytes32 disclosedClaimsHash'),
+      [1, 1, verdictNotice.presentationHash, verdictNotice.sender, verdictNotice.issuer, verdictNotice.credentialType, 1, verdictNotice.blockTimestamp, verdictNotice.disclosedClaimsHash],
+    )
+    expect(() => decodeVerdictNotice(nineFields)).toThrow(expect.objectContaining({ code: 'ERR_CARTESI_NOTICE_MALFORMED' }))
+  })
+  it("default: an application's pseudonym context binds chain and application, never a deal's", () => {
+    const application = '0xab7528bb862fB57E8A2BCd567a2e929a0Be56a5e'
+    expect(createApplicationPseudonymContext({ chainId: 31337, application })).toBe('medcred:v1:application-pseudonym:31337:0xab7528bb862fb57e8a2bcd567a2e929a0be56a5e')
+    expect(createApplicationPseudonymContext({ chainId: 31337n, application })).toBe(createApplicationPseudonymContext({ chainId: 31337, application: application.toLowerCase() as Hex }))
+    expect(createApplicationPseudonymContext({ chainId: 1, application })).not.toBe(createApplicationPseudonymContext({ chainId: 31337, application }))
+    expect(createDealPseudonymContext({ chainId: 31337, application, dealId: 1n })).not.toBe(createApplicationPseudonymContext({ chainId: 31337, application }))
+    expect(() => createApplicationPseudonymContext({ chainId: 1, application: '0x12' })).toThrow(
+      expect.objectContaining({ name: 'ProtocolParameterError', code: 'ERR_CARTESI_PARAMETER_INVALID', message: 'The application must be a 20-byte address.' }),
+    )
   })
   it('behavior: the claims hash ignores key order', () => {
     expect(hashDisclosedClaims({ a: 1, b: { c: 2, d: 3 } })).toBe(hashDisclosedClaims({ b: { d: 3, c: 2 }, a: 1 }))
@@ -128,6 +192,19 @@ describe('notices, challenge, claims hash, inspect', () => {
     const challenge = createPresentationChallenge({ chainId: 31337, application: '0xab7528bb862fB57E8A2BCd567a2e929a0Be56a5e', sender: '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65', nonce: padHex('0x01', { size: 32 }) })
     expect(challenge).toBe(`medcred:v1:31337:0xab7528bb862fb57e8a2bcd567a2e929a0be56a5e:0x15d34aaf54267db7d7c367839aaf71a00a2c6a65:0x${'00'.repeat(31)}01`)
     expect(() => createPresentationChallenge({ chainId: 1, application: '0x12', sender: '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65', nonce: '0x01' })).toThrow(/addresses/)
+  })
+  it('default: the pseudonymVerdicts query round-trips, with or without a page start', () => {
+    expect(decodeInspectQuery(encodeInspectQuery({ query: 'pseudonymVerdicts', pseudonym }))).toEqual({ query: 'pseudonymVerdicts', pseudonym })
+    expect(decodeInspectQuery(encodeInspectQuery({ query: 'pseudonymVerdicts', pseudonym, after: 7 }))).toEqual({ query: 'pseudonymVerdicts', pseudonym, after: 7 })
+  })
+  it.each([
+    ['a 32-byte value', { query: 'pseudonymVerdicts', pseudonym: keccak256('0x01') }],
+    ['no 0x', { query: 'pseudonymVerdicts', pseudonym: 'ab'.repeat(48) }],
+    ['a negative page start', { query: 'pseudonymVerdicts', pseudonym: `0x${'ab'.repeat(48)}`, after: -1 }],
+    ['a fractional page start', { query: 'pseudonymVerdicts', pseudonym: `0x${'ab'.repeat(48)}`, after: 1.5 }],
+    ['an extra field', { query: 'pseudonymVerdicts', pseudonym: `0x${'ab'.repeat(48)}`, limit: 5 }],
+  ])('error: a pseudonymVerdicts query with %s is refused', (_name, query) => {
+    expect(() => decodeInspectQuery(encodeInspectQuery(query as never))).toThrow(expect.objectContaining({ code: 'ERR_CARTESI_INPUT_MALFORMED' }))
   })
   it('error: inspect queries are strict', () => {
     expect(decodeInspectQuery(encodeInspectQuery({ query: 'counts' }))).toEqual({ query: 'counts' })

@@ -187,6 +187,7 @@ describe('package entry points', () => {
         "applicationAbi",
         "canonicalInputBox",
         "computeOutputsMerkleRoot",
+        "createApplicationPseudonymContext",
         "createDealChallenge",
         "createDealPseudonymContext",
         "createOutputValidityProof",

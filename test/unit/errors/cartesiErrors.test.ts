@@ -131,6 +131,9 @@ describe('NoticeCodecError', () => {
         new NoticeCodecError({ reason: 'versionOrKind', notice: 'verdict', version: 2, kind: 1, protocolVersion: 1 }),
         new NoticeCodecError({ reason: 'versionOrKind', notice: 'dealApproval', version: 1, kind: 1, protocolVersion: 1 }),
         new NoticeCodecError({ reason: 'verdictUnknown', verdict: 9 }),
+        new NoticeCodecError({ reason: 'pseudonymInvalid', bytes: 47 }),
+        new NoticeCodecError({ reason: 'pseudonymInvalid', bytes: 48 }),
+        new NoticeCodecError({ reason: 'notCanonical', notice: 'verdict' }),
         new NoticeCodecError({ reason: 'reportNotJson' }),
         new NoticeCodecError({ reason: 'notReport' }),
       ].map(pin),
@@ -159,6 +162,18 @@ describe('NoticeCodecError', () => {
         {
           "code": "ERR_CARTESI_NOTICE_MALFORMED",
           "message": "Verdict 9 is not a v1 verdict.",
+        },
+        {
+          "code": "ERR_CARTESI_NOTICE_MALFORMED",
+          "message": "The verdict notice's pseudonym is 47 bytes; a pseudonym is 48 bytes, or empty when none was proved.",
+        },
+        {
+          "code": "ERR_CARTESI_NOTICE_MALFORMED",
+          "message": "The verdict notice carries a pseudonym but says the proof bound no holder secret; every pseudonym proof does.",
+        },
+        {
+          "code": "ERR_CARTESI_NOTICE_MALFORMED",
+          "message": "The notice decodes as a medcred verdict notice, but is not its one encoding.",
         },
         {
           "code": "ERR_CARTESI_NOTICE_MALFORMED",

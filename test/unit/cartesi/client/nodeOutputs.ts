@@ -14,6 +14,7 @@ export const verdict: VerdictNotice = {
   verdict: 'verified',
   blockTimestamp: 1_700_000_000n,
   disclosedClaimsHash: `0x${'cd'.repeat(32)}`,
+  holderBound: false,
 }
 
 export const noticeData = encodeOutput({ type: 'notice', payload: encodeVerdictNotice(verdict) })
