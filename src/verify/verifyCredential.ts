@@ -118,6 +118,24 @@ export type VerifyBoundedCredentialParameters = Omit<VerifyCredentialParameters,
    * never accept: every check after the proof still runs on the signed statements.
    */
   screen?: ((claimed: ClaimedCredential) => VerificationCheck | undefined) | undefined
+  /**
+   * Whether a pseudonym for `pseudonymContext` is asked only of a proof whose header names a
+   * pseudonym option (`pseudonym`, `holder_binding_pseudonym`), any other verifying without
+   * one: a verifier that takes a pseudonym when the holder offers one (the Cartesi verifier's
+   * submitPresentation). The header is read before any BBS work, on the form the suite
+   * verifies, so every JSON-LD form of a proof gets the same verdict. Default: a given context
+   * is required.
+   */
+  pseudonymOptional?: boolean | undefined
+  /**
+   * Whether a proof must prove exactly the feature option its header names. The W3C vectors
+   * write a pseudonym proof without holder binding under `holder_binding_pseudonym`, read as
+   * `pseudonym`; the same proof then verifies under either header, as two proof values. A
+   * verifier that names a presentation by its proof value's bytes (the Cartesi verifier's
+   * notices) refuses the mismatch (`ERR_VERIFY_PROOF_VALUE_MALFORMED`), so a header cannot be
+   * swapped to give a proof a second name. Default false.
+   */
+  exactFeatureOption?: boolean | undefined
 }
 
 /**
@@ -154,7 +172,8 @@ export async function verifyBoundedCredential(
   const proofObject = credential.proof as Record<string, unknown>
   // 3. The feature option its proof value's header names, when the caller takes only some: a
   // feature's own generators cost hashing to the curve, so a refusal must come before anything.
-  const notAccepted = checkFeatureAccepted(suite.featureOption(proofObject), parameters.proofFeatures)
+  const featureOption = suite.featureOption(proofObject)
+  const notAccepted = checkFeatureAccepted(featureOption, parameters.proofFeatures)
   if (notAccepted) return refused([pass('input'), notAccepted])
   // 4. The BBS messages the proof value says it covers, before any BBS work.
   let messages: number
@@ -172,13 +191,18 @@ export async function verifyBoundedCredential(
   }
   // 6. The proof: on success, the statements it covers, what it is bound to and what its
   // feature option proved, which must be what the verifier requires and accepts.
-  const pseudonymContext = parameters.pseudonymContext === undefined ? undefined : encodeChallenge(parameters.pseudonymContext)
+  const pseudonymAsked = parameters.pseudonymOptional !== true || featureOption === 'pseudonym' || featureOption === 'holder_binding_pseudonym'
+  const pseudonymContext = parameters.pseudonymContext === undefined || !pseudonymAsked ? undefined : encodeChallenge(parameters.pseudonymContext)
   const { check: proofCheck, proof } = await checkProof(credential, suite, documentLoader, { pseudonymContext })
   if (!proof) return refused([pass('input'), proofCheck])
   const featureFailure =
     checkProofFeatures(proof, { pseudonym: pseudonymContext !== undefined, holderBinding: parameters.requireHolderBinding === true }) ??
     checkFeatureAccepted(proof.feature ?? 'baseline', parameters.proofFeatures)
   if (featureFailure) return refused([pass('input'), featureFailure])
+  if (parameters.exactFeatureOption === true && featureOption !== (proof.feature ?? 'baseline')) {
+    const mismatch = `The proof value is malformed: its header names ${featureOption}, its proof proves ${proof.feature ?? 'baseline'}.`
+    return refused([pass('input'), fail('proof', 'ERR_VERIFY_PROOF_VALUE_MALFORMED', mismatch)])
+  }
   // 7. The verified view: from here on nothing reads the JSON.
   let view: VerifiedView
   try {
