@@ -89,6 +89,7 @@ describe('presentations', () => {
       verdict: 'verified',
       blockTimestamp: metadataAt(index - 1, addresses.doctor).blockTimestamp,
       disclosedClaimsHash: hashDisclosedClaims(JSON.parse(presentation).credentialSubject),
+      holderBound: false,
     })
     expect(Buffer.from((result.outputs[0] as { payload: Hex }).payload.slice(2), 'hex').toString('latin1')).not.toContain('Cardiology')
     const { verdict } = await ask({ query: 'verdict', presentationHash: notice.presentationHash })

@@ -1,14 +1,29 @@
 /**
- * The machine's cost bound holds for deal presentations with a pseudonym: the warm-up prepares
- * the generators of the pseudonym interface (and of the values a holder commits to) up to the
- * machine's message bound, so a submission hashes no generator to the curve, only its deal's
- * context point (one per proof, whatever the credential).
+ * The machine's cost bound holds for presentations with a bbs-2023 feature option: the warm-up
+ * prepares the generators of the blind (anonymous holder binding) and pseudonym interfaces (and
+ * of the values a holder commits to) up to the machine's message bound, so a submission hashes
+ * no generator to the curve, only its pseudonym's context point (one per proof, whatever the
+ * credential): a deal's, or the application's for submitPresentation.
  */
 import * as cborg from 'cborg'
 import { describe, expect, it, vi } from 'vitest'
 import { type Address, type Hex, padHex, zeroAddress, zeroHash } from 'viem'
 import { documentLoader, sampleVaccination } from '#test/credentials.js'
-import { accreditAction, addresses, chainId, createScenario, dealAddresses, firstBlockTimestamp, metadataAt, statusEntry } from '#test/verifierScenario.js'
+import {
+  accreditAction,
+  addresses,
+  chainId,
+  createScenario,
+  dealAddresses,
+  firstBlockTimestamp,
+  issueBoundClinician,
+  licenceReveal,
+  metadataAt,
+  nonce,
+  presentBound,
+  statusEntry,
+  submit,
+} from '#test/verifierScenario.js'
 import { createDealChallenge } from '../../src/cartesi/createDealChallenge.js'
 import { createDealPseudonymContext } from '../../src/cartesi/createDealPseudonymContext.js'
 import { encodeEtherDeposit } from '../../src/cartesi/deposits.js'
@@ -44,6 +59,9 @@ describe('warm-up and pseudonyms', () => {
     const prepared = hashedTags().filter((tag) => isGenerator(tag) && tag.includes('PSEUDONYM'))
     // Q_1 and H_1..H_64 of the pseudonym interface, then Q_2, J_1 (holder secret), J_2 (nym secret).
     expect(prepared).toHaveLength(machineInputLimits.maxMessages + 1 + 3)
+    // The blind interface's (anonymous holder binding): Q_1 and H_1..H_64, then Q_2 and J_1
+    // (the pseudonym interface's Q_2, J_1, J_2 are "BLIND_" of its api_id, counted above).
+    expect(hashedTags().filter((tag) => isGenerator(tag) && tag.includes('BLIND') && !tag.includes('PSEUDONYM'))).toHaveLength(machineInputLimits.maxMessages + 1 + 2)
 
     const secret = generateHolderSecret()
     const { commitment, secretProverBlind } = createHolderCommitment({ secret, featureOption: 'holder_binding_pseudonym' })
@@ -97,6 +115,41 @@ describe('warm-up and pseudonyms', () => {
 
     hashToCurve.calls!.mockClear()
     await advance({ action: 'submitToDeal', dealId, presentation, deliveryHash: zeroHash }, provider1)
+    expect(hashedTags().filter(isGenerator)).toEqual([])
+    expect(hashedTags()).toHaveLength(1)
+    verifier.close()
+  }, 120_000)
+})
+
+describe('warm-up and submitPresentation', () => {
+  it('after the warm-up, a holder-bound presentation hashes nothing to the curve, a pseudonym one only its context point', async () => {
+    const scenario = await createScenario()
+    await warmUp({})
+    const { school, doctor } = scenario.parties
+    const [bound, withPseudonym] = await Promise.all([
+      issueBoundClinician(school, doctor.controller, 'anonymous_holder_binding'),
+      issueBoundClinician(school, doctor.controller, 'holder_binding_pseudonym'),
+    ])
+    const verifier = await createVerifier({ rootAuthorities: [addresses.rootAuthority] })
+    let index = 0
+    const advance = async (payload: Hex, sender: Address) => {
+      const result = await verifier.advance({ metadata: metadataAt(index++, sender), payload })
+      expect(result.status, JSON.stringify(result.reports.map(decodeReport))).toBe('accept')
+    }
+    await advance(encodeInput(accreditAction(school, addresses.schoolController)), addresses.rootAuthority)
+    const boundPresentation = await presentBound(bound, licenceReveal, { sender: addresses.doctor, nonce: nonce(1) })
+    const pseudonymPresentation = await presentBound(withPseudonym, licenceReveal, { sender: addresses.doctor, nonce: nonce(2) })
+    // Claiming 30 more committed messages (within the message bound) than its option commits:
+    // refused when its value is read, no generator made, state unchanged.
+    hashToCurve.calls!.mockClear()
+    const before = verifier.exportDatabase()
+    const hostile = await verifier.advance({ metadata: metadataAt(index++, addresses.doctor), payload: submit(withLongerProof(boundPresentation, 30), 1) })
+    expect(hostile.reports.map(decodeReport)).toEqual([expect.objectContaining({ ok: false, code: 'ERR_VERIFY_PROOF_VALUE_MALFORMED' })])
+    expect(hashedTags()).toEqual([])
+    expect(verifier.exportDatabase()).toEqual(before)
+    await advance(submit(boundPresentation, 1), addresses.doctor)
+    expect(hashedTags()).toEqual([])
+    await advance(submit(pseudonymPresentation, 2), addresses.doctor)
     expect(hashedTags().filter(isGenerator)).toEqual([])
     expect(hashedTags()).toHaveLength(1)
     verifier.close()

@@ -1,7 +1,8 @@
 /**
  * @module
  * The verifier's schema, as an ordered list of migrations. `PRAGMA user_version` records how
- * many have run; a later feature (data deals, then their pseudonyms) adds a migration, never edits one.
+ * many have run; a later feature (data deals, their pseudonyms, then verdicts' holder binding and
+ * pseudonyms) adds a migration, never edits one.
  */
 
 /** Each entry moves the schema one version forward. */
@@ -120,5 +121,13 @@ export const migrations: readonly string[] = [
   ALTER TABLE deal_approvals_by_input RENAME TO deal_approvals;
   CREATE UNIQUE INDEX deal_approvals_by_provider ON deal_approvals (deal_id, provider) WHERE pseudonym IS NULL;
   CREATE UNIQUE INDEX deal_approvals_by_pseudonym ON deal_approvals (deal_id, pseudonym) WHERE pseudonym IS NOT NULL;
+  `,
+  // 4: what a verdict's proof proved: holder binding (any feature option), and the pseudonym for
+  // the application's context, looked up by pseudonym in input order (a returning holder's
+  // verdicts). A verdict stored before this migration came from a plain proof.
+  `
+  ALTER TABLE verdicts ADD COLUMN holder_bound INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE verdicts ADD COLUMN pseudonym BLOB;
+  CREATE INDEX verdicts_by_pseudonym ON verdicts (pseudonym, input_index) WHERE pseudonym IS NOT NULL;
   `,
 ]

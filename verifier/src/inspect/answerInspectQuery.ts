@@ -8,7 +8,7 @@ import { getAddress, type Hex } from 'viem'
 import { findStatusList, readStatus } from '../state/credentialStatus.js'
 import { type DealRecord, findDeal, listApprovals, listBalances, listDeals } from '../state/deals.js'
 import { findIssuer } from '../state/issuers.js'
-import { countRecords, findVerdict } from '../state/verdicts.js'
+import { countRecords, findVerdict, listPseudonymVerdicts, type VerdictRecord } from '../state/verdicts.js'
 
 /** The answer to one query; `undefined` fields mean "not on record". Throws on a bad query. */
 export function answerInspectQuery(database: Database, payload: Hex): unknown {
@@ -27,8 +27,10 @@ export function answerInspectQuery(database: Database, payload: Hex): unknown {
     }
     case 'verdict': {
       const verdict = findVerdict(database, query.presentationHash as Hex)
-      return { verdict: verdict ? { ...verdict, inputIndex: Number(verdict.inputIndex), blockTimestamp: Number(verdict.blockTimestamp) } : null }
+      return { verdict: verdict ? verdictJson(verdict) : null }
     }
+    case 'pseudonymVerdicts':
+      return { verdicts: listPseudonymVerdicts(database, query.pseudonym as Hex, query.after === undefined ? undefined : BigInt(query.after)).map(verdictJson) }
     case 'counts':
       return { counts: countRecords(database) }
     case 'deal': {
@@ -42,6 +44,11 @@ export function answerInspectQuery(database: Database, payload: Hex): unknown {
     case 'balances':
       return { balances: listBalances(database, getAddress(query.owner)).map(({ asset, amount }) => ({ asset, amount: amount.toString() })) }
   }
+}
+
+/** A verdict as JSON: times and indexes as numbers; `pseudonym` only when the proof proved one. */
+function verdictJson(verdict: VerdictRecord) {
+  return { ...verdict, inputIndex: Number(verdict.inputIndex), blockTimestamp: Number(verdict.blockTimestamp) }
 }
 
 /** A deal as JSON: amounts as decimal strings (they pass 2^53), times as numbers. */

@@ -5,7 +5,7 @@
 import type { VerdictNotice } from 'medcred/cartesi'
 import type { Database } from 'sql.js'
 import { type Address, bytesToHex, getAddress, type Hex, hexToBytes } from 'viem'
-import { execute, selectOne } from '../database/query.js'
+import { execute, type Row, selectAll, selectOne } from '../database/query.js'
 
 /** A verdict as stored: the facts of its notice and the input it came from. */
 export type VerdictRecord = Omit<VerdictNotice, 'kind'> & { inputIndex: bigint }
@@ -24,8 +24,8 @@ export function saveVerdict(database: Database, verdict: VerdictRecord & { issue
   ])
   execute(
     database,
-    `INSERT INTO verdicts (presentation_hash, input_index, sender, issuer_id, credential_type, verdict, block_timestamp, disclosed_claims_hash)
-     VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+    `INSERT INTO verdicts (presentation_hash, input_index, sender, issuer_id, credential_type, verdict, block_timestamp, disclosed_claims_hash, holder_bound, pseudonym)
+     VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
     [
       hexToBytes(verdict.presentationHash),
       Number(verdict.inputIndex),
@@ -34,21 +34,39 @@ export function saveVerdict(database: Database, verdict: VerdictRecord & { issue
       verdict.credentialType,
       Number(verdict.blockTimestamp),
       hexToBytes(verdict.disclosedClaimsHash),
+      verdict.holderBound ? 1 : 0,
+      verdict.pseudonym === undefined ? null : hexToBytes(verdict.pseudonym),
     ],
   )
 }
 
 /** A stored verdict by presentation hash. */
 export function findVerdict(database: Database, presentationHash: Hex): VerdictRecord | undefined {
-  const row = selectOne(
+  const row = selectOne(database, `SELECT ${verdictColumns} FROM verdicts v JOIN issuers i ON i.id = v.issuer_id WHERE v.presentation_hash = ?`, [hexToBytes(presentationHash)])
+  return row ? toVerdict(row) : undefined
+}
+
+/** The most verdicts {@link listPseudonymVerdicts} returns at once. */
+export const maxPseudonymVerdicts = 100
+
+/**
+ * The verdicts a pseudonym got here, in input order: at most {@link maxPseudonymVerdicts},
+ * from the first input after `after` (from the first one without it).
+ */
+export function listPseudonymVerdicts(database: Database, pseudonym: Hex, after?: bigint): VerdictRecord[] {
+  return selectAll(
     database,
-    `SELECT v.input_index, v.sender, i.did, v.credential_type, v.block_timestamp, v.disclosed_claims_hash
-     FROM verdicts v JOIN issuers i ON i.id = v.issuer_id WHERE v.presentation_hash = ?`,
-    [hexToBytes(presentationHash)],
-  )
-  if (!row) return undefined
+    `SELECT ${verdictColumns} FROM verdicts v JOIN issuers i ON i.id = v.issuer_id
+     WHERE v.pseudonym = ? AND v.input_index > ? ORDER BY v.input_index LIMIT ${maxPseudonymVerdicts}`,
+    [hexToBytes(pseudonym), after === undefined ? -1 : Number(after)],
+  ).map(toVerdict)
+}
+
+const verdictColumns = 'v.presentation_hash, v.input_index, v.sender, i.did, v.credential_type, v.block_timestamp, v.disclosed_claims_hash, v.holder_bound, v.pseudonym'
+
+function toVerdict(row: Row): VerdictRecord {
   return {
-    presentationHash: presentationHash.toLowerCase() as Hex,
+    presentationHash: bytesToHex(row.presentation_hash as Uint8Array),
     inputIndex: BigInt(row.input_index as number),
     sender: getAddress(bytesToHex(row.sender as Uint8Array)),
     issuer: row.did as string,
@@ -56,6 +74,8 @@ export function findVerdict(database: Database, presentationHash: Hex): VerdictR
     verdict: 'verified',
     blockTimestamp: BigInt(row.block_timestamp as number),
     disclosedClaimsHash: bytesToHex(row.disclosed_claims_hash as Uint8Array),
+    holderBound: Number(row.holder_bound) === 1,
+    ...(row.pseudonym === null ? {} : { pseudonym: bytesToHex(row.pseudonym as Uint8Array) }),
   }
 }
 

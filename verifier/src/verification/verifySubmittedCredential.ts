@@ -4,14 +4,14 @@
  * verdict or for a deal's reward. On the wire the field is `presentation`; what it holds is a
  * derived credential, not a VerifiablePresentation, hence this module's name. Steps: bounds
  * (the machine's {@link machineInputLimits}, counts only, so every replay decides the same),
- * the proof's feature option (read from its header: a plain proof, or a pseudonym when the
- * submission has a pseudonym context), the claimed type (unsigned: it may refuse early, never accept), issuer trust from the tables,
+ * the proof's feature option (read from its header: the options the submission takes, and
+ * whether its pseudonym is checked), the claimed type (unsigned: it may refuse early, never accept), issuer trust from the tables,
  * proof, then, on the signed statements alone, type and policy, validity at the block's time,
  * status, challenge, required and forbidden fields.
  */
 import { hashDisclosedClaims, maxInputBytes } from 'medcred/cartesi'
-import { checkDisclosure, createDocumentLoader, readUntrustedJson, type VerifiedProof, verifyBoundedCredential } from 'medcred/internal'
-import type { InputLimits } from 'medcred'
+import { checkDisclosure, createDocumentLoader, proofFeatureOptions, readUntrustedJson, type VerifiedProof, verifyBoundedCredential } from 'medcred/internal'
+import type { InputLimits, ProofFeatureOption } from 'medcred'
 import { type Hex, keccak256 } from 'viem'
 import type { ActionContext } from '../actions/types.js'
 import { CheckFailedError, CredentialTypeMismatchError, CredentialTypeUnsupportedError, SubmissionUnreadableError } from '../errors.js'
@@ -51,9 +51,19 @@ export type VerifiedSubmission = {
   /** keccak256 of the bytes of the proof that verified: one per presentation, whatever its JSON-LD form. */
   presentationHash: Hex
   disclosedClaimsHash: Hex
-  /** The pseudonym the proof proved for the submission's `pseudonymContext` (48 bytes); absent without one. */
+  /** The feature option the proof that verified proved: `baseline` for a plain proof. */
+  proofFeature: ProofFeatureOption
+  /** The pseudonym the proof proved for the submission's pseudonym context (48 bytes); absent without one. */
   pseudonym?: Hex | undefined
 }
+
+/**
+ * The pseudonym a submission asks for, by its context id: `required`, only a proof with a
+ * pseudonym for it passes (feature `pseudonym` or `holder_binding_pseudonym`: a deal paid per
+ * pseudonym); not required, any feature option passes, and a proof whose header names a
+ * pseudonym must prove it for this context (submitPresentation).
+ */
+export type SubmissionPseudonym = { context: string; required: boolean }
 
 /**
  * Verifies a submitted derived credential against the verifier's state at the input's block
@@ -61,14 +71,13 @@ export type VerifiedSubmission = {
  *
  * @param submission - the presentation text, the challenge it must be bound to, optionally
  *   JSON pointers to reveal besides the type's policy, the one credential type accepted, and
- *   the pseudonym context: given, only a proof with a pseudonym for it passes (feature
- *   `pseudonym` or `holder_binding_pseudonym`); absent, only a plain one
+ *   the {@link SubmissionPseudonym}: absent, only a plain proof passes
  * @throws {InputRejectedError} with the failed check's code: a {@link CheckFailedError}, or the
  *   verifier's own refusal of the credential's type.
  */
 export async function verifySubmittedCredential(
   context: ActionContext,
-  submission: { presentation: string; challenge: string; extraRequired?: readonly string[]; credentialType?: string; pseudonymContext?: string },
+  submission: { presentation: string; challenge: string; extraRequired?: readonly string[]; credentialType?: string; pseudonym?: SubmissionPseudonym },
 ): Promise<VerifiedSubmission> {
   const { database, metadata, config } = context
   // 1. Read the credential within bounds. Trust comes from the verifier's tables, looked up
@@ -92,13 +101,13 @@ export async function verifySubmittedCredential(
       presentationHeader: submission.challenge,
       contexts: config.contexts,
       limits: machineInputLimits,
-      // Refused on the proof value's header before any work: only the features the warm-up
-      // prepared generators for (the plain and pseudonym interfaces), and only the one this
-      // submission asks for. Anonymous holder binding alone proves no pseudonym, so no deal
-      // takes it; its generators are not prepared.
-      ...(submission.pseudonymContext === undefined
-        ? { proofFeatures: ['baseline'] as const }
-        : { proofFeatures: ['pseudonym', 'holder_binding_pseudonym'] as const, pseudonymContext: submission.pseudonymContext }),
+      // Refused on the proof value's header before any work: only the options this submission
+      // takes (the warm-up prepared the generators of every interface, plain, blind and
+      // pseudonym). Anonymous holder binding alone proves no pseudonym, so no deal takes it.
+      ...proofOptions(submission.pseudonym),
+      // A notice names the proof by its value's bytes: its header must name the option it
+      // proves, or one proof would verify under two headers (the W3C vectors' relabelling).
+      exactFeatureOption: true,
       // Before the proof, a type this verifier would refuse after it is refused at once.
       screen: ({ types }) => screenType(types, config.disclosurePolicies, submission.credentialType),
     },
@@ -128,8 +137,16 @@ export async function verifySubmittedCredential(
     disclosed,
     presentationHash: keccak256((proof as VerifiedProof).proofBytes),
     disclosedClaimsHash: hashDisclosedClaims(disclosed),
+    proofFeature: result.proofFeature ?? 'baseline',
     ...(result.pseudonym === undefined ? {} : { pseudonym: `0x${result.pseudonym}` as const }),
   }
+}
+
+/** The feature options a submission takes, and the pseudonym context its proof is checked against. */
+function proofOptions(pseudonym: SubmissionPseudonym | undefined) {
+  if (pseudonym === undefined) return { proofFeatures: ['baseline'] as const }
+  if (pseudonym.required) return { proofFeatures: ['pseudonym', 'holder_binding_pseudonym'] as const, pseudonymContext: pseudonym.context }
+  return { proofFeatures: proofFeatureOptions, pseudonymContext: pseudonym.context, pseudonymOptional: true }
 }
 
 function readCredential(text: string, contexts: ActionContext['config']['contexts']): Record<string, unknown> {

@@ -8,9 +8,10 @@
  *
  * The scratch verifier has its own in-memory database and configuration; nothing it does
  * reaches the real verifier's state or outputs. The warm-up also computes the BBS generators
- * of the largest proof the machine accepts, plain or with a pseudonym (a deal's): a rejected
- * input reverts the machine to the state before it, so a generator computed while checking one
- * would be computed again by every input after it.
+ * of the largest proof the machine accepts, for each interface a proof may use: plain, blind
+ * (anonymous holder binding) and pseudonym. A rejected input reverts the machine to the state
+ * before it, so a generator computed while checking one would be computed again by every
+ * input after it.
  */
 import type { Address, Hex } from 'viem'
 import { type CreateVerifierParameters, createVerifier } from '../createVerifier.js'
@@ -65,7 +66,9 @@ export async function warmUp(parameters: WarmUpParameters): Promise<void> {
     }
     await scratch.inspect(encodeInspectQuery({ query: 'counts' }))
     prepareGenerators(machineInputLimits.maxMessages)
-    // Deals take proofs with a pseudonym: their interface has its own generators.
+    // submitPresentation takes every feature option, deals the pseudonym ones: anonymous holder
+    // binding (Blind BBS) and pseudonyms each have their interface's own generators.
+    prepareGenerators(machineInputLimits.maxMessages, 'blind')
     prepareGenerators(machineInputLimits.maxMessages, 'pseudonym')
   } finally {
     scratch.close()

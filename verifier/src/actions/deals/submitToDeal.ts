@@ -29,7 +29,7 @@ export async function submitToDeal(context: ActionContext, action: SubmitToDealA
     challenge: createDealChallenge({ chainId, application, dealId: deal.id, provider }),
     extraRequired: [...deal.requiredFields, ...deal.predicates.map((predicate) => predicate.pointer)],
     credentialType: deal.credentialType,
-    ...(deal.sybilOpen ? {} : { pseudonymContext: createDealPseudonymContext({ chainId, application, dealId: deal.id }) }),
+    ...(deal.sybilOpen ? {} : { pseudonym: { context: createDealPseudonymContext({ chainId, application, dealId: deal.id }), required: true } }),
   })
   // 3. The deal's own terms: its issuers, its predicates; then one approval per pseudonym.
   if (!deal.issuers.includes(verified.issuer.did)) {
