@@ -2,9 +2,12 @@
  * The valid material the fuzzer mutates, built once: a verifier state with three accredited
  * issuers, portal deposits and four funded open deals, admin and deal inputs that this state
  * accepts, and derived presentations (the expensive part: each BBS derivation costs ~130-250
- * ms, so there are twenty-three, reused by every case), five of them with pseudonyms.
+ * ms, so there are twenty-nine, reused by every case), eleven of them bound to a holder
+ * secret, ten of those with pseudonyms (for a deal's context, or the application's).
  */
 import { type Address, bytesToHex, type Hex, padHex, zeroAddress, zeroHash } from 'viem'
+import { createApplicationPseudonymContext } from '../../src/cartesi/createApplicationPseudonymContext.js'
+import { createDealPseudonymContext } from '../../src/cartesi/createDealPseudonymContext.js'
 import { type Erc20Deposit, type EtherDeposit, encodeErc20Deposit, encodeEtherDeposit } from '../../src/cartesi/deposits.js'
 import { encodeInput } from '../../src/cartesi/encodeInput.js'
 import { hashPresentation } from '../../src/cartesi/hashPresentation.js'
@@ -13,21 +16,25 @@ import { decodeReport } from '../../src/cartesi/reports.js'
 import type { CreateDealAction, VerifierAction } from '../../src/cartesi/types.js'
 import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
 import { parseDerivedProofValue } from '../../src/suites/bbs-2023/parseDerivedProofValue.js'
-import type { VerifiableCredential } from '../../src/suites/types.js'
+import type { ProofFeatureOption, VerifiableCredential } from '../../src/suites/types.js'
 import { createVerifier } from '../../verifier/src/createVerifier.js'
 import type { PortalAddresses } from '../../verifier/src/types.js'
 import {
   accreditAction,
   addresses,
+  applicationPseudonymContext,
   type BoundPatient,
+  chainId,
   createDealCredentials,
   createScenario,
   dealAddresses,
   firstBlockTimestamp,
+  issueBoundClinician,
   issueBoundPatient,
   licenceReveal,
   metadataAt,
   nonce,
+  presentBound,
   presentFor,
   presentForDeal,
   presentWithPseudonym,
@@ -58,8 +65,11 @@ export type PoolPresentation = {
   /** The issuer's DID and the credential's types, as derived. */
   issuer: string
   types: readonly string[]
-  /** With a pseudonym proof: the pseudonym it proves, as the approval notice carries it. */
+  /** The feature option its proof value names: `baseline` for a plain proof. */
+  proofFeature: ProofFeatureOption
+  /** With a pseudonym proof: the pseudonym it proves, as the notice carries it, and the context it was made for. */
   pseudonym?: Hex | undefined
+  pseudonymContext?: string | undefined
 }
 
 export type FuzzPool = {
@@ -183,10 +193,19 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     ['withdraw tokens', { action: 'withdraw', asset: token, amount: 999_600n }, consumer],
   ]
 
-  type Wanted = [string, VerifiableCredential | BoundPatient, string[], Address, { dealId: bigint } | undefined]
+  /** A presentation to derive; a bound one to submitPresentation for the application's pseudonym context unless told. */
+  type Wanted = [string, VerifiableCredential | BoundPatient, string[], Address, { dealId: bigint } | undefined, string?]
   const dealCredentials = await createDealCredentials(scenario.parties)
   // Two patients whose certificates were signed over their commitments: deal 4 pays each once.
   const [patientA, patientB] = await Promise.all([issueBoundPatient(school, 'holder_binding_pseudonym'), issueBoundPatient(school, 'pseudonym')])
+  // Three clinicians whose licences were signed over their commitments, for submitPresentation:
+  // bound to a secret only, a pseudonym, both.
+  const [boundClinician, clinicianA, clinicianB] = await Promise.all([
+    issueBoundClinician(school, scenario.parties.doctor.controller, 'anonymous_holder_binding'),
+    issueBoundClinician(school, scenario.parties.doctor.controller, 'pseudonym'),
+    issueBoundClinician(school, scenario.parties.doctor.controller, 'holder_binding_pseudonym'),
+  ])
+  const otherApplicationContext = createApplicationPseudonymContext({ chainId, application: addresses.stranger })
   const wanted: Wanted[] = [
     ['licence', scenario.licence, licenceReveal, addresses.doctor, undefined],
     ['licence', scenario.licence, licenceReveal, addresses.doctor, undefined],
@@ -198,6 +217,14 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     ['vaccination revealing the name', scenario.vaccination, [...vaccinationReveal, 'credentialSubject.recipient.name'], addresses.patient, undefined],
     ['licence of an issuer not trusted for it', scenario.otherIssuerLicence, licenceReveal, addresses.doctor, undefined],
     ['licence of an unaccredited issuer', scenario.unaccreditedLicence, licenceReveal, addresses.doctor, undefined],
+    // Bound licences: the notice says holderBound; a pseudonym, the same for one clinician from
+    // any address, only for the application's context.
+    ['licence bound to its holder', boundClinician, licenceReveal, addresses.doctor, undefined],
+    ['clinician A with a pseudonym', clinicianA, licenceReveal, addresses.doctor, undefined],
+    ['clinician A with a pseudonym, from another address', clinicianA, licenceReveal, addresses.stranger, undefined],
+    ['clinician B with holder binding and a pseudonym', clinicianB, licenceReveal, addresses.patient, undefined],
+    ["clinician A with a pseudonym for deal 4's context", clinicianA, licenceReveal, addresses.doctor, undefined, createDealPseudonymContext({ chainId, application: addresses.application, dealId: 4n })],
+    ["clinician B with a pseudonym for another application's context", clinicianB, licenceReveal, addresses.patient, undefined, otherApplicationContext],
     // Bound to a deal and a provider: the deal challenge, no nonce.
     ['deal 1, provider 1', dealCredentials.measles, vaccinationReveal, provider1, { dealId: 1n }],
     ['deal 1, provider 2', dealCredentials.measles, vaccinationReveal, provider2, { dealId: 1n }],
@@ -217,7 +244,7 @@ export async function createFuzzPool(): Promise<FuzzPool> {
   ]
   // Derivations run one after another: the machine's two cores are shared.
   const presentations: PoolInput[] = []
-  for (const [i, [name, source, reveal, sender, forDeal]] of wanted.entries()) {
+  for (const [i, [name, source, reveal, sender, forDeal, pseudonymContext = applicationPseudonymContext]] of wanted.entries()) {
     const n = 1_000 + i
     const bound = isBoundPatient(source) ? source : undefined
     const credential: VerifiableCredential = bound ? bound.credential : (source as VerifiableCredential)
@@ -225,14 +252,16 @@ export async function createFuzzPool(): Promise<FuzzPool> {
       ? await presentWithPseudonym(bound, reveal, { dealId: forDeal.dealId, provider: sender })
       : forDeal
         ? await presentForDeal(credential, reveal, { dealId: forDeal.dealId, provider: sender })
-        : await presentFor(credential, reveal, { sender, nonce: nonce(n) })
+        : bound
+          ? await presentBound(bound, reveal, { sender, nonce: nonce(n) }, pseudonymContext)
+          : await presentFor(credential, reveal, { sender, nonce: nonce(n) })
     const json = JSON.parse(text) as Record<string, unknown>
     const action: VerifierAction = forDeal
       ? { action: 'submitToDeal', dealId: forDeal.dealId, presentation: text, deliveryHash: i % 2 === 0 ? zeroHash : padHex('0xde11', { size: 32 }) }
       : { action: 'submitPresentation', nonce: nonce(n), presentation: text }
     const issuer = typeof json.issuer === 'string' ? json.issuer : (json.issuer as { id?: unknown } | undefined)?.id
     if (typeof issuer !== 'string' || !Array.isArray(json.type)) throw new Error(`fuzz pool: ${name} was derived without an issuer or types`)
-    const { pseudonym } = parseDerivedProofValue((json.proof as { proofValue: string }).proofValue)
+    const { featureOption, pseudonym, nymDomain } = parseDerivedProofValue((json.proof as { proofValue: string }).proofValue)
     const presentation: PoolPresentation = {
       text,
       json,
@@ -240,14 +269,16 @@ export async function createFuzzPool(): Promise<FuzzPool> {
       presentationHash: hashPresentation(json),
       issuer,
       types: json.type.map(String),
+      proofFeature: featureOption,
       ...(pseudonym ? { pseudonym: bytesToHex(pseudonym) } : {}),
+      ...(nymDomain ? { pseudonymContext: new TextDecoder().decode(nymDomain) } : {}),
     }
     presentations.push({ name, action, payload: encodeInput(action), sender, presentation })
   }
   const byHash = new Map(presentations.map((input) => [input.presentation!.presentationHash, input.presentation!]))
   if (byHash.size !== presentations.length) throw new Error('fuzz pool: two presentations share a proof value')
   const disclosedAnywhere = new Set(presentations.flatMap((input) => leaves(input.presentation!.json.credentialSubject).map(([, value]) => value)))
-  const allClaims = [scenario.licence, scenario.vaccination, ...Object.values(dealCredentials), patientA.credential, patientB.credential].flatMap((credential) => leaves(credential.credentialSubject).map(([, value]) => value))
+  const allClaims = [scenario.licence, scenario.vaccination, ...Object.values(dealCredentials), patientA.credential, patientB.credential, boundClinician.credential, clinicianA.credential, clinicianB.credential].flatMap((credential) => leaves(credential.credentialSubject).map(([, value]) => value))
   return {
     baseDatabase,
     firstInputIndex: setup.length,

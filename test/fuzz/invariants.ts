@@ -3,6 +3,7 @@
  * an empty list means the case passed.
  */
 import { getAddress, type Hex, hexToBytes } from 'viem'
+import { createApplicationPseudonymContext } from '../../src/cartesi/createApplicationPseudonymContext.js'
 import { decodeInput } from '../../src/cartesi/decodeInput.js'
 import { decodeErc20Deposit, decodeEtherDeposit } from '../../src/cartesi/deposits.js'
 import { encodeOutput } from '../../src/cartesi/encodeOutput.js'
@@ -59,7 +60,7 @@ export function checkAccepted(
   result: AdvanceResult,
   report: VerifierReport,
   tables: { before: TableSnapshot; after: TableSnapshot },
-  context: { portals: FuzzPool['portals']; counts: DealCheckCounts; presentations: FuzzPool['presentations'] },
+  context: { portals: FuzzPool['portals']; counts: DealCheckCounts & VerdictCheckCounts; presentations: FuzzPool['presentations'] },
 ): string[] {
   const input = decodeAccepted(fuzzCase.payload, metadata, report, context.portals)
   if (typeof input === 'string') return [input]
@@ -90,8 +91,20 @@ export function checkAccepted(
   if (!truth.types.includes(notice.credentialType)) violations.push(`a verdict for a ${notice.credentialType}, its presentation is a ${truth.types.join(', ')}`)
   // An independent look at the window as derived: a verdict outside it means the clock was misread.
   violations.push(...checkWindow(truth, metadata.blockTimestamp))
+  // What the proof proved, as derived: bound to a holder secret by any feature option; a
+  // pseudonym exactly when it has one, and only one made for this application's context.
+  if (notice.holderBound !== (truth.proofFeature !== 'baseline')) violations.push(`a verdict with holderBound ${notice.holderBound} for a ${truth.proofFeature} proof`)
+  if (notice.pseudonym !== truth.pseudonym) violations.push(`the verdict notice carries pseudonym ${notice.pseudonym}, its presentation proves ${truth.pseudonym}`)
+  if (truth.pseudonym !== undefined) {
+    context.counts.pseudonymVerdicts++
+    const applicationContext = createApplicationPseudonymContext({ chainId: metadata.chainId, application: metadata.appContract })
+    if (truth.pseudonymContext !== applicationContext) violations.push(`a verdict for a pseudonym made for ${truth.pseudonymContext}, not the application's context`)
+  }
   return violations
 }
+
+/** Counts the verdict checks ran, for the run's summary. */
+export type VerdictCheckCounts = { pseudonymVerdicts: number }
 
 /**
  * A re-encoding and its original, each submitted to the same state: the same verdict; the

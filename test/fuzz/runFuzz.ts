@@ -37,6 +37,8 @@ export type FuzzStats = {
   approvalsChecked: number
   /** Of those, approvals in deals paid once per pseudonym. */
   pseudonymApprovalsChecked: number
+  /** Verdicts (submitPresentation) whose pseudonym was checked against its presentation's and the application's context. */
+  pseudonymVerdictsChecked: number
   /** Vouchers decoded and checked against the ledger. */
   vouchersChecked: number
   /** Outputs and reports scanned for undisclosed claim values. */
@@ -86,8 +88,8 @@ const presentationActions = new Set(['submitPresentation', 'submitToDeal'])
 export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<FuzzStats> {
   const { seed, runs, resetEvery = 250, progress, progressEvery = 5_000 } = options
   const started = performance.now()
-  const stats: FuzzStats = { seed, runs, milliseconds: 0, categories: {}, noticesChecked: 0, approvalsChecked: 0, pseudonymApprovalsChecked: 0, vouchersChecked: 0, blobsScanned: 0, reachedProof: 0, reencodingsCompared: 0, violations: [] }
-  const dealCounts = { approvals: 0, pseudonymApprovals: 0, vouchers: 0 }
+  const stats: FuzzStats = { seed, runs, milliseconds: 0, categories: {}, noticesChecked: 0, approvalsChecked: 0, pseudonymApprovalsChecked: 0, pseudonymVerdictsChecked: 0, vouchersChecked: 0, blobsScanned: 0, reachedProof: 0, reencodingsCompared: 0, violations: [] }
+  const checkCounts = { approvals: 0, pseudonymApprovals: 0, vouchers: 0, pseudonymVerdicts: 0 }
   const neverDisclosed = toSecrets(pool.neverDisclosed)
   const secretsOf = new Map<unknown, Secrets>(pool.inputs.map((input) => [input.presentation, input.presentation ? toSecrets(input.presentation.undisclosed) : neverDisclosed]))
 
@@ -131,7 +133,7 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
     if (report && result.status === 'accept') {
       tables ??= await snapshotTables(database)
       const afterTables = await snapshotTables(after)
-      violations.push(...checkAccepted(fuzzCase, metadata, result, report, { before: tables, after: afterTables }, { portals: pool.portals, counts: dealCounts, presentations: pool.presentations }))
+      violations.push(...checkAccepted(fuzzCase, metadata, result, report, { before: tables, after: afterTables }, { portals: pool.portals, counts: checkCounts, presentations: pool.presentations }))
       stats.noticesChecked += result.outputs.filter((output) => output.type === 'notice').length
       tables = afterTables
     }
@@ -172,9 +174,10 @@ export async function runFuzz(pool: FuzzPool, options: FuzzOptions): Promise<Fuz
     verifier?.close()
   }
   stats.milliseconds = performance.now() - started
-  stats.approvalsChecked = dealCounts.approvals
-  stats.pseudonymApprovalsChecked = dealCounts.pseudonymApprovals
-  stats.vouchersChecked = dealCounts.vouchers
+  stats.approvalsChecked = checkCounts.approvals
+  stats.pseudonymApprovalsChecked = checkCounts.pseudonymApprovals
+  stats.pseudonymVerdictsChecked = checkCounts.pseudonymVerdicts
+  stats.vouchersChecked = checkCounts.vouchers
   return stats
 }
 
@@ -208,6 +211,6 @@ export function formatStats(stats: FuzzStats): string {
   }
   const accepted = Object.values(stats.categories).reduce((sum, counts) => sum + counts.accepted, 0)
   for (const { violation, count, example } of stats.violations) lines.push(`  VIOLATION x${count}: ${violation}\n    first: ${example}`)
-  lines.push(`  total: ${stats.violations.reduce((sum, entry) => sum + entry.count, 0)} violations; accepted ${accepted}, rejected ${stats.runs - accepted}; reached proof verification ${stats.reachedProof}; re-encodings compared with their originals ${stats.reencodingsCompared}; notices decoded ${stats.noticesChecked} (deal approvals ${stats.approvalsChecked}, ${stats.pseudonymApprovalsChecked} of them per pseudonym); vouchers checked ${stats.vouchersChecked}; outputs and reports scanned ${stats.blobsScanned}`)
+  lines.push(`  total: ${stats.violations.reduce((sum, entry) => sum + entry.count, 0)} violations; accepted ${accepted}, rejected ${stats.runs - accepted}; reached proof verification ${stats.reachedProof}; re-encodings compared with their originals ${stats.reencodingsCompared}; notices decoded ${stats.noticesChecked} (deal approvals ${stats.approvalsChecked}, ${stats.pseudonymApprovalsChecked} of them per pseudonym; verdicts with a pseudonym ${stats.pseudonymVerdictsChecked}); vouchers checked ${stats.vouchersChecked}; outputs and reports scanned ${stats.blobsScanned}`)
   return lines.join('\n')
 }

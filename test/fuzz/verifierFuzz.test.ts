@@ -22,6 +22,8 @@ describe('verifier fuzz (bounded slice)', () => {
     expect(Object.keys(stats.categories).sort()).toEqual(mutators.map((mutator) => mutator.category).sort())
     expect(stats.categories.valid?.accepted).toBeGreaterThan(0)
     expect(stats.noticesChecked).toBeGreaterThan(0)
+    // Presentations bound to a holder secret, with a pseudonym for the application's context.
+    expect(stats.pseudonymVerdictsChecked).toBeGreaterThan(0)
     // Deals too: deposits credited, deals created, approvals proven and paid.
     expect(stats.approvalsChecked).toBeGreaterThan(0)
     expect(stats.pseudonymApprovalsChecked).toBeGreaterThan(0)

@@ -1,11 +1,11 @@
 /**
  * Mutations of the JSON inside valid submitPresentation and submitToDeal inputs. Most break the
  * JSON, its bounds or its shape and are refused before any cryptography; 'tampered proof',
- * 'tampered value' and 'other binding' keep a well-formed credential so the BBS proof itself is
- * checked.
+ * 'tampered value', 'swapped pseudonym' and 'other binding' keep a well-formed credential so the
+ * BBS proof itself is checked.
  */
 import fc from 'fast-check'
-import { bytesToHex, concat, encodeAbiParameters, type Hex, stringToBytes, stringToHex } from 'viem'
+import { bytesToHex, concat, encodeAbiParameters, type Hex, hexToBytes, stringToBytes, stringToHex } from 'viem'
 import { actionParameters, envelopeParameters } from '../../../src/cartesi/actionParameters.js'
 import { actionCodes } from '../../../src/cartesi/protocol.js'
 import type { SubmitPresentationAction, SubmitToDealAction } from '../../../src/cartesi/types.js'
@@ -207,6 +207,31 @@ export const presentationMutators: Mutator[] = [
       return setAt(json, path, typeof value === 'number' ? value + 1 : (value as string).replace(/.$/, (last) => (last === 'x' ? 'y' : 'x')))
     },
   ),
+  {
+    // A pseudonym proof showing another pool presentation's pseudonym (another holder's, or the
+    // same holder's for another context), or its header naming another feature option: the
+    // proof must refuse both, whatever the option the header claims.
+    category: 'swapped pseudonym',
+    weight: 1,
+    arbitrary: (pool) => {
+      const pseudonyms = [...new Set(pool.inputs.flatMap((input) => input.presentation?.pseudonym ?? []))]
+      const withPseudonym = poolInput(pool, (input) => input.presentation?.pseudonym !== undefined) as fc.Arbitrary<Presentation>
+      return withPseudonym.chain((input) =>
+        fc.tuple(fc.nat(), fc.constantFrom(undefined, 0x03, 0x05, 0x07, 0x09), senderFor(pool, input)).map(([n, header, sender]): FuzzCase => {
+          const { json } = input.presentation
+          const bytes = Buffer.from((json.proof as { proofValue: string }).proofValue.slice(1), 'base64url')
+          if (header !== undefined) bytes[2] = header
+          else {
+            // The pseudonym is a 48-byte CBOR byte string (0x58 0x30 ...): the only one in the value.
+            const at = bytes.indexOf(Buffer.from(hexToBytes(input.presentation.pseudonym as Hex)))
+            const other = pseudonyms.filter((pseudonym) => pseudonym !== input.presentation.pseudonym)
+            if (at > 0 && other.length > 0) Buffer.from(hexToBytes(pick(other, n) as Hex)).copy(bytes, at)
+          }
+          return { category: 'swapped pseudonym', sender, source: input.presentation, payload: submitText(input, JSON.stringify(setAt(json, ['proof', 'proofValue'], `u${bytes.toString('base64url')}`))) }
+        }),
+      )
+    },
+  },
   {
     // Another nonce or sender; for a deal, another deal id or provider (a copied presentation).
     category: 'other binding',
