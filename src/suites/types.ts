@@ -75,7 +75,11 @@ export type ProofCheckResult =
       statements: readonly string[]
       /** The bytes the proof is bound to (bbs-2023 presentation header, 2020 nonce); none for a base signature. */
       binding: Uint8Array | undefined
-      /** The proof value as the bytes it encodes: one per proof, whatever JSON-LD form carried it. */
+      /**
+       * The proof's own octets, one value per proof whatever form carried it: bbs-2023's BBS proof
+       * (not the CBOR proof value around it, which has several valid encodings), the 2020 suite's
+       * proof value.
+       */
       proofBytes: Uint8Array
       /** What the proof proved beyond its statements; absent for a plain proof. */
       feature?: ProofFeature | undefined

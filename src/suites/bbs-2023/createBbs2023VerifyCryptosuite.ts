@@ -35,7 +35,6 @@ type DerivedProofData = {
   nonMandatory: string[]
   selectiveIndexes: number[]
   presentationHeader: Uint8Array
-  proofBytes: Uint8Array
   /** The feature option's values, for a proof with one. */
   feature?: FeatureProofData | undefined
 }
@@ -46,7 +45,10 @@ export type VerifiedDerivedProof = {
   statements: readonly string[]
   /** The presentation header the BBS proof was verified with. */
   presentationHeader: Uint8Array
-  /** The decoded proof value. */
+  /**
+   * The BBS proof: it names the presentation, as the proof value around it (CBOR, its feature
+   * header, an optional nym_domain) can be written several ways that all verify alike.
+   */
   proofBytes: Uint8Array
   /** What it proved beyond its statements, for a proof with a feature option. */
   feature?: ProofFeature | undefined
@@ -97,7 +99,7 @@ export function createBbs2023VerifyCryptosuite(options: CreateBbs2023VerifyCrypt
           const verified = input !== undefined && (feature ? verifyFeatureProof(input, feature, pseudonymContext) : verifyProof(input))
           if (verified) {
             const proven = feature && { feature: feature.feature, ...(feature.pseudonym && { pseudonym: feature.pseudonym }) }
-            onVerified?.({ statements: data.statements, presentationHeader: data.presentationHeader, proofBytes: data.proofBytes, ...proven })
+            onVerified?.({ statements: data.statements, presentationHeader: data.presentationHeader, proofBytes: data.bbsProof, ...proven })
           }
           return verified
         },
@@ -152,7 +154,7 @@ async function createVerifyData(parameters: {
   // 1. Parse the derived proof value (strict base64url, typed CBOR fields), and what its
   // feature option, if any, must prove.
   const parsed = parseDerivedProofValue(proof.proofValue)
-  const { bbsProof, labelMap, mandatoryIndexes, selectiveIndexes, presentationHeader, bytes: proofBytes } = parsed
+  const { bbsProof, labelMap, mandatoryIndexes, selectiveIndexes, presentationHeader } = parsed
   const feature = readProofFeature(parsed)
   let proofHash: Uint8Array
   let statements: string[]
@@ -180,7 +182,6 @@ async function createVerifyData(parameters: {
     nonMandatory,
     selectiveIndexes,
     presentationHeader,
-    proofBytes,
     ...(feature && { feature: { feature, lengthBBSMessages, pseudonym, nymDomain } }),
   }
 }

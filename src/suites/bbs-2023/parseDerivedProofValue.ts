@@ -45,8 +45,6 @@ export type DerivedProofValue = {
   pseudonym?: Uint8Array | undefined
   /** With a pseudonym feature, when the value carries it: the context id (nym_domain) the holder made the pseudonym for. */
   nymDomain?: Uint8Array | undefined
-  /** The whole decoded value. */
-  bytes: Uint8Array
 }
 
 /** A proofValue that is not a well-formed bbs-2023 derived proof value. */
@@ -103,7 +101,7 @@ export function parseDerivedProofValue(proofValue: unknown): DerivedProofValue {
     if (!isIndex(from) || !isIndex(to)) throw new ProofValueMalformedError('the label map must map integers to integers')
     labelMap.set(`c14n${from}`, `b${to}`)
   }
-  const parsed = { bbsProof, labelMap, mandatoryIndexes, selectiveIndexes, presentationHeader, featureOption, bytes }
+  const parsed = { bbsProof, labelMap, mandatoryIndexes, selectiveIndexes, presentationHeader, featureOption }
   return featureOption === 'baseline' ? parsed : { ...parsed, ...readFeatureFields(featureOption, featureFields) }
 }
 

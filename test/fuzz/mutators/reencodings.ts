@@ -12,7 +12,9 @@
  * strings, split nodes, and compositions (every entry of the fixture's `reencodings` list is
  * drawn by one of the two). Its `prepare` computes the expanded and flattened forms once per
  * pool presentation (jsonld.js is asynchronous, fast-check's map is not).
+ * 're-encoded (proof value)': the bbs-2023 proof value's other valid encodings.
  */
+import * as cborg from 'cborg'
 import fc from 'fast-check'
 import { createDocumentLoader } from '../../../src/contexts/createDocumentLoader.js'
 import {
@@ -134,4 +136,30 @@ export const reencodedShapeMutator: Mutator = {
   },
 }
 
-export const reencodingMutators: Mutator[] = [reencodedMutator, reencodedShapeMutator]
+/**
+ * The proof value written another way that reads the same: byte strings under CBOR tag 64; a
+ * pseudonym proof without nym_domain (seven components, as the W3C vectors write it); a proof
+ * that proves `pseudonym` under holder_binding_pseudonym's header (as the W3C Pseudonym vector
+ * does). The BBS proof inside is untouched, so the notice names the original.
+ */
+const proofValueForms = presentationMutator(
+  're-encoded (proof value)',
+  1,
+  () => fc.integer({ min: 0, max: 2 }),
+  ({ presentation }, op) => {
+    const json = structuredClone(presentation.json)
+    const proof = json.proof as { cryptosuite?: unknown; proofValue: string }
+    if (proof.cryptosuite !== 'bbs-2023') return json
+    const bytes = Buffer.from(proof.proofValue.slice(1), 'base64url')
+    let header = bytes[2] as number
+    let components = cborg.decode(bytes.subarray(3), { useMaps: true }) as unknown[]
+    const pseudonymProof = presentation.proofFeature === 'pseudonym' || presentation.proofFeature === 'holder_binding_pseudonym'
+    if (op === 1 && pseudonymProof && components.length === 8) components = [...components.slice(0, 5), ...components.slice(6)]
+    if (op === 2 && presentation.proofFeature === 'pseudonym') header = 0x09
+    const options = op === 0 ? { typeEncoders: { Uint8Array: (value: Uint8Array) => [new cborg.Token(cborg.Type.tag, 64), new cborg.Token(cborg.Type.bytes, value)] } } : undefined
+    proof.proofValue = `u${Buffer.from([0xd9, 0x5d, header, ...cborg.encode(components, options)]).toString('base64url')}`
+    return json
+  },
+)
+
+export const reencodingMutators: Mutator[] = [reencodedMutator, reencodedShapeMutator, withOriginal(proofValueForms)]

@@ -105,9 +105,6 @@ export async function verifySubmittedCredential(
       // takes (the warm-up prepared the generators of every interface, plain, blind and
       // pseudonym). Anonymous holder binding alone proves no pseudonym, so no deal takes it.
       ...proofOptions(submission.pseudonym),
-      // A notice names the proof by its value's bytes: its header must name the option it
-      // proves, or one proof would verify under two headers (the W3C vectors' relabelling).
-      exactFeatureOption: true,
       // Before the proof, a type this verifier would refuse after it is refused at once.
       screen: ({ types }) => screenType(types, config.disclosurePolicies, submission.credentialType),
     },

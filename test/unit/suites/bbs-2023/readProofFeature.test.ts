@@ -16,7 +16,6 @@ function value(featureOption: DerivedProofValue['featureOption'], length: number
     presentationHeader: new Uint8Array(0),
     featureOption,
     lengthBBSMessages: length,
-    bytes: new Uint8Array(0),
   }
 }
 
