@@ -108,8 +108,9 @@ export type VerdictCheckCounts = { pseudonymVerdicts: number }
 
 /**
  * A re-encoding and its original, each submitted to the same state: the same verdict; the
- * same code when refused; the same report and byte-identical outputs when accepted (the notice
- * names the proof's hash and the canonical claims, so no field of it depends on the form).
+ * same code when refused (but for a proof value without nym_domain, below); the same report
+ * and byte-identical outputs when accepted (the notice names the proof's hash and the
+ * canonical claims, so no field of it depends on the form).
  */
 export function checkSameVerdict(reencoded: AdvanceResult, original: AdvanceResult): string[] {
   const read = (result: AdvanceResult) => {
@@ -121,7 +122,10 @@ export function checkSameVerdict(reencoded: AdvanceResult, original: AdvanceResu
     }
   }
   const [got, expected] = [read(reencoded), read(original)]
-  if (reencoded.status !== original.status || got !== expected) return [`a re-encoding got ${reencoded.status} (${got}), its original ${original.status} (${expected})`]
+  // A proof value without nym_domain cannot say which context its pseudonym was made for: where
+  // the original is refused for naming another context, the re-encoding fails as a proof.
+  const contextUnnamed = got === 'ERR_VERIFY_PROOF_INVALID' && expected === 'ERR_VERIFY_PSEUDONYM_CONTEXT_MISMATCH'
+  if (reencoded.status !== original.status || (got !== expected && !contextUnnamed)) return [`a re-encoding got ${reencoded.status} (${got}), its original ${original.status} (${expected})`]
   if (reencoded.status !== 'accept') return []
   const violations: string[] = []
   if (JSON.stringify(reencoded.reports) !== JSON.stringify(original.reports)) violations.push("an accepted re-encoding's report is not its original's")
