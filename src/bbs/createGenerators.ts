@@ -79,7 +79,7 @@ export function createGenerators(count: number, api: BbsInterface = plainInterfa
     const first = cached.length
     const { points, state } = hashGenerators(count, api, first, list.state)
     list.state = state
-    points.forEach((point, i) => cached.push(preparePoint(point, fixedWindow(first + i))))
+    points.forEach((point, i) => cached.push(preparePoint(point, fixedWindow(first + i, api === plainInterface))))
   }
   // 5. return (generator_1, ..., generator_count)
   return cached.slice(0, count)

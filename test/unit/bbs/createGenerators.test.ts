@@ -59,7 +59,7 @@ describe('createGenerators', () => {
   it('behavior: a table is small on first use and full from the second', () => {
     const [, , generator] = createGenerators(3, blindInterface)
     expect(generator!.table.window).toBe(variableWindow)
-    expect(generator!.table.window).toBe(fixedWindow(2))
+    expect(generator!.table.window).toBe(fixedWindow(2, false))
     expect(generator!.table.multiples[0]).toEqual(generator!.point)
   })
 

@@ -52,6 +52,7 @@ describe('multi-scalar multiplication', () => {
   it('behavior: fixed-window tables and short scalars without the split', () => {
     const P = G.BASE.multiply(31337n)
     expect([fixedWindow(0), fixedWindow(63), fixedWindow(64)]).toEqual([10, 10, 6])
+    expect([fixedWindow(0, false), fixedWindow(63, false), fixedWindow(64, false)]).toEqual([8, 8, 6])
     const [table] = createTables([P.toAffine()], 8)
     expect(table!.multiples).toHaveLength(64)
     expect(table!.multiples[63]).toEqual(P.multiply(127n).toAffine())

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createGenerators, getP1, maxBbsMessages, pinnedGeneratorCount } from '../../../src/bbs/createGenerators.js'
+import { pseudonymInterface } from '../../../src/bbs/interfaces.js'
 import { fixedWindow } from '../../../src/bbs/msm.js'
 import { prepareGenerators } from '../../../src/bbs/prepareGenerators.js'
 
@@ -24,6 +25,13 @@ describe('prepareGenerators', () => {
     expect(getP1().table.window).toBe(fixedWindow(0))
     createGenerators(pinnedGeneratorCount + 6)
     expect(hashToCurve.calls).toHaveBeenCalledTimes(1)
+  })
+
+  it("behavior: the feature options' interfaces get the smaller tables (the machine prepares all three)", () => {
+    prepareGenerators(4, 'pseudonym')
+    const generators = createGenerators(5, pseudonymInterface)
+    generators.forEach(({ table }, i) => expect(table.window).toBe(fixedWindow(i, false)))
+    expect(generators[0]!.table.window).toBe(8)
   })
 
   it.each([-1, 1.5, Number.NaN, maxBbsMessages + 1])('error: %s messages is refused with ERR_BBS_ARGUMENT_INVALID', (messages) => {
