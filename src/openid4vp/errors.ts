@@ -144,7 +144,7 @@ export type OpenId4VpRequestErrorParameters =
   | { reason: 'requestInvalid'; detail: string; cause?: unknown }
   /** The request asks for something this holder does not do (not `direct_post`, no DCQL query). */
   | { reason: 'requestUnsupported'; detail: string }
-  /** A request URI or response URI that is http on a host that is not loopback, with `allowHttpLoopback`. */
+  /** A request URI or response URI that is not https (nor http on loopback, with `allowHttpLoopback`). */
   | { reason: 'urlInsecure'; url: string }
   /** The response names a credential query the request does not have. */
   | { reason: 'queryUnknown'; queryId: string }

@@ -55,7 +55,7 @@ export type ResolvedOpenId4VpRequest = {
  * @returns {@link ResolvedOpenId4VpRequest}
  * @throws {OpenId4VpRequestError} `ERR_OID4VP_REQUEST_INVALID` when the request cannot be read,
  *   fetched or verified, asks for something else than a DCQL query answered by `direct_post`, or
- *   names a URL that is not https (with `allowHttpLoopback`, http off loopback: `urlInsecure`).
+ *   names a URL that is not https, nor http on loopback with `allowHttpLoopback` (`urlInsecure`).
  *
  * @example
  * ```ts
@@ -70,9 +70,11 @@ export async function resolveOpenId4VpRequest(parameters: ResolveRequestParamete
   try {
     resolved = await withUrlPolicy(policy, async () => {
       const parsed = client.parseOpenid4vpAuthorizationRequest({ authorizationRequest: parameters.request })
-      // With loopback allowed the library takes any http URL: only loopback ones pass, before any fetch.
+      // Checked here, not left to the library: its https check is process-wide, and another
+      // call allowing loopback may have lifted it. Only https (or loopback when allowed) passes,
+      // before any fetch.
       const requestUri = (parsed.params as { request_uri?: unknown }).request_uri
-      if (policy.allowHttpLoopback && typeof requestUri === 'string' && !isAllowedUrl(requestUri, policy)) throw new OpenId4VpRequestError({ reason: 'urlInsecure', url: requestUri })
+      if (typeof requestUri === 'string' && !isAllowedUrl(requestUri, policy)) throw new OpenId4VpRequestError({ reason: 'urlInsecure', url: requestUri })
       return client.resolveOpenId4vpAuthorizationRequest({ authorizationRequestPayload: parsed.params })
     })
   } catch (error) {
@@ -87,7 +89,7 @@ export async function resolveOpenId4VpRequest(parameters: ResolveRequestParamete
   if (payload.response_mode !== 'direct_post' || !payload.response_uri) {
     throw new OpenId4VpRequestError({ reason: 'requestUnsupported', detail: 'this holder answers by direct_post to a response_uri only' })
   }
-  if (policy.allowHttpLoopback && !isAllowedUrl(payload.response_uri, policy)) throw new OpenId4VpRequestError({ reason: 'urlInsecure', url: payload.response_uri })
+  if (!isAllowedUrl(payload.response_uri, policy)) throw new OpenId4VpRequestError({ reason: 'urlInsecure', url: payload.response_uri })
   if (!resolved.dcql) throw new OpenId4VpRequestError({ reason: 'requestUnsupported', detail: 'this holder answers DCQL queries only' })
   let dcqlQuery: DcqlQuery
   try {

@@ -9,6 +9,7 @@ import { DcqlPresentationResult } from 'dcql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createParties, didResolver, documentLoader, now, type Parties, sampleLicence, sampleVaccination } from '#test/credentials.js'
 import { generateKeyPair } from '../../src/keys/generateKeyPair.js'
+import { withUrlPolicy } from '../../src/openid4vc/urlPolicy.js'
 import type { KeyPair } from '../../src/keys/types.js'
 import { createDcqlQuery } from '../../src/openid4vp/createDcqlQuery.js'
 import { createOpenId4VpResponse, type OpenId4VpResponse } from '../../src/openid4vp/createResponse.js'
@@ -322,6 +323,19 @@ describe('the holder opening a request', () => {
       dcql_query: JSON.stringify(vaccinationQuery),
     })}`
     await expect(resolveOpenId4VpRequest({ request: unsigned, allowHttpLoopback: true })).rejects.toMatchObject({ reason: 'urlInsecure' })
+    expect(getGlobalConfig().allowInsecureUrls).toBe(false)
+  })
+
+  it('refused: a strict holder refuses http off loopback even while another call has the libraries\' switch lifted', async () => {
+    const offLoopback = `openid4vp://?client_id=${encodeURIComponent(hospital.verifier.clientId)}&request_uri=${encodeURIComponent('http://hospital.example/requests/1')}`
+    const fetched: string[] = []
+    const fetch = async (input: string | URL | Request) => (fetched.push(String(input)), new Response(''))
+    // As an issuer or verifier on loopback does, in the same process, at the same time.
+    await withUrlPolicy({ allowHttpLoopback: true }, async () => {
+      expect(getGlobalConfig().allowInsecureUrls).toBe(true)
+      await expect(resolveOpenId4VpRequest({ request: offLoopback, fetch })).rejects.toMatchObject({ code: 'ERR_OID4VP_REQUEST_INVALID', reason: 'urlInsecure' })
+    })
+    expect(fetched).toEqual([])
     expect(getGlobalConfig().allowInsecureUrls).toBe(false)
   })
 
