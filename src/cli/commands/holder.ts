@@ -9,6 +9,7 @@
 import { type Command, Option } from 'commander'
 import type { ProofFeature } from '../../suites/types.js'
 import { contextOption, type ContextOptions, readContextOptions } from '../contexts.js'
+import { callerPath } from '../callerPath.js'
 import { CliUsageError } from '../errors.js'
 import { type CliIo, passphraseVariable, readJsonObject, sealingPassphrase, writeJson } from '../io.js'
 import { isProofFeature, proofFeatures } from '../../suites/proofFeatures.js'
@@ -51,6 +52,11 @@ export function registerHolder(program: Command, io: CliIo): void {
       const { proverBlindFileText, readHolderSecretFile } = await import('../holderFiles.js')
       const { createHolderCommitment } = await import('../../holderBinding/createHolderCommitment.js')
       const { writeKeyFile } = await import('../writeKeyFile.js')
+      // The commitment file is public and may be replaced; never by writing over a holder file.
+      const out = callerPath(io.env, options.out)
+      if (out === callerPath(io.env, options.holderSecret) || out === callerPath(io.env, options.blindOut)) {
+        throw new CliUsageError({ reason: 'invalidValue', option: '--out', expected: 'a file other than --holder-secret and --blind-out', value: options.out })
+      }
       const { commitment, secretProverBlind } = createHolderCommitment({ secret: await readHolderSecretFile(io, options.holderSecret), featureOption: options.feature })
       // The blind first: a commitment whose blind was lost could never be derived from.
       await writeKeyFile(io, options.blindOut, proverBlindFileText(secretProverBlind), { force: false })

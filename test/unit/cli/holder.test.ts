@@ -134,6 +134,19 @@ describe('medcred holder', () => {
     expect(await readFile(at('kept.json'), 'utf8')).toBe('{}')
   })
 
+  it('error: commit never writes its commitment over the holder secret or the blind', async () => {
+    expect((await cli(['holder', 'new', '--unencrypted', '--out', at('only-secret.json')])).code).toBe(0)
+    const secret = await readFile(at('only-secret.json'), 'utf8')
+    for (const out of [at('only-secret.json'), at('same-blind.json')]) {
+      const result = await cli(['holder', 'commit', '--holder-secret', at('only-secret.json'), '--feature', 'pseudonym', '--out', out, '--blind-out', at('same-blind.json')])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain('--out')
+      expect(result.stderr).not.toMatch(stackTrace)
+    }
+    expect(await readFile(at('only-secret.json'), 'utf8')).toBe(secret)
+    await expect(stat(at('same-blind.json'))).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
   it('error: an unknown feature option is a usage error', async () => {
     const result = await cli(['holder', 'commit', '--holder-secret', at('holder.jwe'), '--feature', 'baseline', '--out', at('c.json'), '--blind-out', at('b.json')])
     expect(result.code).toBe(2)
