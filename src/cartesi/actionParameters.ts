@@ -44,6 +44,11 @@ export const verdictNoticeParameters = parseAbiParameters(
   'uint16 version, uint8 kind, bytes32 presentationHash, address sender, string issuer, string credentialType, uint8 verdict, uint64 blockTimestamp, bytes32 disclosedClaimsHash, bool holderBound, bytes pseudonym',
 )
 
+/** The verdict notice as verifiers wrote it before holder binding: the first nine fields. */
+export const plainVerdictNoticeParameters = parseAbiParameters(
+  'uint16 version, uint8 kind, bytes32 presentationHash, address sender, string issuer, string credentialType, uint8 verdict, uint64 blockTimestamp, bytes32 disclosedClaimsHash',
+)
+
 /** The deal-approval notice layout, flat like the verdict notice. */
 export const dealApprovalNoticeParameters = parseAbiParameters(
   'uint16 version, uint8 kind, uint64 dealId, address provider, bytes32 presentationHash, bytes32 disclosedClaimsHash, bytes32 deliveryHash, address asset, uint256 reward, uint64 blockTimestamp, bytes pseudonym',

@@ -3,7 +3,7 @@
  * The verdict notice: what the verifier proves on L1 about a verified presentation.
  */
 import { decodeAbiParameters, encodeAbiParameters, type Hex, size } from 'viem'
-import { verdictNoticeParameters } from './actionParameters.js'
+import { plainVerdictNoticeParameters, verdictNoticeParameters } from './actionParameters.js'
 import { encodeOrThrow } from './encodeOrThrow.js'
 import { NoticeCodecError } from './errors.js'
 import { noticeKinds, protocolVersion, verdictCodes } from './protocol.js'
@@ -53,6 +53,9 @@ export function encodeVerdictNotice(notice: VerdictNotice): Hex {
  *
  * @param payload - the notice payload
  * @returns {@link VerdictNotice}
+ * A notice of the nine-field layout that verifiers wrote before holder binding decodes too,
+ * as a plain verdict (`holderBound` false, no pseudonym).
+ *
  * @throws {NoticeCodecError} `ERR_CARTESI_NOTICE_MALFORMED` when it is not a v1 verdict
  *   notice, or not its one canonical encoding (a pseudonym neither empty nor 48 bytes, a
  *   pseudonym with `holderBound` false, trailing or padded bytes).
@@ -64,6 +67,31 @@ export function encodeVerdictNotice(notice: VerdictNotice): Hex {
  * ```
  */
 export function decodeVerdictNotice(payload: Hex): VerdictNotice {
+  try {
+    return decodeCurrentLayout(payload)
+  } catch (error) {
+    // A verifier before holder binding wrote the first nine fields only: a plain verdict.
+    const earlier = decodeNineFieldLayout(payload)
+    if (earlier) return earlier
+    throw error
+  }
+}
+
+/** A notice of the nine-field layout, in its one canonical encoding; `undefined` otherwise. */
+function decodeNineFieldLayout(payload: Hex): VerdictNotice | undefined {
+  let fields: ReturnType<typeof decodeAbiParameters<typeof plainVerdictNoticeParameters>>
+  try {
+    fields = decodeAbiParameters(plainVerdictNoticeParameters, payload)
+  } catch {
+    return undefined
+  }
+  const [version, kind, presentationHash, sender, issuer, credentialType, verdict, blockTimestamp, disclosedClaimsHash] = fields
+  if (version !== protocolVersion || kind !== noticeKinds.verdict || verdict !== verdictCodes.verified) return undefined
+  if (encodeAbiParameters(plainVerdictNoticeParameters, fields) !== payload.toLowerCase()) return undefined
+  return { kind: 'verdict', presentationHash, sender, issuer, credentialType, verdict: 'verified', blockTimestamp, disclosedClaimsHash, holderBound: false }
+}
+
+function decodeCurrentLayout(payload: Hex): VerdictNotice {
   let fields: ReturnType<typeof decodeAbiParameters<typeof verdictNoticeParameters>>
   try {
     fields = decodeAbiParameters(verdictNoticeParameters, payload)
