@@ -7,7 +7,7 @@
  * store them in IndexedDB, list and show what is stored, and show the pseudonym a bound
  * credential will present to a context the patient types.
  */
-import { byId, describeError, formatJson } from './dom.js'
+import { byId, describeError, formatJson, servedFromLoopback } from './dom.js'
 import { holderBindingOf, listCredentials, obtainHolderSecret, saveCredential, type StoredCredential } from './credentialStore.js'
 import {
   acceptCredentialOffer,
@@ -50,9 +50,6 @@ const featureOptions: Record<ProofFeature, string> = {
 /** Whether a credential with this option shows a pseudonym. */
 const hasPseudonym = (option: ProofFeature | undefined) => option === 'pseudonym' || option === 'holder_binding_pseudonym'
 
-// Issuers are reached over https; a page served from loopback (development, tests) may also
-// reach http issuers on loopback.
-const allowHttpLoopback = ['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname)
 
 let current: ResolvedCredentialOffer | undefined
 /** The credential the detail shows. */
@@ -66,7 +63,7 @@ async function openOffer(offerUri: string): Promise<void> {
   offerSection.hidden = true
   current = undefined
   try {
-    current = await resolveCredentialOffer({ offerUri, allowHttpLoopback })
+    current = await resolveCredentialOffer({ offerUri, allowHttpLoopback: servedFromLoopback })
   } catch (error) {
     offerError.textContent = describeError(error)
     return

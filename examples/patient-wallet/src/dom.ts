@@ -17,5 +17,11 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/**
+ * Whether the page is served from loopback (development, tests): then it may also reach
+ * issuers and verifiers on http loopback, per call (`allowHttpLoopback`); https otherwise.
+ */
+export const servedFromLoopback = ['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname)
+
 /** JSON as the pages show it. */
 export const formatJson = (value: unknown): string => JSON.stringify(value, null, 2)

@@ -21,13 +21,10 @@ import {
   type VerifiableCredential,
 } from 'medcred'
 import { holderBindingOf, listCredentials, type StoredCredential } from './credentialStore.js'
-import { byId, describeError } from './dom.js'
+import { byId, describeError, servedFromLoopback } from './dom.js'
 import { listDisclosableFields } from './listDisclosableFields.js'
 import { readBaseProofPointers } from './readBaseProofPointers.js'
 
-// Verifiers are reached over https; a page served from loopback (development, tests) may also
-// reach http verifiers on loopback, for each request it resolves.
-const allowHttpLoopback = ['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname)
 
 // Bundled contexts only: matching reads the stored credentials' types, and nothing is fetched.
 const documentLoader = createDocumentLoader()
@@ -72,7 +69,7 @@ async function openRequest(text: string): Promise<void> {
   let stored: StoredCredential[]
   let matches: Awaited<ReturnType<typeof matchOpenId4VpCredentials>>
   try {
-    request = await resolveOpenId4VpRequest({ request: text.trim(), allowHttpLoopback })
+    request = await resolveOpenId4VpRequest({ request: text.trim(), allowHttpLoopback: servedFromLoopback })
     stored = await listCredentials()
     matches = await matchOpenId4VpCredentials({ request, credentials: stored.map((entry) => entry.credential), documentLoader })
   } catch (error) {
