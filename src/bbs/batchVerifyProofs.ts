@@ -13,7 +13,7 @@ import { type BatchWeights, deterministicWeights, randomWeights } from './batchW
 import { coreProofVerify, pairingEquationHolds } from './coreProofVerify.js'
 import { BbsArgumentError } from './errors.js'
 import { type AffinePoint, negate, toAffineBatch } from './g1.js'
-import { plainTerm, sumOfProducts, type Term } from './msm.js'
+import { plainTerm, sumOfProducts, type Term, withPointTables } from './msm.js'
 import { basePointG2Lines, type G2Precompute, isPairingProductOne } from './pairing.js'
 import type { VerifyProofParameters } from './verifyProof.js'
 
@@ -57,6 +57,11 @@ export function batchVerifyProofs(parameters: BatchVerifyProofsParameters): Batc
   if (!Array.isArray(proofs)) throw new BbsArgumentError('proofs', 'an array of proofs')
   if (weights !== 'random' && weights !== 'deterministic') throw new BbsArgumentError('weights', '"random" or "deterministic"')
 
+  // The proofs' tables are weighted at the end: they live until the batch returns.
+  return withPointTables(() => batchVerify(proofs, weights))
+}
+
+function batchVerify(proofs: BatchVerifyProofsParameters['proofs'], weights: 'random' | 'deterministic'): BatchVerifyProofsReturnType {
   const checks = proofs.map((proof) => coreProofVerify(proof))
   const pending = checks.flatMap((check, index) => (check ? [{ check, index }] : []))
   const results = checks.map((check) => check !== undefined)

@@ -17,7 +17,7 @@ import { createGenerators, getP1, type PreparedPoint } from './createGenerators.
 import { type AffinePoint, negate, toAffineBatch } from './g1.js'
 import { pointToOctetsG1 } from './g1Octets.js'
 import { hashToScalar, messagesToScalars } from './hashToScalar.js'
-import { createTables, glvTerms, type PointTable, sumOfProducts, type Term, variableWindow } from './msm.js'
+import { createTables, glvTerms, type PointTable, sumOfProducts, type Term, variableWindow, withPointTables } from './msm.js'
 import { type DecodedProof, octetsToProof, proofLengthFloor } from './octets.js'
 import { basePointG2Lines, isPairingProductOne, type PreparedPublicKey, preparePublicKey } from './pairing.js'
 import type { VerifyProofParameters } from './verifyProof.js'
@@ -109,6 +109,10 @@ export type ProofToCheck = {
  * init, the challenge. Returns what the pairing check needs, or `undefined` for INVALID.
  */
 export function checkProofChallenge(input: ProofToCheck): PairingCheck | undefined {
+  return withPointTables(() => checkWithTables(input))
+}
+
+function checkWithTables(input: ProofToCheck): PairingCheck | undefined {
   const { publicKey, W, decoded, generators, api, header, presentationHeader, messageScalars, disclosedIndexes, pseudonym } = input
   const { Abar, Bbar, D, eHat, r1Hat, r3Hat, commitments, challenge } = decoded
   const R = disclosedIndexes.length

@@ -21,6 +21,7 @@ import type { AffinePoint } from './g1.js'
 import { octetsToSubgroupPointG1, pointToOctetsG1 } from './g1Octets.js'
 import { createTables, fixedWindow, type PointTable, variableWindow } from './msm.js'
 import { plainGenerators } from './plainGenerators.js'
+import { wasmBackend } from './wasm/backend.js'
 
 /** The most messages one signature or proof may cover (bbs-2023: the non-mandatory N-Quads). */
 export const maxBbsMessages = 1024
@@ -41,16 +42,20 @@ export const pinnedGeneratorCount = 65
 
 /** `point` with its encoding, and its table built as the module comment says. */
 function preparePoint(point: AffinePoint, fullWindow: number): PreparedPoint {
-  let table: PointTable | undefined
-  const build = (window: number) => (table = createTables([point], window)[0]!)
+  // One table per backend (`useBigintArithmetic` switches them in tests).
+  const tables: (PointTable | undefined)[] = [undefined, undefined]
+  const backend = () => (wasmBackend() ? 1 : 0)
+  const build = (window: number) => (tables[backend()] = createTables([point], window, true)[0]!)
   return {
     point,
     octets: pointToOctetsG1(point),
     get table() {
+      const table = tables[backend()]
       if (table === undefined) return build(Math.min(variableWindow, fullWindow))
       return table.window < fullWindow ? build(fullWindow) : table
     },
     prepareTable() {
+      const table = tables[backend()]
       if (table === undefined || table.window < fullWindow) build(fullWindow)
     },
   }

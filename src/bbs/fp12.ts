@@ -238,7 +238,7 @@ export function cyclotomicPowSeed(f: Fp12): Fp12 {
  */
 const frobeniusMatrices = new Map<number, [number, number, bigint][]>()
 
-function frobeniusMatrix(power: number): [number, number, bigint][] {
+export function frobeniusMatrix(power: number): [number, number, bigint][] {
   let entries = frobeniusMatrices.get(power)
   if (!entries) {
     entries = []

@@ -17,6 +17,7 @@ import {
   toJacobian,
 } from './g1.js'
 import { sqrtFp } from './sqrtFp.js'
+import { wasmBackend } from './wasm/backend.js'
 
 const halfP = (p - 1n) / 2n
 
@@ -69,6 +70,16 @@ export function isInSubgroupG1(point: AffinePoint): boolean {
 
 /** Reads a compressed point that must be a non-identity element of G1, as proofs and signatures require. */
 export function octetsToSubgroupPointG1(octets: Uint8Array): AffinePoint | undefined {
+  const wasm = wasmBackend()
+  if (wasm) {
+    const flags = octets.length === octetPointLength ? octets[0]! & 0xe0 : 0
+    // The compressed encoding of a point other than the identity: the rest is the module's.
+    if (flags !== 0x80 && flags !== 0xa0) return undefined
+    const body = octets.slice()
+    body[0]! &= 0x1f
+    const x = bytesToNumberBE(body)
+    return x < p ? wasm.g1.decompressInSubgroup(x, flags === 0xa0) : undefined
+  }
   const point = octetsToPointG1(octets)
   return point !== undefined && point !== 'identity' && isInSubgroupG1(point) ? point : undefined
 }

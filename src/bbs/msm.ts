@@ -20,16 +20,25 @@ import {
   toAffineBatch,
   toJacobian,
 } from './g1.js'
+import { wasmBackend } from './wasm/backend.js'
+import type { WasmPointTable, WasmTerm } from './wasm/g1.js'
 
-/** Odd multiples P, 3P, …, (2^(w-1) - 1)P of a point and of its image x²·P, in affine form. */
-export type PointTable = {
+/**
+ * Odd multiples P, 3P, …, (2^(w-1) - 1)P of a point and of its image x²·P, in affine form: as
+ * bigints, or in the WebAssembly module's memory (which takes the image on the fly).
+ */
+export type PointTable = BigintPointTable | WasmPointTable
+type BigintPointTable = {
   readonly window: number
   readonly multiples: readonly AffinePoint[]
   readonly endoMultiples: readonly AffinePoint[]
 }
 
 /** One scalar's wNAF digits against one table of odd multiples. */
-export type Term = { readonly multiples: readonly AffinePoint[]; readonly digits: Int16Array }
+export type Term = BigintTerm | WasmTerm
+type BigintTerm = { readonly multiples: readonly AffinePoint[]; readonly digits: Int16Array }
+
+const isWasmTable = (table: PointTable): table is WasmPointTable => 'address' in table
 
 /** Window for points used once (proof points): 8 odd multiples each. */
 export const variableWindow = 5
@@ -53,7 +62,9 @@ const seedSquared = seedAbs * seedAbs
  * Builds the tables of several points of G1 at once. Points of G1 have prime order r, far above
  * 2^(w-1): no multiple is the identity and no two of them share an x.
  */
-export function createTables(points: readonly AffinePoint[], window: number): PointTable[] {
+export function createTables(points: readonly AffinePoint[], window: number, kept = false): PointTable[] {
+  const wasm = wasmBackend()
+  if (wasm) return wasm.g1.createTables(points, window, kept)
   const size = 1 << (window - 2)
   const tables = points.length > 1 ? oddMultiplesAffine(points, size) : oddMultiplesJacobian(points, size)
   return tables.map((multiples) => ({
@@ -158,24 +169,41 @@ export function glvTerms(table: PointTable, k: bigint): Term[] {
   const terms: Term[] = []
   const low = k % seedSquared
   const high = k / seedSquared
-  if (low !== 0n) terms.push({ multiples: table.multiples, digits: wnafDigits(low, table.window) })
-  if (high !== 0n) terms.push({ multiples: table.endoMultiples, digits: wnafDigits(high, table.window) })
+  const wasm = isWasmTable(table)
+  if (low !== 0n) terms.push(wasm ? { table, endo: false, digits: wnafDigits(low, table.window) } : { multiples: table.multiples, digits: wnafDigits(low, table.window) })
+  if (high !== 0n) terms.push(wasm ? { table, endo: true, digits: wnafDigits(high, table.window) } : { multiples: table.endoMultiples, digits: wnafDigits(high, table.window) })
   return terms
 }
 
 /** A term for a scalar used without the endomorphism split (short batch weights). */
 export function plainTerm(table: PointTable, k: bigint): Term {
-  return { multiples: table.multiples, digits: wnafDigits(k, table.window) }
+  const digits = wnafDigits(k, table.window)
+  return isWasmTable(table) ? { table, endo: false, digits } : { multiples: table.multiples, digits }
+}
+
+/** A table's odd multiples as bigints (tests read them back from the module's memory). */
+export function tableMultiples(table: PointTable): readonly AffinePoint[] {
+  return isWasmTable(table) ? wasmBackend()!.g1.readTable(table) : table.multiples
+}
+
+/**
+ * Runs a verification step that makes tables of its own points: on the WebAssembly backend
+ * their memory is reused once the outermost such step returns.
+ */
+export function withPointTables<T>(task: () => T): T {
+  const wasm = wasmBackend()
+  return wasm ? wasm.heap.withTemporaries(task) : task()
 }
 
 /** Σ over terms of (digits)·(multiples), sharing one chain of doublings. */
 export function sumOfProducts(terms: readonly Term[]): JacobianPoint {
+  if (terms.length > 0 && 'table' in terms[0]!) return wasmBackend()!.g1.sumOfProducts(terms as readonly WasmTerm[])
   let top = 0
   for (const term of terms) top = Math.max(top, term.digits.length)
   let result = identity
   for (let i = top - 1; i >= 0; i--) {
     result = double(result)
-    for (const { multiples, digits } of terms) {
+    for (const { multiples, digits } of terms as readonly BigintTerm[]) {
       const digit = digits[i]
       if (!digit) continue
       const point = multiples[(Math.abs(digit) - 1) >> 1]!

@@ -29,6 +29,7 @@ import {
   square,
 } from './fp12.js'
 import type { AffinePoint } from './g1.js'
+import { wasmBackend } from './wasm/backend.js'
 
 /** A G2 point's Miller loop line coefficients. */
 export type G2Precompute = ReturnType<typeof bls12_381.utils.calcPairingPrecomputes>
@@ -78,6 +79,8 @@ export function basePointG2Lines(): G2Precompute {
 
 /** Whether Π e(Pᵢ, Qᵢ) = Identity_GT: one Miller loop over all pairs, one final exponentiation. */
 export function isPairingProductOne(pairs: readonly (readonly [AffinePoint, G2Precompute])[]): boolean {
+  const wasm = wasmBackend()
+  if (wasm) return wasm.pairing.isProductOne(pairs)
   return isOne(finalExponentiate(millerLoop(pairs)))
 }
 

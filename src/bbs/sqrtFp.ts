@@ -8,13 +8,16 @@
 import { p } from './ciphersuite.js'
 
 /** Up to 5 bits a window: the 15 products of the table pay for themselves (6 bits: 31 do not). */
-const windowBits = 5
+/** Width of the exponent's windows: odd powers up to a^31. */
+export const windowBits = 5
 
 /** One window: square `squarings` times, then multiply by a^digit (odd, or 0 for none). */
-type Step = { readonly squarings: number; readonly digit: number }
+/** A window of the exponent: square `squarings` times, then multiply by a^digit (0: none). */
+export type Step = { readonly squarings: number; readonly digit: number }
 
 /** (p + 1) / 4 cut into windows, most significant first; the leading one starts the power. */
-const [firstStep, ...steps] = slidingWindows((p + 1n) / 4n, windowBits) as [Step, ...Step[]]
+/** The chain of (p + 1) / 4: its first window's digit starts the result. */
+export const [firstStep, ...steps] = slidingWindows((p + 1n) / 4n, windowBits) as [Step, ...Step[]]
 
 function slidingWindows(exponent: bigint, width: number): Step[] {
   const bits = exponent.toString(2)

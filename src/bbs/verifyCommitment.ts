@@ -15,7 +15,7 @@ import { createGenerators, type PreparedPoint } from './createGenerators.js'
 import { toAffineBatch } from './g1.js'
 import { pointToOctetsG1 } from './g1Octets.js'
 import { blindGeneratorsOf, blindInterface, pseudonymInterface } from './interfaces.js'
-import { createTables, glvTerms, sumOfProducts, variableWindow } from './msm.js'
+import { createTables, glvTerms, sumOfProducts, variableWindow, withPointTables } from './msm.js'
 
 export type VerifyCommitmentParameters = {
   /** commitment_with_proof, as Commit (or CommitWithNym) returns it. */
@@ -65,13 +65,15 @@ export function readCommitment(octets: Uint8Array, api: BbsInterface): ValidComm
   // 5. length(commitments) + 1 == length(blind_generators): one per response, and Q_2
   const blindGenerators = createGenerators(decoded.mHats.length + 1, blindGeneratorsOf(api))
   // CoreCommitVerify: 1. Cbar = Q_2 * s^ + J_1 * m^_1 + ... + J_M * m^_M + commitment * (-cp)
-  const [tableC] = createTables([decoded.commitment], variableWindow)
-  const terms = [
-    ...glvTerms(blindGenerators[0]!.table, decoded.sHat),
-    ...decoded.mHats.flatMap((mHat, i) => glvTerms(blindGenerators[i + 1]!.table, mHat)),
-    ...glvTerms(tableC!, r - decoded.challenge),
-  ]
-  const [Cbar] = toAffineBatch([sumOfProducts(terms)])
+  const [Cbar] = withPointTables(() => {
+    const [tableC] = createTables([decoded.commitment], variableWindow)
+    const terms = [
+      ...glvTerms(blindGenerators[0]!.table, decoded.sHat),
+      ...decoded.mHats.flatMap((mHat, i) => glvTerms(blindGenerators[i + 1]!.table, mHat)),
+      ...glvTerms(tableC!, r - decoded.challenge),
+    ]
+    return toAffineBatch([sumOfProducts(terms)])
+  })
   // 2-3. cv = calculate_blind_challenge(commitment, Cbar, blind_generators, api_id); cv == cp
   const cv = blindChallenge(octets.subarray(0, octetPointLength), pointToOctetsG1(Cbar), blindGenerators, api)
   return cv === decoded.challenge ? { ...decoded, blindGenerators } : 'proof'

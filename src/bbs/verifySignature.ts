@@ -11,7 +11,7 @@ import { calculateDomain } from './calculateDomain.js'
 import { createGenerators, getP1 } from './createGenerators.js'
 import { type AffinePoint, toAffineBatch } from './g1.js'
 import { messagesToScalars } from './hashToScalar.js'
-import { createTables, glvTerms, sumOfProducts, variableWindow } from './msm.js'
+import { createTables, glvTerms, sumOfProducts, variableWindow, withPointTables } from './msm.js'
 import { octetsToSignature } from './octets.js'
 import { basePointG2Lines, type G2Precompute, isPairingProductOne, preparePublicKey } from './pairing.js'
 
@@ -66,14 +66,16 @@ export function verifySignature(parameters: VerifySignatureParameters): boolean 
   // 1. domain = calculate_domain(PK, Q_1, (H_1, ..., H_L), header, api_id)
   const domain = calculateDomain(publicKey, generators, header)
   // 2. B = P1 + Q_1 * domain + H_1 * msg_1 + ... + H_L * msg_L, computed as part of A * e - B
-  const [tableA] = createTables([decoded.A], variableWindow)
-  const terms = [
-    ...glvTerms(tableA!, decoded.e),
-    ...glvTerms(getP1().table, r - 1n),
-    ...glvTerms(generators[0]!.table, negateScalar(domain)),
-    ...messageScalars.flatMap((scalar, i) => glvTerms(generators[i + 1]!.table, negateScalar(scalar))),
-  ]
-  const [AeMinusB] = toAffineBatch([sumOfProducts(terms)])
+  const [AeMinusB] = withPointTables(() => {
+    const [tableA] = createTables([decoded.A], variableWindow)
+    const terms = [
+      ...glvTerms(tableA!, decoded.e),
+      ...glvTerms(getP1().table, r - 1n),
+      ...glvTerms(generators[0]!.table, negateScalar(domain)),
+      ...messageScalars.flatMap((scalar, i) => glvTerms(generators[i + 1]!.table, negateScalar(scalar))),
+    ]
+    return toAffineBatch([sumOfProducts(terms)])
+  })
   // 3. if h(A, W) * h(A * e - B, BP2) != Identity_GT, return INVALID (h(Identity_G1, ·) = 1)
   const pairs: [AffinePoint, G2Precompute][] = [[decoded.A, W.lines]]
   if (AeMinusB) pairs.push([AeMinusB, basePointG2Lines()])

@@ -1,7 +1,7 @@
 /**
  * Differential test: medcred's verifyProof against @digitalbazaar/bbs-signatures' on random
- * proofs and random tamperings of them. Every verdict must agree (a stock throw counts as
- * INVALID). fast-check draws the cases from a fixed seed and the stock ProofGen's randomness
+ * proofs and random tamperings of them, on each of medcred's backends (WebAssembly and
+ * bigints). Every verdict must agree (a stock throw counts as INVALID). fast-check draws the cases from a fixed seed and the stock ProofGen's randomness
  * comes from a PRNG seeded per case, so a failure replays exactly.
  *
  * Known divergence, left out on purpose: the stock library accepts a non-canonical point
@@ -14,6 +14,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { r } from '../../../src/bbs/ciphersuite.js'
 import { type VerifyProofParameters, verifyProof } from '../../../src/bbs/verifyProof.js'
+import { useBigintArithmetic } from '../../../src/bbs/wasm/backend.js'
 import { madeUpSignature, type StockKey, stockKey, stockProof, stockVerifyProof } from '#test/stockBbs.js'
 
 const runs = 200
@@ -21,7 +22,7 @@ const verdictsPerRun = 10
 let keys: StockKey[]
 let verdicts = 0
 let valid = 0
-const spent = { prove: 0, stock: 0, ours: 0 }
+const spent = { prove: 0, stock: 0, ours: 0, oursBigint: 0 }
 
 /** Makes crypto.getRandomValues a SHA-256 counter stream from `seed` (the stock ProofGen's only randomness). */
 function seedRandomness(seed: number): void {
@@ -161,7 +162,13 @@ describe('verifyProof against @digitalbazaar/bbs-signatures', () => {
           begin = performance.now()
           const ours = verifyProof(input)
           spent.ours += performance.now() - begin
+          begin = performance.now()
+          useBigintArithmetic(true)
+          const oursBigint = verifyProof(input)
+          useBigintArithmetic(false)
+          spent.oursBigint += performance.now() - begin
           expect(ours).toBe(theirs)
+          expect(oursBigint).toBe(theirs)
           verdicts++
           if (theirs) valid++
         }
@@ -172,7 +179,8 @@ describe('verifyProof against @digitalbazaar/bbs-signatures', () => {
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
     console.info(
       `differential: ${verdicts} verdicts (${valid} valid) in ${seconds((user + system) / 1000)} of CPU; ` +
-        `stock sign+derive ${seconds(spent.prove)}, stock verify ${seconds(spent.stock)}, medcred verify ${seconds(spent.ours)}`,
+        `stock sign+derive ${seconds(spent.prove)}, stock verify ${seconds(spent.stock)}, ` +
+        `medcred verify ${seconds(spent.ours)} (WebAssembly) and ${seconds(spent.oursBigint)} (bigints)`,
     )
     expect(verdicts).toBeGreaterThanOrEqual(2000)
     // The draw must exercise both verdicts in earnest.

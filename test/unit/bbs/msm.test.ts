@@ -1,9 +1,10 @@
 import { bls12_381 } from '@noble/curves/bls12-381.js'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { r } from '../../../src/bbs/ciphersuite.js'
 import { toAffineBatch } from '../../../src/bbs/g1.js'
-import { createTables, fixedWindow, glvTerms, plainTerm, sumOfProducts, variableWindow, wnafDigits } from '../../../src/bbs/msm.js'
+import { createTables, fixedWindow, glvTerms, plainTerm, sumOfProducts, tableMultiples, variableWindow, wnafDigits, withPointTables } from '../../../src/bbs/msm.js'
+import { useBigintArithmetic } from '../../../src/bbs/wasm/backend.js'
 
 const G = bls12_381.G1.Point
 const options = { seed: 6063, numRuns: 25 }
@@ -34,15 +35,19 @@ describe('wnafDigits', () => {
   })
 })
 
-describe('multi-scalar multiplication', () => {
+// Each backend builds its own tables; tables of one are never handed to the other.
+describe.each([['WebAssembly', false], ['bigint', true]] as const)('multi-scalar multiplication (%s)', (_, bigint) => {
+  beforeAll(() => useBigintArithmetic(bigint))
+  afterAll(() => useBigintArithmetic(false))
   it('behavior: Σ kᵢ·Pᵢ with GLV-split scalars equals noble', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.bigInt({ min: 1n, max: r - 1n }), fc.bigInt({ min: 0n, max: r - 1n })), { minLength: 1, maxLength: 5 }), (pairs) => {
         const points = pairs.map(([k]) => G.BASE.multiply(k))
-        const tables = createTables(points.map((P) => P.toAffine()), variableWindow)
-        const terms = pairs.flatMap(([, s], i) => glvTerms(tables[i]!, s))
+        const [actual] = withPointTables(() => {
+          const tables = createTables(points.map((P) => P.toAffine()), variableWindow)
+          return toAffineBatch([sumOfProducts(pairs.flatMap(([, s], i) => glvTerms(tables[i]!, s)))])
+        })
         const expected = pairs.reduce((sum, [, s], i) => (s === 0n ? sum : sum.add(points[i]!.multiply(s))), G.ZERO)
-        const [actual] = toAffineBatch([sumOfProducts(terms)])
         expect(actual ? G.fromAffine(actual).equals(expected) : expected.is0()).toBe(true)
       }),
       options,
@@ -53,34 +58,38 @@ describe('multi-scalar multiplication', () => {
     const P = G.BASE.multiply(31337n)
     expect([fixedWindow(0), fixedWindow(63), fixedWindow(64)]).toEqual([10, 10, 6])
     expect([fixedWindow(0, false), fixedWindow(63, false), fixedWindow(64, false)]).toEqual([8, 8, 6])
-    const [table] = createTables([P.toAffine()], 8)
-    expect(table!.multiples).toHaveLength(64)
-    expect(table!.multiples[63]).toEqual(P.multiply(127n).toAffine())
-    // x²·P is -φ(P): the endomorphism table holds the multiples of x²·P.
-    expect(table!.endoMultiples[0]).toEqual(P.multiply(0xd201000000010000n ** 2n).toAffine())
+    const [table] = createTables([P.toAffine()], 8, true)
+    expect(tableMultiples(table!)).toHaveLength(64)
+    expect(tableMultiples(table!)[63]).toEqual(P.multiply(127n).toAffine())
     const k = (1n << 128n) - 12345n
     const [sum] = toAffineBatch([sumOfProducts([plainTerm(table!, k)])])
     expect(sum).toEqual(P.multiply(k).toAffine())
+    // x²·P is -φ(P): the split's high half multiplies the endomorphism's table.
+    const [endo] = toAffineBatch([sumOfProducts(glvTerms(table!, 0xd201000000010000n ** 2n))])
+    expect(endo).toEqual(P.multiply(0xd201000000010000n ** 2n).toAffine())
   })
 
   it('behavior: terms that cancel give the identity; no terms give the identity', () => {
     const P = G.BASE.multiply(5n)
-    const [table] = createTables([P.toAffine()], variableWindow)
-    expect(sumOfProducts([...glvTerms(table!, 3n), ...glvTerms(table!, r - 3n)]).z).toBe(0n)
-    expect(sumOfProducts([]).z).toBe(0n)
-    expect(glvTerms(table!, 0n)).toEqual([])
+    withPointTables(() => {
+      const [table] = createTables([P.toAffine()], variableWindow)
+      expect(sumOfProducts([...glvTerms(table!, 3n), ...glvTerms(table!, r - 3n)]).z).toBe(0n)
+      expect(sumOfProducts([]).z).toBe(0n)
+      expect(glvTerms(table!, 0n)).toEqual([])
+    })
   })
 
   it('behavior: tables of several points (affine rounds) and of one (Jacobian) hold noble’s odd multiples', () => {
     const points = [7n, 1n << 200n, r - 2n].map((k) => G.BASE.multiply(k))
     for (const window of [3, variableWindow, 6]) {
-      const together = createTables(points.map((P) => P.toAffine()), window)
-      points.forEach((P, i) => {
-        const alone = createTables([P.toAffine()], window)[0]!
-        const expected = Array.from({ length: 1 << (window - 2) }, (_, j) => P.multiply(BigInt(2 * j + 1)).toAffine())
-        expect(together[i]!.multiples).toEqual(expected)
-        expect(alone.multiples).toEqual(expected)
-        expect(together[i]!.endoMultiples).toEqual(alone.endoMultiples)
+      withPointTables(() => {
+        const together = createTables(points.map((P) => P.toAffine()), window)
+        points.forEach((P, i) => {
+          const alone = createTables([P.toAffine()], window)[0]!
+          const expected = Array.from({ length: 1 << (window - 2) }, (_, j) => P.multiply(BigInt(2 * j + 1)).toAffine())
+          expect(tableMultiples(together[i]!)).toEqual(expected)
+          expect(tableMultiples(alone)).toEqual(expected)
+        })
       })
     }
   })

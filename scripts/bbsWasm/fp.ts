@@ -1,0 +1,169 @@
+/**
+ * @module
+ * Fp and Fp2 of BLS12-381 in WebAssembly: an Fp element is 14 limbs of 29 bits, each in an i64
+ * (112 bytes), in Montgomery form (x·R mod p, R = 2^406), always reduced to [0, p).
+ *
+ * Why 29-bit limbs: WebAssembly has no 64×64→128 product, so a limb product must fit an i64.
+ * With 29 bits a product is below 2^58, and a column of a product-scanning Montgomery
+ * multiplication (up to 42 products: two products summed and the reduction's) fits an i64
+ * with no carry per product: one multiply and one add per limb product. The code is unrolled
+ * straight-line code, nested expressions rather than locals where it can be, which is what
+ * Liftoff (the machine's only wasm compiler) turns into the fewest instructions.
+ *
+ * Fp2 products are fused: the real part a0·b0 - a1·b1 is reduced once, as a0·b0 + a1·(2p - b1),
+ * and the imaginary part a0·b1 + a1·b0 likewise, so an Fp2 product is two reductions and no
+ * separate additions (Karatsuba's three products would need five more passes over the limbs).
+ */
+import { p } from '../../src/bbs/ciphersuite.js'
+
+export const limbBits = 29
+export const limbCount = 14
+export const fpBytes = 8 * limbCount
+const mask = (1n << BigInt(limbBits)) - 1n
+export const montgomeryR = 1n << BigInt(limbBits * limbCount)
+
+/** x as 14 limbs of 29 bits, least significant first. */
+export function toLimbs(x: bigint): bigint[] {
+  return Array.from({ length: limbCount }, (_, i) => (x >> BigInt(limbBits * i)) & mask)
+}
+
+const P = toLimbs(p)
+const P2 = toLimbs(2n * p)
+// -p⁻¹ mod 2^29, by Newton's iteration.
+let inverse = 1n
+for (let i = 0; i < 6; i++) inverse = (inverse * (2n - p * inverse)) & ((1n << 64n) - 1n)
+const pInverse = -inverse & mask
+
+const limbs = Array.from({ length: limbCount }, (_, j) => j)
+const get = (name: string) => `(local.get $${name})`
+const i64 = (value: bigint | number) => `(i64.const ${value})`
+const sum = (terms: string[]) => terms.reduce((acc, term) => `(i64.add ${acc} ${term})`)
+const declare = (...prefixes: string[]) => prefixes.flatMap((prefix) => limbs.map((j) => `(local $${prefix}${j} i64)`)).join(' ')
+const load = (pointer: string, offset: number, j: number) => `(i64.load offset=${offset + 8 * j} (local.get $${pointer}))`
+const loadInto = (name: string, pointer: string, offset = 0) => limbs.map((j) => `(local.set $${name}${j} ${load(pointer, offset, j)})`)
+const carryInto = (name: string, j: number, value: string, signed: boolean) => [
+  `(local.set $c ${value})`,
+  `(local.set $${name}${j} (i64.and ${get('c')} ${i64(mask)}))`,
+  `(local.set $c (i64.${signed ? 'shr_s' : 'shr_u'} ${get('c')} ${i64(limbBits)}))`,
+]
+
+/**
+ * Montgomery reduction interleaved with the product columns (product scanning): `column(i)`
+ * gives the products of column i of a value T < R·p; T·R⁻¹ (< 2p) lands in ${result}0...13.
+ * A result limb is written from column 14 on, where no later column reads its name.
+ */
+function montgomery(column: (i: number) => string[], result: string): string[] {
+  const lines = ['(local.set $acc (i64.const 0))']
+  for (let i = 0; i < 2 * limbCount - 1; i++) {
+    const terms = [get('acc'), ...column(i)]
+    for (let j = Math.max(0, i - limbCount + 1); j <= Math.min(i - 1, limbCount - 1); j++) terms.push(`(i64.mul ${get(`m${j}`)} ${i64(P[i - j]!)})`)
+    lines.push(`(local.set $acc ${sum(terms)})`)
+    if (i < limbCount) {
+      lines.push(
+        `(local.set $m${i} (i64.and (i64.mul ${get('acc')} ${i64(pInverse)}) ${i64(mask)}))`,
+        `(local.set $acc (i64.shr_u (i64.add ${get('acc')} (i64.mul ${get(`m${i}`)} ${i64(P[0]!)})) ${i64(limbBits)}))`,
+      )
+    } else {
+      lines.push(`(local.set $${result}${i - limbCount} (i64.and ${get('acc')} ${i64(mask)}))`, `(local.set $acc (i64.shr_u ${get('acc')} ${i64(limbBits)}))`)
+    }
+  }
+  lines.push(`(local.set $${result}${limbCount - 1} ${get('acc')})`)
+  return lines
+}
+
+/** Column i of x·y, limbs in locals. */
+const product = (x: string, y: string) => (i: number) => {
+  const terms: string[] = []
+  for (let j = Math.max(0, i - limbCount + 1); j <= Math.min(i, limbCount - 1); j++) terms.push(`(i64.mul ${get(`${x}${j}`)} ${get(`${y}${i - j}`)})`)
+  return terms
+}
+const productSum = (...pairs: [string, string][]) => (i: number) => pairs.flatMap(([x, y]) => product(x, y)(i))
+
+/** Stores ${name} (< 2p) reduced to [0, p) at out + offset. */
+function storeReduced(name: string, offset: number): string[] {
+  const lines = ['(local.set $c (i64.const 0))']
+  for (const j of limbs) lines.push(...carryInto('t', j, `(i64.add (i64.sub ${get(`${name}${j}`)} ${i64(P[j]!)}) ${get('c')})`, true))
+  const store = (from: string) => limbs.map((j) => `(i64.store offset=${offset + 8 * j} (local.get $out) ${get(`${from}${j}`)})`).join(' ')
+  return [...lines, `(if (i64.eqz ${get('c')}) (then ${store('t')}) (else ${store(name)}))`]
+}
+
+/**
+ * x ± y mod p streamed limb by limb through memory (one local for the carry): the sum (or
+ * difference) less p (or as is), then p added back if that went negative.
+ */
+function addStream(offset: number, subtract: boolean): string[] {
+  const lines = ['(local.set $c (i64.const 0))']
+  for (const j of limbs) {
+    const value = subtract
+      ? `(i64.add (i64.sub ${load('x', offset, j)} ${load('y', offset, j)}) ${get('c')})`
+      : `(i64.add (i64.sub (i64.add ${load('x', offset, j)} ${load('y', offset, j)}) ${i64(P[j]!)}) ${get('c')})`
+    lines.push(
+      `(local.set $c ${value})`,
+      `(i64.store offset=${offset + 8 * j} (local.get $out) (i64.and ${get('c')} ${i64(mask)}))`,
+      `(local.set $c (i64.shr_s ${get('c')} ${i64(limbBits)}))`,
+    )
+  }
+  const addBack = ['(local.set $c (i64.const 0))']
+  for (const j of limbs) {
+    addBack.push(
+      `(local.set $c (i64.add (i64.add ${load('out', offset, j)} ${i64(P[j]!)}) ${get('c')}))`,
+      `(i64.store offset=${offset + 8 * j} (local.get $out) (i64.and ${get('c')} ${i64(mask)}))`,
+      `(local.set $c (i64.shr_u ${get('c')} ${i64(limbBits)}))`,
+    )
+  }
+  return [...lines, `(if (i64.lt_s ${get('c')} (i64.const 0)) (then ${addBack.join(' ')}))`]
+}
+
+const func = (name: string, params: string[], locals: string, body: string[]) =>
+  `(func $${name} (export "${name}") ${params.map((param) => `(param $${param} i32)`).join(' ')} ${locals}\n${body.join('\n')})`
+
+/** The Fp and Fp2 functions. */
+export function fieldFunctions(): string[] {
+  const binary = ['out', 'x', 'y']
+  const F = fpBytes
+  return [
+    func('fp_mul', binary, `(local $acc i64) (local $c i64) ${declare('a', 'b', 'm', 't')}`, [
+      ...loadInto('a', 'x'), ...loadInto('b', 'y'), ...montgomery(product('a', 'b'), 'a'), ...storeReduced('a', 0),
+    ]),
+    func('fp_sqr', ['out', 'x'], `(local $acc i64) (local $c i64) ${declare('a', 'm', 't')}`, [
+      ...loadInto('a', 'x'),
+      ...montgomery((i) => {
+        const cross: string[] = []
+        for (let j = Math.max(0, i - limbCount + 1); j < i - j; j++) cross.push(`(i64.mul ${get(`a${j}`)} ${get(`a${i - j}`)})`)
+        const terms = cross.length ? [`(i64.shl ${sum(cross)} (i64.const 1))`] : []
+        if (i % 2 === 0 && i / 2 < limbCount) terms.push(`(i64.mul ${get(`a${i / 2}`)} ${get(`a${i / 2}`)})`)
+        return terms
+      }, 'a'),
+      ...storeReduced('a', 0),
+    ]),
+    func('fp_add', binary, '(local $c i64)', addStream(0, false)),
+    func('fp_sub', binary, '(local $c i64)', addStream(0, true)),
+    func('fp2_add', binary, '(local $c i64)', [...addStream(0, false), ...addStream(F, false)]),
+    func('fp2_sub', binary, '(local $c i64)', [...addStream(0, true), ...addStream(F, true)]),
+    // (a0 + a1u)(b0 + b1u) = (a0·b0 + a1·(2p - b1)) + (a0·b1 + a1·b0)u, each reduced once.
+    func('fp2_mul', binary, `(local $acc i64) (local $c i64) ${declare('a', 'b', 'd', 'e', 'n', 'm', 'r', 't')}`, [
+      ...loadInto('a', 'x'), ...loadInto('b', 'x', F), ...loadInto('d', 'y'), ...loadInto('e', 'y', F),
+      '(local.set $c (i64.const 0))',
+      ...limbs.flatMap((j) => carryInto('n', j, `(i64.add (i64.sub ${i64(P2[j]!)} ${get(`e${j}`)}) ${get('c')})`, true)),
+      ...montgomery(productSum(['a', 'd'], ['b', 'n']), 'r'),
+      ...montgomery(productSum(['a', 'e'], ['b', 'd']), 'n'),
+      ...storeReduced('r', 0),
+      ...storeReduced('n', F),
+    ]),
+    // (a0 + a1u)² = (a0 + a1)(a0 + 2p - a1) + (2a0·a1)u
+    func('fp2_sqr', ['out', 'x'], `(local $acc i64) (local $c i64) ${declare('a', 'b', 'd', 'e', 'm', 't')}`, [
+      ...loadInto('a', 'x'), ...loadInto('b', 'x', F),
+      '(local.set $c (i64.const 0))',
+      ...limbs.flatMap((j) => carryInto('d', j, `(i64.add (i64.add ${get(`a${j}`)} ${get(`b${j}`)}) ${get('c')})`, false)),
+      '(local.set $c (i64.const 0))',
+      ...limbs.flatMap((j) => carryInto('e', j, `(i64.add (i64.sub (i64.add ${get(`a${j}`)} ${i64(P2[j]!)}) ${get(`b${j}`)}) ${get('c')})`, true)),
+      ...montgomery(product('d', 'e'), 'd'),
+      '(local.set $c (i64.const 0))',
+      ...limbs.flatMap((j) => carryInto('e', j, `(i64.add (i64.shl ${get(`a${j}`)} (i64.const 1)) ${get('c')})`, false)),
+      ...montgomery(product('e', 'b'), 'e'),
+      ...storeReduced('d', 0),
+      ...storeReduced('e', F),
+    ]),
+    func('fp_is_zero', ['x'], '(result i32)', [`(i64.eqz ${limbs.map((j) => load('x', 0, j)).reduce((acc, term) => `(i64.or ${acc} ${term})`)})`]),
+  ]
+}

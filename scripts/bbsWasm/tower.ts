@@ -1,0 +1,209 @@
+/**
+ * @module
+ * Fp2, Fp6 and Fp12 in WebAssembly over `fp.ts`, in @noble/curves' tower (src/bbs/fp12.ts):
+ * Fp2 = Fp[u]/(u² + 1), Fp6 = Fp2[v]/(v³ - ξ) with ξ = u + 1, Fp12 = Fp6[w]/(w² - v). An element
+ * is its coordinates in that order, each an Fp (112 bytes): Fp2 224, Fp6 672, Fp12 1,344 bytes.
+ *
+ * Every function takes pointers (out, operands) and may write its output over an operand: it
+ * reads its operands into its own scratch first, or writes each output after its last read.
+ * Each level keeps its scratch apart from the levels it calls.
+ */
+import { fpBytes } from './fp.js'
+
+export const fp2Bytes = 2 * fpBytes
+export const fp6Bytes = 3 * fp2Bytes
+export const fp12Bytes = 2 * fp6Bytes
+
+/** A pointer expression: a parameter plus an offset, or an absolute scratch address. */
+export type Pointer = string | number
+export const at = (base: Pointer, offset = 0): string =>
+  typeof base === 'number' ? `(i32.const ${base + offset})` : offset === 0 ? `(local.get $${base})` : `(i32.add (local.get $${base}) (i32.const ${offset}))`
+export const call = (name: string, ...args: string[]) => `(call $${name} ${args.join(' ')})`
+const copy = (to: string, from: string, bytes: number) => `(memory.copy ${to} ${from} (i32.const ${bytes}))`
+
+/** Scratch addresses, handed out from `start` by level. */
+export class Scratch {
+  constructor(private next: number) {}
+  take(bytes: number): number {
+    const address = this.next
+    this.next += bytes
+    return address
+  }
+  get end(): number {
+    return this.next
+  }
+}
+
+function func(name: string, params: string[], body: string[]): string {
+  return `(func $${name} (export "${name}") ${params.map((param) => `(param $${param} i32)`).join(' ')}\n${body.join('\n')})`
+}
+
+/** The tower's functions, their scratch taken from `scratch`. */
+export function towerFunctions(scratch: Scratch): string[] {
+  const F = fpBytes
+  const F2 = fp2Bytes
+  const F6 = fp6Bytes
+  const t0 = scratch.take(F)
+  const out: string[] = []
+  // Fp2 (fp2_add, fp2_sub, fp2_mul and fp2_sqr are in fp.ts)
+  out.push(
+    // ξ·(a0 + a1u) = (a0 - a1) + (a0 + a1)u
+    func('fp2_mul_nr', ['out', 'x'], [
+      call('fp_sub', at(t0), at('x'), at('x', F)),
+      call('fp_add', at('out', F), at('x'), at('x', F)),
+      copy(at('out'), at(t0), F),
+    ]),
+    func('fp2_mul_fp', ['out', 'x', 'y'], [call('fp_mul', at('out'), at('x'), at('y')), call('fp_mul', at('out', F), at('x', F), at('y'))]),
+    func('fp2_neg', ['out', 'x'], [
+      `(memory.fill ${at(t0)} (i32.const 0) (i32.const ${F}))`,
+      call('fp_sub', at('out'), at(t0), at('x')),
+      call('fp_sub', at('out', F), at(t0), at('x', F)),
+    ]),
+  )
+
+  // Fp6
+  const s6 = scratch.take(9 * F2)
+  const [v0, v1, v2, u0, u1, r0, r1, r2] = Array.from({ length: 8 }, (_, i) => s6 + i * F2) as [number, number, number, number, number, number, number, number]
+  const fp6Linear = (name: string, op: string) =>
+    func(name, ['out', 'x', 'y'], [0, 1, 2].map((k) => call(op, at('out', k * F2), at('x', k * F2), at('y', k * F2))))
+  out.push(fp6Linear('fp6_add', 'fp2_add'), fp6Linear('fp6_sub', 'fp2_sub'))
+  // Karatsuba over v: v_k = a_k·b_k,
+  // c0 = v0 + ξ((a1 + a2)(b1 + b2) - v1 - v2), c1 = (a0 + a1)(b0 + b1) - v0 - v1 + ξ·v2,
+  // c2 = (a0 + a2)(b0 + b2) - v0 - v2 + v1.
+  const karatsuba = (i: number, j: number, result: number, rest: string[]) => [
+    call('fp2_add', at(u0), at('x', i * F2), at('x', j * F2)),
+    call('fp2_add', at(u1), at('y', i * F2), at('y', j * F2)),
+    call('fp2_mul', at(result), at(u0), at(u1)),
+    ...rest,
+  ]
+  out.push(
+    func('fp6_mul', ['out', 'x', 'y'], [
+      call('fp2_mul', at(v0), at('x'), at('y')),
+      call('fp2_mul', at(v1), at('x', F2), at('y', F2)),
+      call('fp2_mul', at(v2), at('x', 2 * F2), at('y', 2 * F2)),
+      ...karatsuba(1, 2, r0, [
+        call('fp2_sub', at(r0), at(r0), at(v1)),
+        call('fp2_sub', at(r0), at(r0), at(v2)),
+        call('fp2_mul_nr', at(r0), at(r0)),
+        call('fp2_add', at(r0), at(r0), at(v0)),
+      ]),
+      ...karatsuba(0, 1, r1, [
+        call('fp2_sub', at(r1), at(r1), at(v0)),
+        call('fp2_sub', at(r1), at(r1), at(v1)),
+        call('fp2_mul_nr', at(u0), at(v2)),
+        call('fp2_add', at(r1), at(r1), at(u0)),
+      ]),
+      ...karatsuba(0, 2, r2, [
+        call('fp2_sub', at(r2), at(r2), at(v0)),
+        call('fp2_sub', at(r2), at(r2), at(v2)),
+        call('fp2_add', at(r2), at(r2), at(v1)),
+      ]),
+      copy(at('out'), at(r0), 3 * F2),
+    ]),
+    // a·(b0 + b1·v), b0 and b1 given apart: c0 = a0b0 + ξ·a2b1, c1 = a0b1 + a1b0, c2 = a1b1 + a2b0.
+    func('fp6_mul_01', ['out', 'x', 'y', 'z'], [
+      call('fp2_mul', at(r0), at('x', 2 * F2), at('z')),
+      call('fp2_mul_nr', at(r0), at(r0)),
+      call('fp2_mul', at(u0), at('x'), at('y')),
+      call('fp2_add', at(r0), at(r0), at(u0)),
+      call('fp2_mul', at(r1), at('x'), at('z')),
+      call('fp2_mul', at(u0), at('x', F2), at('y')),
+      call('fp2_add', at(r1), at(r1), at(u0)),
+      call('fp2_mul', at(r2), at('x', F2), at('z')),
+      call('fp2_mul', at(u0), at('x', 2 * F2), at('y')),
+      call('fp2_add', at(r2), at(r2), at(u0)),
+      copy(at('out'), at(r0), 3 * F2),
+    ]),
+    // a·(b1·v) = ξ·a2b1 + a0b1·v + a1b1·v²
+    func('fp6_mul_1', ['out', 'x', 'z'], [
+      call('fp2_mul', at(r0), at('x', 2 * F2), at('z')),
+      call('fp2_mul_nr', at(r0), at(r0)),
+      call('fp2_mul', at(r1), at('x'), at('z')),
+      call('fp2_mul', at(r2), at('x', F2), at('z')),
+      copy(at('out'), at(r0), 3 * F2),
+    ]),
+    // v·(a0 + a1·v + a2·v²) = ξ·a2 + a0·v + a1·v²
+    func('fp6_mul_v', ['out', 'x'], [
+      call('fp2_mul_nr', at(r0), at('x', 2 * F2)),
+      copy(at(r1), at('x'), 2 * F2),
+      copy(at('out'), at(r0), 3 * F2),
+    ]),
+    func('fp6_neg', ['out', 'x'], [0, 1, 2].map((k) => call('fp2_neg', at('out', k * F2), at('x', k * F2)))),
+  )
+
+  // Fp12
+  const s12 = scratch.take(4 * F6)
+  const [w0, w1, w2, w3] = [s12, s12 + F6, s12 + 2 * F6, s12 + 3 * F6]
+  out.push(
+    // Karatsuba over w: (a + bw)(c + dw) = (ac + v·bd) + ((a + b)(c + d) - ac - bd)w
+    func('fp12_mul', ['out', 'x', 'y'], [
+      call('fp6_mul', at(w0), at('x'), at('y')),
+      call('fp6_mul', at(w1), at('x', F6), at('y', F6)),
+      call('fp6_add', at(w2), at('x'), at('x', F6)),
+      call('fp6_add', at(w3), at('y'), at('y', F6)),
+      call('fp6_mul', at(w2), at(w2), at(w3)),
+      call('fp6_sub', at(w2), at(w2), at(w0)),
+      call('fp6_sub', at('out', F6), at(w2), at(w1)),
+      call('fp6_mul_v', at(w1), at(w1)),
+      call('fp6_add', at('out'), at(w0), at(w1)),
+    ]),
+    // (a + bw)² = ((a + b)(a + v·b) - ab - v·ab) + 2ab·w
+    func('fp12_sqr', ['out', 'x'], [
+      call('fp6_mul', at(w0), at('x'), at('x', F6)),
+      call('fp6_mul_v', at(w1), at('x', F6)),
+      call('fp6_add', at(w1), at(w1), at('x')),
+      call('fp6_add', at(w2), at('x'), at('x', F6)),
+      call('fp6_mul', at(w1), at(w1), at(w2)),
+      call('fp6_sub', at(w1), at(w1), at(w0)),
+      call('fp6_mul_v', at(w2), at(w0)),
+      call('fp6_sub', at('out'), at(w1), at(w2)),
+      call('fp6_add', at('out', F6), at(w0), at(w0)),
+    ]),
+    // f·ℓ for a line ℓ = (o0 + o1·v) + (o4·v)·w given as three Fp2 values at y:
+    // (a + bw)(L0 + L1·w) = (a·L0 + v·b·L1) + ((a + b)(L0 + L1) - a·L0 - b·L1)w
+    func('fp12_mul_line', ['out', 'x', 'y'], [
+      call('fp6_mul_01', at(w0), at('x'), at('y'), at('y', F2)),
+      call('fp6_mul_1', at(w1), at('x', F6), at('y', 2 * F2)),
+      call('fp6_add', at(w2), at('x'), at('x', F6)),
+      call('fp2_add', at(w3), at('y', F2), at('y', 2 * F2)),
+      call('fp6_mul_01', at(w2), at(w2), at('y'), at(w3)),
+      call('fp6_sub', at(w2), at(w2), at(w0)),
+      call('fp6_sub', at('out', F6), at(w2), at(w1)),
+      call('fp6_mul_v', at(w1), at(w1)),
+      call('fp6_add', at('out'), at(w0), at(w1)),
+    ]),
+    func('fp12_conj', ['out', 'x'], [copy(at('out'), at('x'), F6), call('fp6_neg', at('out', F6), at('x', F6))]),
+  )
+  // Granger–Scott cyclotomic squaring, as src/bbs/fp12.ts's cyclotomicSquare: three squarings
+  // in Fp4 = Fp2[t]/(t² - ξ), (x, y) ↦ (x² + ξy², 2xy), then 3t - 2c or 3t + 2c per coordinate.
+  const s4 = scratch.take(9 * F2)
+  const [q0, q1, q2] = [s4, s4 + F2, s4 + 2 * F2]
+  const res = s4 + 3 * F2 // six Fp2 results, in the element's coordinate order
+  const fp4 = (x: number, y: number, even: number, odd: number) => [
+    call('fp2_sqr', at(q0), at('x', x * F2)),
+    call('fp2_sqr', at(q1), at('x', y * F2)),
+    call('fp2_add', at(q2), at('x', x * F2), at('x', y * F2)),
+    call('fp2_sqr', at(q2), at(q2)),
+    call('fp2_sub', at(q2), at(q2), at(q0)),
+    call('fp2_sub', at(res, odd * F2), at(q2), at(q1)),
+    call('fp2_mul_nr', at(q1), at(q1)),
+    call('fp2_add', at(res, even * F2), at(q0), at(q1)),
+  ]
+  // coordinates: c0.c0 = 0, c0.c1 = 1, c0.c2 = 2, c1.c0 = 3, c1.c1 = 4, c1.c2 = 5
+  const finish = (k: number, sign: 'fp2_sub' | 'fp2_add') => [
+    call(sign, at(q0), at(res, k * F2), at('x', k * F2)),
+    call('fp2_add', at(q0), at(q0), at(q0)),
+    call('fp2_add', at('out', k * F2), at(q0), at(res, k * F2)),
+  ]
+  out.push(
+    func('fp12_cyc_sqr', ['out', 'x'], [
+      ...fp4(0, 4, 0, 4), // (c0.c0, c1.c1): t3, t4
+      ...fp4(3, 2, 1, 5), // (c1.c0, c0.c2): t5, t6
+      ...fp4(1, 5, 2, 3), // (c0.c1, c1.c2): t7, t8
+      call('fp2_mul_nr', at(res, 3 * F2), at(res, 3 * F2)), // t9 = ξ·t8
+      ...[0, 1, 2].flatMap((k) => finish(k, 'fp2_sub')),
+      ...[3, 4, 5].flatMap((k) => finish(k, 'fp2_add')),
+    ]),
+  )
+  return out
+}

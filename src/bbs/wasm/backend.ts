@@ -1,0 +1,38 @@
+/**
+ * @module
+ * Which arithmetic BBS verification runs on: the WebAssembly module where the engine runs it
+ * (Node, browsers' workers, the Cartesi machine's Node), bigints elsewhere. Both give the same
+ * verdicts (test/unit/bbs/differential.test.ts runs on each).
+ */
+import { WasmG1 } from './g1.js'
+import { WasmHeap } from './heap.js'
+import { bbsWasm } from './instance.js'
+import { WasmPairing } from './pairing.js'
+
+export type WasmBackend = { readonly heap: WasmHeap; readonly g1: WasmG1; readonly pairing: WasmPairing }
+
+let backend: WasmBackend | undefined | null = null
+let disabled = false
+
+/** The WebAssembly backend, or `undefined` when verification runs on bigints. */
+export function wasmBackend(): WasmBackend | undefined {
+  if (disabled) return undefined
+  if (backend === null) {
+    const wasm = bbsWasm()
+    if (wasm) {
+      const heap = new WasmHeap(wasm)
+      backend = { heap, g1: new WasmG1(heap), pairing: new WasmPairing(heap) }
+    } else {
+      backend = undefined
+    }
+  }
+  return backend
+}
+
+/**
+ * Turns the WebAssembly backend off (or on again) for this process, for tests that compare the
+ * two. Tables built under one backend are not used by the other: call it before any BBS work.
+ */
+export function useBigintArithmetic(on: boolean): void {
+  disabled = on
+}

@@ -1,0 +1,242 @@
+/**
+ * @module
+ * G1 on the WebAssembly field, for verification: decoding with the subgroup check, tables of
+ * odd multiples, and multi-scalar multiplication, as `../g1Octets.ts` and `../msm.ts` do on
+ * bigints (same formulas, same wNAF walk, same GLV split). Points cross into bigints only where
+ * callers need them: decoded points, and the sums, which the challenge hashes.
+ */
+import { p } from '../ciphersuite.js'
+import type { AffinePoint, JacobianPoint } from '../g1.js'
+import { seedAbs } from '../g1.js'
+import { invertFp } from '../invertFp.js'
+import { firstStep, steps, windowBits } from '../sqrtFp.js'
+import { fpBytes, type WasmHeap } from './heap.js'
+
+const affineBytes = 2 * fpBytes
+const jacobianBytes = 3 * fpBytes
+const halfP = (p - 1n) / 2n
+const seedBits = [...seedAbs.toString(2)].map((bit) => bit === '1')
+
+/** Odd multiples P, 3P, …, of a point in the module's memory, affine, `size` of them. */
+export type WasmPointTable = { readonly window: number; readonly address: number; readonly size: number }
+
+/** One scalar's wNAF digits against a table, or against its image under φ (`endo`). */
+export type WasmTerm = { readonly table: WasmPointTable; readonly endo: boolean; readonly digits: Int16Array }
+
+type G1Exports = {
+  g1_dbl(out: number, x: number): void
+  g1_madd(out: number, x: number, q: number, flags: number): void
+  fp_sqr_n(out: number, x: number, n: number): void
+}
+
+export class WasmG1 {
+  private readonly g1: G1Exports
+  private readonly sum: number
+  private readonly work: number
+  private readonly fp: number[]
+  private readonly odd: number[]
+  private zBuffer: number[] = []
+
+  constructor(private readonly heap: WasmHeap) {
+    this.g1 = heap.wasm as unknown as G1Exports
+    this.sum = heap.alloc(jacobianBytes)
+    this.work = heap.alloc(jacobianBytes)
+    this.fp = Array.from({ length: 6 }, () => heap.alloc(fpBytes))
+    this.odd = Array.from({ length: 1 << (windowBits - 1) }, () => heap.alloc(fpBytes))
+  }
+
+  private writeAffine(address: number, point: AffinePoint): void {
+    this.heap.writeFp(address, point.x)
+    this.heap.writeFp(address + fpBytes, point.y)
+  }
+
+  private toJacobianAt(address: number, affine: number): void {
+    const memory = new Uint8Array(this.heap.wasm.memory.buffer)
+    memory.copyWithin(address, affine, affine + affineBytes)
+    memory.copyWithin(address + 2 * fpBytes, this.heap.montgomeryOne, this.heap.montgomeryOne + fpBytes)
+  }
+
+  private readJacobian(address: number): JacobianPoint {
+    const scratch = this.fp[5]!
+    return {
+      x: this.heap.readFp(address, scratch),
+      y: this.heap.readFp(address + fpBytes, scratch),
+      z: this.heap.readFp(address + 2 * fpBytes, scratch),
+    }
+  }
+
+  /**
+   * Affine forms of Jacobian points (none the identity) at `affine[i]`, with one inversion
+   * (Montgomery's trick, the inversion itself on bigints).
+   */
+  private normalize(jacobian: readonly number[], affine: readonly number[]): void {
+    const { wasm } = this.heap
+    while (this.zBuffer.length < jacobian.length) this.zBuffer.push(this.heap.alloc(fpBytes))
+    const prefix = this.zBuffer
+    const [accumulated, inverse, zInverse, zInverse2] = this.fp as [number, number, number, number]
+    new Uint8Array(wasm.memory.buffer).copyWithin(accumulated, this.heap.montgomeryOne, this.heap.montgomeryOne + fpBytes)
+    jacobian.forEach((point, i) => {
+      new Uint8Array(wasm.memory.buffer).copyWithin(prefix[i]!, accumulated, accumulated + fpBytes)
+      wasm.fp_mul(accumulated, accumulated, point + 2 * fpBytes)
+    })
+    this.heap.writeFp(inverse, invertFp(this.heap.readFp(accumulated, zInverse)))
+    for (let i = jacobian.length - 1; i >= 0; i--) {
+      const point = jacobian[i]!
+      wasm.fp_mul(zInverse, inverse, prefix[i]!)
+      wasm.fp_mul(inverse, inverse, point + 2 * fpBytes)
+      wasm.fp_sqr(zInverse2, zInverse)
+      wasm.fp_mul(affine[i]!, point, zInverse2)
+      wasm.fp_mul(zInverse2, zInverse2, zInverse)
+      wasm.fp_mul(affine[i]! + fpBytes, point + fpBytes, zInverse2)
+    }
+  }
+
+  /**
+   * Tables of odd multiples of points of G1 (2^(window-2) each): 2P, then P + 2kP by mixed
+   * additions, then all of them affine with one inversion. Points of G1 have prime order far
+   * above the table's, so no multiple is the identity. `kept` tables live as long as the
+   * process (generators); others are temporary (a proof's points).
+   */
+  createTables(points: readonly AffinePoint[], window: number, kept: boolean): WasmPointTable[] {
+    const { heap } = this
+    const size = 1 << (window - 2)
+    const tables = points.map((point) => {
+      const address = kept ? heap.alloc(size * affineBytes) : heap.temporary(size * affineBytes)
+      this.writeAffine(address, point)
+      return { window, address, size }
+    })
+    if (size === 1) return tables
+    heap.withTemporaries(() => {
+      const doubles = tables.map(({ address }) => {
+        const double = heap.temporary(jacobianBytes)
+        this.toJacobianAt(double, address)
+        this.g1.g1_dbl(double, double)
+        return double
+      })
+      const affineDoubles = doubles.map(() => heap.temporary(affineBytes))
+      this.normalize(doubles, affineDoubles)
+      const jacobian: number[] = []
+      const affine: number[] = []
+      tables.forEach(({ address }, i) => {
+        let previous = heap.temporary(jacobianBytes)
+        this.toJacobianAt(previous, address)
+        for (let k = 1; k < size; k++) {
+          const next = heap.temporary(jacobianBytes)
+          this.g1.g1_madd(next, previous, affineDoubles[i]!, 0)
+          jacobian.push(next)
+          affine.push(address + k * affineBytes)
+          previous = next
+        }
+      })
+      this.normalize(jacobian, affine)
+    })
+    return tables
+  }
+
+  /** A table's multiples as bigints. */
+  readTable(table: WasmPointTable): AffinePoint[] {
+    const scratch = this.fp[5]!
+    return Array.from({ length: table.size }, (_, k) => {
+      const address = table.address + k * affineBytes
+      return { x: this.heap.readFp(address, scratch), y: this.heap.readFp(address + fpBytes, scratch) }
+    })
+  }
+
+  /** Σ over terms of (digits)·(multiples), one chain of doublings (`../msm.ts`'s walk). */
+  sumOfProducts(terms: readonly WasmTerm[]): JacobianPoint {
+    const { g1_dbl, g1_madd } = this.g1
+    const sum = this.sum
+    new Uint8Array(this.heap.wasm.memory.buffer).fill(0, sum, sum + jacobianBytes)
+    let top = 0
+    for (const term of terms) top = Math.max(top, term.digits.length)
+    for (let i = top - 1; i >= 0; i--) {
+      g1_dbl(sum, sum)
+      for (const { table, endo, digits } of terms) {
+        const digit = digits[i]
+        if (!digit) continue
+        // x²·Q = -φ(Q) = (β·qx, -qy): the endomorphism's table negates y.
+        g1_madd(sum, sum, table.address + ((Math.abs(digit) - 1) >> 1) * affineBytes, (digit < 0 !== endo ? 1 : 0) | (endo ? 2 : 0))
+      }
+    }
+    return this.readJacobian(sum)
+  }
+
+  /**
+   * octets_to_point_E1's square root and sign, and the subgroup check (Scott: x²·P = -φ(P)),
+   * on the module; x has been read and checked below p by the caller.
+   */
+  decompressInSubgroup(x: bigint, negative: boolean): AffinePoint | undefined {
+    const { heap } = this
+    const { wasm } = heap
+    const [px, y2, root, check] = this.fp as [number, number, number, number]
+    heap.writeFp(px, x)
+    // y² = x³ + 4
+    wasm.fp_sqr(y2, px)
+    wasm.fp_mul(y2, y2, px)
+    heap.writeFp(check, 4n)
+    wasm.fp_add(y2, y2, check)
+    // y = y²^((p+1)/4) by `../sqrtFp.ts`'s windows
+    const odd = this.odd
+    new Uint8Array(wasm.memory.buffer).copyWithin(odd[0]!, y2, y2 + fpBytes)
+    wasm.fp_sqr(check, y2)
+    for (let i = 1; i < odd.length; i++) wasm.fp_mul(odd[i]!, odd[i - 1]!, check)
+    new Uint8Array(wasm.memory.buffer).copyWithin(root, odd[(firstStep.digit - 1) >> 1]!, odd[(firstStep.digit - 1) >> 1]! + fpBytes)
+    for (const { squarings, digit } of steps) {
+      this.g1.fp_sqr_n(root, root, squarings)
+      if (digit !== 0) wasm.fp_mul(root, root, odd[(digit - 1) >> 1]!)
+    }
+    wasm.fp_sqr(check, root)
+    if (!heap.equal(check, y2, 1)) return undefined
+    let y = heap.readFp(root, check)
+    if (y > halfP !== negative) y = p - y
+    const point = { x, y }
+    return this.isInSubgroup(point) ? point : undefined
+  }
+
+  /** Whether a point of E1 is in G1: x²·P = -φ(P) = (βx, -y) (`../g1Octets.ts`). */
+  private isInSubgroup(point: AffinePoint): boolean {
+    const { heap } = this
+    const { wasm } = heap
+    return heap.withTemporaries(() => {
+      const base = heap.temporary(affineBytes)
+      this.writeAffine(base, point)
+      const xP = heap.temporary(jacobianBytes)
+      this.multiplyBySeed(xP, base)
+      const xPaffine = heap.temporary(affineBytes)
+      this.normalizeOrIdentity(xP, xPaffine)
+      const x2P = this.work
+      this.multiplyBySeed(x2P, xPaffine)
+      // x2P = (X, Y, Z) equals (βx, -y) iff X = βx·Z² and Y = -y·Z³; φ's β comes from g1_madd
+      // on the identity (flags 2 and 1: φ(P) negated, as an affine point).
+      const image = heap.temporary(jacobianBytes)
+      new Uint8Array(wasm.memory.buffer).fill(0, image, image + jacobianBytes)
+      this.g1.g1_madd(image, image, base, 3)
+      const [zz, t] = [this.fp[0]!, this.fp[1]!]
+      if (wasm.fp_is_zero(x2P + 2 * fpBytes)) return false
+      wasm.fp_sqr(zz, x2P + 2 * fpBytes)
+      wasm.fp_mul(t, image, zz)
+      if (!heap.equal(t, x2P, 1)) return false
+      wasm.fp_mul(zz, zz, x2P + 2 * fpBytes)
+      wasm.fp_mul(t, image + fpBytes, zz)
+      return heap.equal(t, x2P + fpBytes, 1)
+    })
+  }
+
+  /** |x|·Q for an affine Q at `base` (double and add: |x| has 6 ones in 64 bits). */
+  private multiplyBySeed(out: number, base: number): void {
+    new Uint8Array(this.heap.wasm.memory.buffer).fill(0, out, out + jacobianBytes)
+    for (const bit of seedBits) {
+      this.g1.g1_dbl(out, out)
+      if (bit) this.g1.g1_madd(out, out, base, 0)
+    }
+  }
+
+  /** The affine form of a Jacobian point; the identity (Z = 0) gives (0, 0), on no curve. */
+  private normalizeOrIdentity(jacobian: number, affine: number): void {
+    if (this.heap.wasm.fp_is_zero(jacobian + 2 * fpBytes)) {
+      new Uint8Array(this.heap.wasm.memory.buffer).fill(0, affine, affine + affineBytes)
+      return
+    }
+    this.normalize([jacobian], [affine])
+  }
+}

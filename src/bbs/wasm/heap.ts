@@ -1,0 +1,145 @@
+/**
+ * @module
+ * The WebAssembly module's memory as the callers of src/bbs/wasm see it: elements allocated
+ * once and kept (constants, the G2 lines of a public key, the working space of an operation),
+ * and field elements moved in and out of Montgomery form.
+ */
+import { p } from '../ciphersuite.js'
+import type { BbsWasmExports } from './instance.js'
+
+/** Bytes of one Fp element: 14 limbs of 29 bits, one per 8 bytes (scripts/bbsWasm/fp.ts). */
+export const fpBytes = 112
+export const fp2Bytes = 2 * fpBytes
+export const fp6Bytes = 3 * fp2Bytes
+export const fp12Bytes = 2 * fp6Bytes
+const limbBits = 29
+const limbCount = 14
+const limbScale = 2 ** limbBits
+
+/** Bytes of a chunk of temporary memory. */
+const chunkBytes = 1 << 16
+
+/**
+ * The module's memory, growing as needed: `alloc` for what is kept (constants, a key's lines,
+ * a generator's table: never freed), `temporary` for what one verification makes (its proof's
+ * tables), reused once the outermost `withTemporaries` returns.
+ */
+export class WasmHeap {
+  private next: number
+  private words: Uint32Array
+  private readonly chunks: number[] = []
+  private chunk = 0
+  private chunkNext = 0
+  private depth = 0
+  readonly montgomeryOne: number
+  private readonly rSquared: number
+  private readonly plainOne: number
+
+  constructor(readonly wasm: BbsWasmExports) {
+    this.next = wasm.heap_base.value as number
+    this.words = new Uint32Array(wasm.memory.buffer)
+    const R = 1n << BigInt(limbBits * limbCount)
+    this.rSquared = this.alloc(fpBytes)
+    this.writeLimbs(this.rSquared, (R * R) % p)
+    this.plainOne = this.alloc(fpBytes)
+    this.writeLimbs(this.plainOne, 1n)
+    this.montgomeryOne = this.alloc(fpBytes)
+    this.writeLimbs(this.montgomeryOne, R % p)
+  }
+
+  /** `bytes` of memory, 8-byte aligned. */
+  alloc(bytes: number): number {
+    const address = this.next
+    this.next += (bytes + 7) & ~7
+    const needed = this.next - this.wasm.memory.buffer.byteLength
+    if (needed > 0) this.wasm.memory.grow(Math.ceil(needed / 65536))
+    return address
+  }
+
+  /** Runs `task` with temporary memory, all of it reusable again when the outermost one returns. */
+  withTemporaries<T>(task: () => T): T {
+    if (this.depth++ === 0) {
+      this.chunk = 0
+      this.chunkNext = 0
+    }
+    try {
+      return task()
+    } finally {
+      this.depth--
+    }
+  }
+
+  /** `bytes` (at most 64 KiB) of temporary memory, inside `withTemporaries`. */
+  temporary(bytes: number): number {
+    if (this.depth === 0) throw new Error('medcred internal error: temporary wasm memory outside withTemporaries')
+    bytes = (bytes + 7) & ~7
+    if (this.chunks.length === 0 || this.chunkNext + bytes > chunkBytes) {
+      if (this.chunks.length > 0) this.chunk++
+      if (this.chunk === this.chunks.length) this.chunks.push(this.alloc(chunkBytes))
+      this.chunkNext = 0
+    }
+    const address = this.chunks[this.chunk]! + this.chunkNext
+    this.chunkNext += bytes
+    return address
+  }
+
+  /** The memory as 32-bit words (a limb is the low word of its 8 bytes). */
+  view(): Uint32Array {
+    if (this.words.buffer !== this.wasm.memory.buffer) this.words = new Uint32Array(this.wasm.memory.buffer)
+    return this.words
+  }
+
+  /** Writes x in [0, p) as plain limbs. */
+  private writeLimbs(address: number, x: bigint): void {
+    const words = this.view()
+    const hex = x.toString(16)
+    let word = address >> 2
+    let accumulated = 0
+    let bits = 0
+    let scale = 1
+    for (let i = hex.length - 1; i >= 0; i--) {
+      accumulated += Number.parseInt(hex[i]!, 16) * scale
+      bits += 4
+      scale *= 16
+      if (bits >= limbBits) {
+        const limb = accumulated % limbScale
+        words[word] = limb
+        words[word + 1] = 0
+        word += 2
+        accumulated = (accumulated - limb) / limbScale
+        bits -= limbBits
+        scale = 2 ** bits
+      }
+    }
+    const end = (address >> 2) + 2 * limbCount
+    while (word < end) {
+      words[word] = accumulated
+      words[word + 1] = 0
+      word += 2
+      accumulated = 0
+    }
+  }
+
+  /** Stores x in [0, p) at `address`, in Montgomery form. */
+  writeFp(address: number, x: bigint): void {
+    this.writeLimbs(address, x)
+    this.wasm.fp_mul(address, address, this.rSquared)
+  }
+
+  /** The element at `address`, out of Montgomery form, in [0, p). */
+  readFp(address: number, scratch: number): bigint {
+    this.wasm.fp_mul(scratch, address, this.plainOne)
+    const words = this.view()
+    let x = 0n
+    // Rare (an inversion, a point's octets): a bigint step per limb is fine here.
+    for (let j = limbCount - 1; j >= 0; j--) x = (x << 29n) | BigInt(words[(scratch >> 2) + 2 * j]!)
+    return x
+  }
+
+  /** Whether the elements at a and b are equal, `count` Fp elements long. */
+  equal(a: number, b: number, count: number): boolean {
+    const words = this.view()
+    for (let i = 0; i < 2 * limbCount * count; i++) if (words[(a >> 2) + i] !== words[(b >> 2) + i]) return false
+    return true
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The WebAssembly field against bigints: every exported Fp, Fp2 and Fp12 operation on random
+ * and edge values (0, 1, p - 1, values near 2^k), its output written over an operand as the
+ * callers do, checked against plain bigint arithmetic and src/bbs/fp12.ts (itself checked
+ * against @noble/curves in fp12.test.ts).
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { p } from '../../../../src/bbs/ciphersuite.js'
+import * as fp12 from '../../../../src/bbs/fp12.js'
+import { fp2Bytes, fp12Bytes, fpBytes, WasmHeap } from '../../../../src/bbs/wasm/heap.js'
+import { bbsWasm } from '../../../../src/bbs/wasm/instance.js'
+
+const wasm = bbsWasm()!
+const heap = new WasmHeap(wasm)
+const [x, y, z, scratch] = [heap.alloc(fp12Bytes), heap.alloc(fp12Bytes), heap.alloc(fp12Bytes), heap.alloc(fpBytes)]
+const write = (address: number, values: readonly bigint[]) => values.forEach((value, i) => heap.writeFp(address + i * fpBytes, value))
+const read = (address: number, count: number) => Array.from({ length: count }, (_, i) => heap.readFp(address + i * fpBytes, scratch))
+const mod = (value: bigint) => ((value % p) + p) % p
+
+const edge = fc.constantFrom(0n, 1n, 2n, p - 1n, p - 2n, (p - 1n) / 2n, (1n << 380n) % p, (1n << 29n) - 1n)
+const element = fc.oneof(fc.bigInt({ min: 0n, max: p - 1n }), edge)
+const fp12Element = fc.array(element, { minLength: 12, maxLength: 12 })
+const options = { seed: 4242, numRuns: 60 }
+
+describe('Fp', () => {
+  it.each([
+    ['fp_mul', (a: bigint, b: bigint) => a * b],
+    ['fp_add', (a: bigint, b: bigint) => a + b],
+    ['fp_sub', (a: bigint, b: bigint) => a - b],
+  ] as const)('behavior: %s equals bigint arithmetic mod p, also in place', (name, expected) => {
+    fc.assert(
+      fc.property(element, element, (a, b) => {
+        write(x, [a])
+        write(y, [b])
+        wasm[name](z, x, y)
+        expect(read(z, 1)).toEqual([mod(expected(a, b))])
+        wasm[name](x, x, y)
+        expect(read(x, 1)).toEqual([mod(expected(a, b))])
+      }),
+      { seed: 4242, numRuns: 300 },
+    )
+  })
+
+  it('behavior: fp_sqr, and values round-trip through Montgomery form', () => {
+    fc.assert(
+      fc.property(element, (a) => {
+        write(x, [a])
+        expect(read(x, 1)).toEqual([a])
+        wasm.fp_sqr(x, x)
+        expect(read(x, 1)).toEqual([mod(a * a)])
+        expect(wasm.fp_is_zero(x)).toBe(a === 0n ? 1 : 0)
+      }),
+      { seed: 4243, numRuns: 300 },
+    )
+  })
+})
+
+describe('Fp2', () => {
+  it('behavior: fp2_mul, fp2_sqr, fp2_mul_nr, fp2_neg equal the complex formulas (u² = -1, ξ = 1 + u)', () => {
+    fc.assert(
+      fc.property(element, element, element, element, (a0, a1, b0, b1) => {
+        write(x, [a0, a1])
+        write(y, [b0, b1])
+        wasm.fp2_mul(z, x, y)
+        expect(read(z, 2)).toEqual([mod(a0 * b0 - a1 * b1), mod(a0 * b1 + a1 * b0)])
+        wasm.fp2_sqr(z, x)
+        expect(read(z, 2)).toEqual([mod(a0 * a0 - a1 * a1), mod(2n * a0 * a1)])
+        wasm.fp2_mul_nr(z, x)
+        expect(read(z, 2)).toEqual([mod(a0 - a1), mod(a0 + a1)])
+        wasm.fp2_neg(z, x)
+        expect(read(z, 2)).toEqual([mod(-a0), mod(-a1)])
+        wasm.fp2_mul(x, x, y)
+        expect(read(x, 2)).toEqual([mod(a0 * b0 - a1 * b1), mod(a0 * b1 + a1 * b0)])
+      }),
+      options,
+    )
+  })
+})
+
+describe('Fp12', () => {
+  it('behavior: fp12_mul, fp12_sqr, fp12_conj and fp12_mul_line equal fp12.ts, also in place', () => {
+    fc.assert(
+      fc.property(fp12Element, fp12Element, (f, g) => {
+        write(x, f)
+        write(y, g)
+        wasm.fp12_mul(z, x, y)
+        expect(read(z, 12)).toEqual(fp12.mul(f, g))
+        wasm.fp12_sqr(z, x)
+        expect(read(z, 12)).toEqual(fp12.square(f))
+        wasm.fp12_conj(z, x)
+        expect(read(z, 12)).toEqual(fp12.conjugate(f))
+        const line = g.slice(0, 6) as [bigint, bigint, bigint, bigint, bigint, bigint]
+        wasm.fp12_mul_line(z, x, y)
+        expect(read(z, 12)).toEqual(fp12.mulByLine(f, ...line))
+        wasm.fp12_mul(x, x, y)
+        expect(read(x, 12)).toEqual(fp12.mul(f, g))
+      }),
+      options,
+    )
+  })
+
+  it('behavior: fp12_cyc_sqr squares elements of the cyclotomic subgroup', () => {
+    fc.assert(
+      fc.property(fp12Element.filter((f) => f.some((value) => value !== 0n)), (f) => {
+        // f^((p⁶ - 1)(p² + 1)) is in the cyclotomic subgroup.
+        const t = fp12.mul(fp12.conjugate(f), fp12.invert(f))
+        const cyclotomic = fp12.mul(fp12.frobenius(t, 2), t)
+        write(x, cyclotomic)
+        wasm.fp12_cyc_sqr(x, x)
+        expect(read(x, 12)).toEqual(fp12.square(cyclotomic))
+      }),
+      { seed: 4244, numRuns: 20 },
+    )
+  })
+})
+
+describe('memory', () => {
+  it('behavior: temporary memory is reused after the outermost scope, and refused outside one', () => {
+    const first = heap.withTemporaries(() => heap.withTemporaries(() => heap.temporary(fp2Bytes)) && heap.temporary(fp2Bytes))
+    expect(heap.withTemporaries(() => heap.temporary(fp2Bytes))).toBe(first - fp2Bytes)
+    expect(() => heap.temporary(8)).toThrow(/internal error/)
+  })
+})
