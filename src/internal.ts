@@ -19,6 +19,7 @@ export type { MedcredErrorCode } from './errors/MedcredErrorCode.js'
 export { createDocumentLoader } from './contexts/createDocumentLoader.js'
 export { credentialTypes } from './credentials/credentialTypes.js'
 export { prepareGenerators } from './bbs/prepareGenerators.js'
+export { preparePublicKey, publicKeyCacheSize } from './bbs/pairing.js'
 export { proofFeatureOptions } from './suites/proofFeatures.js'
 
 // Verification internals: a credential already bounded and copied by readUntrustedJson.

@@ -6,7 +6,7 @@
  * options once, then asks for one timed verification per round. Each time is read in the
  * page, so the DevTools round trip that carries the request is not counted.
  */
-import { createDidResolver, verifyCredential } from 'medcred'
+import { bbs, createDidResolver, verifyCredential } from 'medcred'
 
 /** What the suite hands the page: the derived credential and the verifier's options, as JSON values. */
 export type BrowserVerifyInput = {
@@ -17,8 +17,8 @@ export type BrowserVerifyInput = {
   presentationHeader: string
 }
 
-/** One verification in the page: its wall time, its verdict, and the checks that failed. */
-export type BrowserVerifyTiming = { ms: number; verified: boolean; failed: string[] }
+/** One verification in the page: its wall time, its verdict, the checks that failed, and the BBS arithmetic it ran on. */
+export type BrowserVerifyTiming = { ms: number; verified: boolean; failed: string[]; arithmetic: 'webassembly' | 'bigint' }
 
 export type MedcredBench = {
   load(input: BrowserVerifyInput): void
@@ -45,6 +45,11 @@ window.medcredBench = {
     const begin = performance.now()
     const result = await verifyCredential({ credential, trustedIssuers, didResolver, now, presentationHeader })
     const ms = performance.now() - begin
-    return { ms, verified: result.verified, failed: result.checks.flatMap((check) => (check.ok ? [] : [`${check.name}: ${check.code}: ${check.message}`])) }
+    return {
+      ms,
+      verified: result.verified,
+      failed: result.checks.flatMap((check) => (check.ok ? [] : [`${check.name}: ${check.code}: ${check.message}`])),
+      arithmetic: bbs.arithmetic(),
+    }
   },
 }

@@ -68,6 +68,7 @@ async function launch(): Promise<Browser> {
 async function verifyInPage(page: Page): Promise<number> {
   const timing: BrowserVerifyTiming = await page.evaluate(() => window.medcredBench!.verifyOnce())
   if (!timing.verified) throw new Error(`bench: verifyCredential in Chromium refused the credential: ${timing.failed.join('; ')}`)
+  if (timing.arithmetic !== 'webassembly') throw new Error('bench: the page verified on bigints, not on the WebAssembly backend')
   return timing.ms
 }
 

@@ -1,7 +1,9 @@
 /**
  * @module
  * Fp and Fp2 of BLS12-381 in WebAssembly: an Fp element is 14 limbs of 29 bits, each in an i64
- * (112 bytes), in Montgomery form (x·R mod p, R = 2^406), always reduced to [0, p).
+ * (112 bytes), in Montgomery form (x·R mod p, R = 2^406), kept in [0, 2p): a Montgomery
+ * product of such operands lands there without a final subtraction, and sums and differences
+ * are brought back into it. Zero is 0 or p; `fp_is_zero` says which values are zero.
  *
  * Why 29-bit limbs: WebAssembly has no 64×64→128 product, so a limb product must fit an i64.
  * With 29 bits a product is below 2^58, and a column of a product-scanning Montgomery
@@ -10,16 +12,21 @@
  * straight-line code, nested expressions rather than locals where it can be, which is what
  * Liftoff (the machine's only wasm compiler) turns into the fewest instructions.
  *
- * Fp2 products are fused: the real part a0·b0 - a1·b1 is reduced once, as a0·b0 + a1·(2p - b1),
+ * Fp2 products are fused: the real part a0·b0 - a1·b1 is reduced once, as a0·b0 + a1·(16p - b1),
  * and the imaginary part a0·b1 + a1·b0 likewise, so an Fp2 product is two reductions and no
  * separate additions (Karatsuba's three products would need five more passes over the limbs).
+ *
+ * Lazy sums: a product's operands may be sums left unreduced (below 8p, limbs carried): the
+ * largest value reduced, (a0 + a1)(a0 + 16p - a1) < 16p·24p, stays far below R·p, so the
+ * result is below 2p. The tower adds lazily (`fp2_add_lazy`) exactly where a sum only feeds
+ * products.
  */
 import { p } from '../../src/bbs/ciphersuite.js'
 
 export const limbBits = 29
 export const limbCount = 14
 export const fpBytes = 8 * limbCount
-const mask = (1n << BigInt(limbBits)) - 1n
+export const mask = (1n << BigInt(limbBits)) - 1n
 export const montgomeryR = 1n << BigInt(limbBits * limbCount)
 
 /** x as 14 limbs of 29 bits, least significant first. */
@@ -27,8 +34,9 @@ export function toLimbs(x: bigint): bigint[] {
   return Array.from({ length: limbCount }, (_, i) => (x >> BigInt(limbBits * i)) & mask)
 }
 
-const P = toLimbs(p)
-const P2 = toLimbs(2n * p)
+export const P = toLimbs(p)
+export const P2 = toLimbs(2n * p)
+export const P16 = toLimbs(16n * p)
 // -p⁻¹ mod 2^29, by Newton's iteration.
 let inverse = 1n
 for (let i = 0; i < 6; i++) inverse = (inverse * (2n - p * inverse)) & ((1n << 64n) - 1n)
@@ -52,7 +60,7 @@ const carryInto = (name: string, j: number, value: string, signed: boolean) => [
  * gives the products of column i of a value T < R·p; T·R⁻¹ (< 2p) lands in ${result}0...13.
  * A result limb is written from column 14 on, where no later column reads its name.
  */
-function montgomery(column: (i: number) => string[], result: string): string[] {
+export function montgomery(column: (i: number) => string[], result: string): string[] {
   const lines = ['(local.set $acc (i64.const 0))']
   for (let i = 0; i < 2 * limbCount - 1; i++) {
     const terms = [get('acc'), ...column(i)]
@@ -72,31 +80,36 @@ function montgomery(column: (i: number) => string[], result: string): string[] {
 }
 
 /** Column i of x·y, limbs in locals. */
-const product = (x: string, y: string) => (i: number) => {
+export const product = (x: string, y: string) => (i: number) => {
   const terms: string[] = []
   for (let j = Math.max(0, i - limbCount + 1); j <= Math.min(i, limbCount - 1); j++) terms.push(`(i64.mul ${get(`${x}${j}`)} ${get(`${y}${i - j}`)})`)
   return terms
 }
-const productSum = (...pairs: [string, string][]) => (i: number) => pairs.flatMap(([x, y]) => product(x, y)(i))
+/** Column i of x², each cross product once, doubled. */
+export const square = (x: string) => (i: number) => {
+  const cross: string[] = []
+  for (let j = Math.max(0, i - limbCount + 1); j < i - j; j++) cross.push(`(i64.mul ${get(`${x}${j}`)} ${get(`${x}${i - j}`)})`)
+  const terms = cross.length ? [`(i64.shl ${sum(cross)} (i64.const 1))`] : []
+  if (i % 2 === 0 && i / 2 < limbCount) terms.push(`(i64.mul ${get(`${x}${i / 2}`)} ${get(`${x}${i / 2}`)})`)
+  return terms
+}
+export const productSum = (...pairs: [string, string][]) => (i: number) => pairs.flatMap(([x, y]) => product(x, y)(i))
 
-/** Stores ${name} (< 2p) reduced to [0, p) at out + offset. */
-function storeReduced(name: string, offset: number): string[] {
-  const lines = ['(local.set $c (i64.const 0))']
-  for (const j of limbs) lines.push(...carryInto('t', j, `(i64.add (i64.sub ${get(`${name}${j}`)} ${i64(P[j]!)}) ${get('c')})`, true))
-  const store = (from: string) => limbs.map((j) => `(i64.store offset=${offset + 8 * j} (local.get $out) ${get(`${from}${j}`)})`).join(' ')
-  return [...lines, `(if (i64.eqz ${get('c')}) (then ${store('t')}) (else ${store(name)}))`]
+/** Stores ${name} (a Montgomery product: below 2p) at out + offset. */
+function storeLimbs(name: string, offset: number): string[] {
+  return limbs.map((j) => `(i64.store offset=${offset + 8 * j} (local.get $out) ${get(`${name}${j}`)})`)
 }
 
 /**
- * x ± y mod p streamed limb by limb through memory (one local for the carry): the sum (or
- * difference) less p (or as is), then p added back if that went negative.
+ * x ± y mod p, operands and result in [0, 2p), streamed limb by limb through memory (one local
+ * for the carry): the sum less 2p (or the difference), then 2p added back if that went negative.
  */
 function addStream(offset: number, subtract: boolean): string[] {
   const lines = ['(local.set $c (i64.const 0))']
   for (const j of limbs) {
     const value = subtract
       ? `(i64.add (i64.sub ${load('x', offset, j)} ${load('y', offset, j)}) ${get('c')})`
-      : `(i64.add (i64.sub (i64.add ${load('x', offset, j)} ${load('y', offset, j)}) ${i64(P[j]!)}) ${get('c')})`
+      : `(i64.add (i64.sub (i64.add ${load('x', offset, j)} ${load('y', offset, j)}) ${i64(P2[j]!)}) ${get('c')})`
     lines.push(
       `(local.set $c ${value})`,
       `(i64.store offset=${offset + 8 * j} (local.get $out) (i64.and ${get('c')} ${i64(mask)}))`,
@@ -106,12 +119,25 @@ function addStream(offset: number, subtract: boolean): string[] {
   const addBack = ['(local.set $c (i64.const 0))']
   for (const j of limbs) {
     addBack.push(
-      `(local.set $c (i64.add (i64.add ${load('out', offset, j)} ${i64(P[j]!)}) ${get('c')}))`,
+      `(local.set $c (i64.add (i64.add ${load('out', offset, j)} ${i64(P2[j]!)}) ${get('c')}))`,
       `(i64.store offset=${offset + 8 * j} (local.get $out) (i64.and ${get('c')} ${i64(mask)}))`,
       `(local.set $c (i64.shr_u ${get('c')} ${i64(limbBits)}))`,
     )
   }
   return [...lines, `(if (i64.lt_s ${get('c')} (i64.const 0)) (then ${addBack.join(' ')}))`]
+}
+
+/** x + y with its limbs carried and nothing subtracted: for operands of products only. */
+function lazySum(offset: number): string[] {
+  const lines = ['(local.set $c (i64.const 0))']
+  for (const j of limbs) {
+    lines.push(
+      `(local.set $c (i64.add (i64.add ${load('x', offset, j)} ${load('y', offset, j)}) ${get('c')}))`,
+      `(i64.store offset=${offset + 8 * j} (local.get $out) (i64.and ${get('c')} ${i64(mask)}))`,
+      `(local.set $c (i64.shr_u ${get('c')} ${i64(limbBits)}))`,
+    )
+  }
+  return lines
 }
 
 const func = (name: string, params: string[], locals: string, body: string[]) =>
@@ -122,48 +148,48 @@ export function fieldFunctions(): string[] {
   const binary = ['out', 'x', 'y']
   const F = fpBytes
   return [
-    func('fp_mul', binary, `(local $acc i64) (local $c i64) ${declare('a', 'b', 'm', 't')}`, [
-      ...loadInto('a', 'x'), ...loadInto('b', 'y'), ...montgomery(product('a', 'b'), 'a'), ...storeReduced('a', 0),
+    func('fp_mul', binary, `(local $acc i64) ${declare('a', 'b', 'm')}`, [
+      ...loadInto('a', 'x'), ...loadInto('b', 'y'), ...montgomery(product('a', 'b'), 'a'), ...storeLimbs('a', 0),
     ]),
-    func('fp_sqr', ['out', 'x'], `(local $acc i64) (local $c i64) ${declare('a', 'm', 't')}`, [
+    func('fp_sqr', ['out', 'x'], `(local $acc i64) ${declare('a', 'm')}`, [
       ...loadInto('a', 'x'),
-      ...montgomery((i) => {
-        const cross: string[] = []
-        for (let j = Math.max(0, i - limbCount + 1); j < i - j; j++) cross.push(`(i64.mul ${get(`a${j}`)} ${get(`a${i - j}`)})`)
-        const terms = cross.length ? [`(i64.shl ${sum(cross)} (i64.const 1))`] : []
-        if (i % 2 === 0 && i / 2 < limbCount) terms.push(`(i64.mul ${get(`a${i / 2}`)} ${get(`a${i / 2}`)})`)
-        return terms
-      }, 'a'),
-      ...storeReduced('a', 0),
+      ...montgomery(square('a'), 'a'),
+      ...storeLimbs('a', 0),
     ]),
     func('fp_add', binary, '(local $c i64)', addStream(0, false)),
     func('fp_sub', binary, '(local $c i64)', addStream(0, true)),
     func('fp2_add', binary, '(local $c i64)', [...addStream(0, false), ...addStream(F, false)]),
     func('fp2_sub', binary, '(local $c i64)', [...addStream(0, true), ...addStream(F, true)]),
-    // (a0 + a1u)(b0 + b1u) = (a0·b0 + a1·(2p - b1)) + (a0·b1 + a1·b0)u, each reduced once.
-    func('fp2_mul', binary, `(local $acc i64) (local $c i64) ${declare('a', 'b', 'd', 'e', 'n', 'm', 'r', 't')}`, [
+    func('fp2_add_lazy', binary, '(local $c i64)', [...lazySum(0), ...lazySum(F)]),
+    // (a0 + a1u)(b0 + b1u) = (a0·b0 + a1·(16p - b1)) + (a0·b1 + a1·b0)u, each reduced once.
+    func('fp2_mul', binary, `(local $acc i64) (local $c i64) ${declare('a', 'b', 'd', 'e', 'n', 'm', 'r')}`, [
       ...loadInto('a', 'x'), ...loadInto('b', 'x', F), ...loadInto('d', 'y'), ...loadInto('e', 'y', F),
       '(local.set $c (i64.const 0))',
-      ...limbs.flatMap((j) => carryInto('n', j, `(i64.add (i64.sub ${i64(P2[j]!)} ${get(`e${j}`)}) ${get('c')})`, true)),
+      ...limbs.flatMap((j) => carryInto('n', j, `(i64.add (i64.sub ${i64(P16[j]!)} ${get(`e${j}`)}) ${get('c')})`, true)),
       ...montgomery(productSum(['a', 'd'], ['b', 'n']), 'r'),
       ...montgomery(productSum(['a', 'e'], ['b', 'd']), 'n'),
-      ...storeReduced('r', 0),
-      ...storeReduced('n', F),
+      ...storeLimbs('r', 0),
+      ...storeLimbs('n', F),
     ]),
-    // (a0 + a1u)² = (a0 + a1)(a0 + 2p - a1) + (2a0·a1)u
-    func('fp2_sqr', ['out', 'x'], `(local $acc i64) (local $c i64) ${declare('a', 'b', 'd', 'e', 'm', 't')}`, [
+    // (a0 + a1u)² = (a0 + a1)(a0 + 16p - a1) + (2a0·a1)u
+    func('fp2_sqr', ['out', 'x'], `(local $acc i64) (local $c i64) ${declare('a', 'b', 'd', 'e', 'm')}`, [
       ...loadInto('a', 'x'), ...loadInto('b', 'x', F),
       '(local.set $c (i64.const 0))',
       ...limbs.flatMap((j) => carryInto('d', j, `(i64.add (i64.add ${get(`a${j}`)} ${get(`b${j}`)}) ${get('c')})`, false)),
       '(local.set $c (i64.const 0))',
-      ...limbs.flatMap((j) => carryInto('e', j, `(i64.add (i64.sub (i64.add ${get(`a${j}`)} ${i64(P2[j]!)}) ${get(`b${j}`)}) ${get('c')})`, true)),
+      ...limbs.flatMap((j) => carryInto('e', j, `(i64.add (i64.sub (i64.add ${get(`a${j}`)} ${i64(P16[j]!)}) ${get(`b${j}`)}) ${get('c')})`, true)),
       ...montgomery(product('d', 'e'), 'd'),
       '(local.set $c (i64.const 0))',
       ...limbs.flatMap((j) => carryInto('e', j, `(i64.add (i64.shl ${get(`a${j}`)} (i64.const 1)) ${get('c')})`, false)),
       ...montgomery(product('e', 'b'), 'e'),
-      ...storeReduced('d', 0),
-      ...storeReduced('e', F),
+      ...storeLimbs('d', 0),
+      ...storeLimbs('e', F),
     ]),
-    func('fp_is_zero', ['x'], '(result i32)', [`(i64.eqz ${limbs.map((j) => load('x', 0, j)).reduce((acc, term) => `(i64.or ${acc} ${term})`)})`]),
+    // Zero in [0, 2p) is 0 or p.
+    func('fp_is_zero', ['x'], '(result i32)', [
+      `(i32.or (i64.eqz ${limbs.map((j) => load('x', 0, j)).reduce((acc, term) => `(i64.or ${acc} ${term})`)}) (i64.eqz ${limbs
+        .map((j) => `(i64.xor ${load('x', 0, j)} ${i64(P[j]!)})`)
+        .reduce((acc, term) => `(i64.or ${acc} ${term})`)}))`,
+    ]),
   ]
 }

@@ -7,10 +7,11 @@
 import { beta } from '../../src/bbs/g1.js'
 import { p } from '../../src/bbs/ciphersuite.js'
 import { fpBytes, montgomeryR, toLimbs } from './fp.js'
+import { LocalField } from './locals.js'
 import { at, call, type Scratch } from './tower.js'
 
 const F = fpBytes
-const func = (name: string, params: string[], locals: string, body: string[]) =>
+const func = (name: string, params: string[], locals: string, body: readonly string[]) =>
   `(func $${name} (export "${name}") ${params.map((param) => `(param $${param} i32)`).join(' ')} ${locals}\n${body.join('\n')})`
 const copy = (to: string, from: string, bytes: number) => `(memory.copy ${to} ${from} (i32.const ${bytes}))`
 
@@ -22,84 +23,96 @@ function constant(address: number, x: bigint): string {
 
 /** The G1 functions and their constants' data segments. */
 export function g1Functions(scratch: Scratch): string[] {
-  const zero = scratch.take(F) // never written: memory starts zeroed
   const one = scratch.take(F)
   const betaAddress = scratch.take(F)
-  const t = Array.from({ length: 18 }, () => scratch.take(F))
-  const [a, b, c, d, e, f, tz] = t.slice(11) as [number, number, number, number, number, number, number]
-  const X = (base: string | number) => at(base)
-  const Y = (base: string | number) => at(base, F)
-  const Z = (base: string | number) => at(base, 2 * F)
-  const dbl = func('g1_dbl', ['out', 'x'], '', [
-    // dbl-2009-l (a = 0): A = X², B = Y², C = B², D = 2((X + B)² - A - C), E = 3A, F = E²,
-    // X3 = F - 2D, Y3 = E(D - X3) - 8C, Z3 = 2YZ
-    call('fp_mul', at(tz), Y('x'), Z('x')),
-    call('fp_sqr', at(a), X('x')),
-    call('fp_sqr', at(b), Y('x')),
-    call('fp_sqr', at(c), at(b)),
-    call('fp_add', at(d), X('x'), at(b)),
-    call('fp_sqr', at(d), at(d)),
-    call('fp_sub', at(d), at(d), at(a)),
-    call('fp_sub', at(d), at(d), at(c)),
-    call('fp_add', at(d), at(d), at(d)),
-    call('fp_add', at(e), at(a), at(a)),
-    call('fp_add', at(e), at(e), at(a)),
-    call('fp_sqr', at(f), at(e)),
-    call('fp_sub', at(f), at(f), at(d)),
-    call('fp_sub', X('out'), at(f), at(d)),
-    call('fp_sub', at(d), at(d), X('out')),
-    call('fp_mul', at(d), at(d), at(e)),
-    call('fp_add', at(c), at(c), at(c)),
-    call('fp_add', at(c), at(c), at(c)),
-    call('fp_add', at(c), at(c), at(c)),
-    call('fp_sub', Y('out'), at(d), at(c)),
-    call('fp_add', Z('out'), at(tz), at(tz)),
-  ])
-  const [z1z1, u2, s2, h, hh, i, j, r, v, qx, yj] = t as [number, number, number, number, number, number, number, number, number, number, number]
-  const ifNegated = (then: string) => `(if (i32.and (local.get $flags) (i32.const 1)) (then ${then}))`
+  const dbl = new LocalField()
+  // dbl-2009-l (a = 0): A = X², B = Y², C = B², D = 2((X + B)² - A - C), E = 3A, F = E²,
+  // X3 = F - 2D, Y3 = E(D - X3) - 8C, Z3 = 2YZ. The identity (Z = 0) stays the identity.
+  dbl.load('x1', 'x')
+  dbl.load('y1', 'x', F)
+  dbl.load('z1', 'x', 2 * F)
+  dbl.mul('tz', 'y1', 'z1')
+  dbl.sqr('a', 'x1')
+  dbl.sqr('b', 'y1')
+  dbl.sqr('c', 'b')
+  dbl.lazyAdd('d', 'x1', 'b')
+  dbl.sqr('d', 'd')
+  dbl.sub('d', 'd', 'a')
+  dbl.sub('d', 'd', 'c')
+  dbl.add('d', 'd', 'd')
+  dbl.lazyAdd('e', 'a', 'a')
+  dbl.lazyAdd('e', 'e', 'a')
+  dbl.sqr('f', 'e')
+  dbl.sub('f', 'f', 'd')
+  dbl.sub('x3', 'f', 'd')
+  dbl.sub('d', 'd', 'x3')
+  dbl.mul('d', 'd', 'e')
+  dbl.add('c', 'c', 'c')
+  dbl.add('c', 'c', 'c')
+  dbl.add('c', 'c', 'c')
+  dbl.sub('y3', 'd', 'c')
+  dbl.add('z3', 'tz', 'tz')
+  dbl.store('out', 0, 'x3')
+  dbl.store('out', F, 'y3')
+  dbl.store('out', 2 * F, 'z3')
+  const dblFunction = func('g1_dbl', ['out', 'x'], dbl.declarations(), dbl.lines)
+
   // madd-2007-bl, Q = (qx, ±qy): Z1Z1 = Z1², U2 = qx·Z1Z1, S2 = qy·Z1·Z1Z1, H = U2 - X1,
   // HH = H², I = 4HH, J = H·I, r = 2(S2 - Y1), V = X1·I, X3 = r² - J - 2V, Y3 = r(V - X3) - 2·Y1·J,
-  // Z3 = (Z1 + H)² - Z1Z1 - HH. Every read of X1, Y1, Z1 comes before the first write of out.
-  const madd = func('g1_madd', ['out', 'x', 'q', 'flags'], '', [
-    // flags: 1 negates Q's y; 2 takes φ(Q) = (β·qx, qy).
-    `(if (i32.and (local.get $flags) (i32.const 2)) (then ${call('fp_mul', at(qx), X('q'), at(betaAddress))}) (else ${copy(at(qx), X('q'), F)}))`,
-    `(if ${call('fp_is_zero', Z('x'))} (then`,
-    copy(X('out'), at(qx), F),
-    copy(Y('out'), Y('q'), F),
-    ifNegated(call('fp_sub', Y('out'), at(zero), Y('out'))),
-    copy(Z('out'), at(one), F),
-    '(return)))',
-    call('fp_sqr', at(z1z1), Z('x')),
-    call('fp_mul', at(u2), at(qx), at(z1z1)),
-    call('fp_mul', at(s2), Y('q'), Z('x')),
-    call('fp_mul', at(s2), at(s2), at(z1z1)),
-    ifNegated(call('fp_sub', at(s2), at(zero), at(s2))),
-    call('fp_sub', at(h), at(u2), X('x')),
-    call('fp_sub', at(r), at(s2), Y('x')),
-    `(if ${call('fp_is_zero', at(h))} (then (if ${call('fp_is_zero', at(r))} (then ${call('g1_dbl', at('out'), at('x'))}) (else ${copy(Z('out'), at(zero), F)})) (return)))`,
-    call('fp_add', at(r), at(r), at(r)),
-    call('fp_sqr', at(hh), at(h)),
-    call('fp_add', at(i), at(hh), at(hh)),
-    call('fp_add', at(i), at(i), at(i)),
-    call('fp_mul', at(j), at(h), at(i)),
-    call('fp_mul', at(v), X('x'), at(i)),
-    call('fp_mul', at(yj), Y('x'), at(j)),
-    call('fp_add', at(yj), at(yj), at(yj)),
-    call('fp_add', at(h), Z('x'), at(h)),
-    call('fp_sqr', at(h), at(h)),
-    call('fp_sub', at(h), at(h), at(z1z1)),
-    call('fp_sub', Z('out'), at(h), at(hh)),
-    call('fp_sqr', at(u2), at(r)),
-    call('fp_sub', at(u2), at(u2), at(j)),
-    call('fp_sub', at(u2), at(u2), at(v)),
-    call('fp_sub', X('out'), at(u2), at(v)),
-    call('fp_sub', at(v), at(v), X('out')),
-    call('fp_mul', at(v), at(v), at(r)),
-    call('fp_sub', Y('out'), at(v), at(yj)),
-  ])
+  // Z3 = (Z1 + H)² - Z1Z1 - HH. flags: 1 negates Q's y; 2 takes φ(Q) = (β·qx, qy).
+  const madd = new LocalField()
+  madd.load('x1', 'x')
+  madd.load('y1', 'x', F)
+  madd.load('z1', 'x', 2 * F)
+  madd.load('qx', 'q')
+  madd.load('qy', 'q', F)
+  madd.value('zero') // never written: locals start at zero
+  madd.load('beta', betaAddress)
+  const endo = new LocalField()
+  endo.mul('qx', 'qx', 'beta')
+  const negate = new LocalField()
+  negate.sub('qy', 'zero', 'qy')
+  madd.lines.push(`(if (i32.and (local.get $flags) (i32.const 2)) (then ${endo.lines.join(' ')}))`)
+  madd.lines.push(`(if (i32.and (local.get $flags) (i32.const 1)) (then ${negate.lines.join(' ')}))`)
+  madd.lines.push(
+    `(if ${madd.isZero('z1')} (then ${[...madd.storeLines('out', 0, 'qx'), ...madd.storeLines('out', F, 'qy'), copy(at('out', 2 * F), at(one), F)].join(' ')} (return)))`,
+  )
+  madd.sqr('z1z1', 'z1')
+  madd.mul('u2', 'qx', 'z1z1')
+  madd.mul('s2', 'qy', 'z1')
+  madd.mul('s2', 's2', 'z1z1')
+  madd.sub('h', 'u2', 'x1')
+  madd.sub('r', 's2', 'y1')
+  madd.lines.push(
+    `(if ${madd.isZero('h')} (then (if ${madd.isZero('r')} (then ${call('g1_dbl', at('out'), at('x'))}) (else ${madd.storeLines('out', 2 * F, 'zero').join(' ')})) (return)))`,
+  )
+  madd.add('r', 'r', 'r')
+  madd.sqr('hh', 'h')
+  madd.add('i', 'hh', 'hh')
+  madd.add('i', 'i', 'i')
+  madd.mul('j', 'h', 'i')
+  madd.mul('v', 'x1', 'i')
+  madd.mul('yj', 'y1', 'j')
+  madd.add('yj', 'yj', 'yj')
+  madd.lazyAdd('t', 'z1', 'h')
+  madd.sqr('t', 't')
+  madd.sub('t', 't', 'z1z1')
+  madd.sub('z3', 't', 'hh')
+  madd.sqr('x3', 'r')
+  madd.sub('x3', 'x3', 'j')
+  madd.sub('x3', 'x3', 'v')
+  madd.sub('x3', 'x3', 'v')
+  madd.sub('v', 'v', 'x3')
+  madd.mul('v', 'v', 'r')
+  madd.sub('y3', 'v', 'yj')
+  madd.store('out', 0, 'x3')
+  madd.store('out', F, 'y3')
+  madd.store('out', 2 * F, 'z3')
+  const maddFunction = `(func $g1_madd (export "g1_madd") (param $out i32) (param $x i32) (param $q i32) (param $flags i32) ${madd.declarations()}
+${madd.lines.join('\n')})`
   // x^(2^n): the square root's runs of squarings in one call.
   const sqrN = `(func $fp_sqr_n (export "fp_sqr_n") (param $out i32) (param $x i32) (param $n i32)
 ${copy(at('out'), at('x'), F)}
 (block $done (loop $next (br_if $done (i32.eqz (local.get $n))) ${call('fp_sqr', at('out'), at('out'))} (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br $next))))`
-  return [dbl, madd, sqrN, constant(one, 1n), constant(betaAddress, beta)]
+  return [dblFunction, maddFunction, sqrN, constant(one, 1n), constant(betaAddress, beta)]
 }

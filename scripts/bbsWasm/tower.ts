@@ -9,6 +9,7 @@
  * Each level keeps its scratch apart from the levels it calls.
  */
 import { fpBytes } from './fp.js'
+import { LocalField } from './locals.js'
 
 export const fp2Bytes = 2 * fpBytes
 export const fp6Bytes = 3 * fp2Bytes
@@ -66,13 +67,13 @@ export function towerFunctions(scratch: Scratch): string[] {
   const [v0, v1, v2, u0, u1, r0, r1, r2] = Array.from({ length: 8 }, (_, i) => s6 + i * F2) as [number, number, number, number, number, number, number, number]
   const fp6Linear = (name: string, op: string) =>
     func(name, ['out', 'x', 'y'], [0, 1, 2].map((k) => call(op, at('out', k * F2), at('x', k * F2), at('y', k * F2))))
-  out.push(fp6Linear('fp6_add', 'fp2_add'), fp6Linear('fp6_sub', 'fp2_sub'))
+  out.push(fp6Linear('fp6_add', 'fp2_add'), fp6Linear('fp6_sub', 'fp2_sub'), fp6Linear('fp6_add_lazy', 'fp2_add_lazy'))
   // Karatsuba over v: v_k = a_k·b_k,
   // c0 = v0 + ξ((a1 + a2)(b1 + b2) - v1 - v2), c1 = (a0 + a1)(b0 + b1) - v0 - v1 + ξ·v2,
   // c2 = (a0 + a2)(b0 + b2) - v0 - v2 + v1.
   const karatsuba = (i: number, j: number, result: number, rest: string[]) => [
-    call('fp2_add', at(u0), at('x', i * F2), at('x', j * F2)),
-    call('fp2_add', at(u1), at('y', i * F2), at('y', j * F2)),
+    call('fp2_add_lazy', at(u0), at('x', i * F2), at('x', j * F2)),
+    call('fp2_add_lazy', at(u1), at('y', i * F2), at('y', j * F2)),
     call('fp2_mul', at(result), at(u0), at(u1)),
     ...rest,
   ]
@@ -139,8 +140,8 @@ export function towerFunctions(scratch: Scratch): string[] {
     func('fp12_mul', ['out', 'x', 'y'], [
       call('fp6_mul', at(w0), at('x'), at('y')),
       call('fp6_mul', at(w1), at('x', F6), at('y', F6)),
-      call('fp6_add', at(w2), at('x'), at('x', F6)),
-      call('fp6_add', at(w3), at('y'), at('y', F6)),
+      call('fp6_add_lazy', at(w2), at('x'), at('x', F6)),
+      call('fp6_add_lazy', at(w3), at('y'), at('y', F6)),
       call('fp6_mul', at(w2), at(w2), at(w3)),
       call('fp6_sub', at(w2), at(w2), at(w0)),
       call('fp6_sub', at('out', F6), at(w2), at(w1)),
@@ -151,8 +152,8 @@ export function towerFunctions(scratch: Scratch): string[] {
     func('fp12_sqr', ['out', 'x'], [
       call('fp6_mul', at(w0), at('x'), at('x', F6)),
       call('fp6_mul_v', at(w1), at('x', F6)),
-      call('fp6_add', at(w1), at(w1), at('x')),
-      call('fp6_add', at(w2), at('x'), at('x', F6)),
+      call('fp6_add_lazy', at(w1), at(w1), at('x')),
+      call('fp6_add_lazy', at(w2), at('x'), at('x', F6)),
       call('fp6_mul', at(w1), at(w1), at(w2)),
       call('fp6_sub', at(w1), at(w1), at(w0)),
       call('fp6_mul_v', at(w2), at(w0)),
@@ -164,8 +165,8 @@ export function towerFunctions(scratch: Scratch): string[] {
     func('fp12_mul_line', ['out', 'x', 'y'], [
       call('fp6_mul_01', at(w0), at('x'), at('y'), at('y', F2)),
       call('fp6_mul_1', at(w1), at('x', F6), at('y', 2 * F2)),
-      call('fp6_add', at(w2), at('x'), at('x', F6)),
-      call('fp2_add', at(w3), at('y', F2), at('y', 2 * F2)),
+      call('fp6_add_lazy', at(w2), at('x'), at('x', F6)),
+      call('fp2_add_lazy', at(w3), at('y', F2), at('y', 2 * F2)),
       call('fp6_mul_01', at(w2), at(w2), at('y'), at(w3)),
       call('fp6_sub', at(w2), at(w2), at(w0)),
       call('fp6_sub', at('out', F6), at(w2), at(w1)),
@@ -182,7 +183,7 @@ export function towerFunctions(scratch: Scratch): string[] {
   const fp4 = (x: number, y: number, even: number, odd: number) => [
     call('fp2_sqr', at(q0), at('x', x * F2)),
     call('fp2_sqr', at(q1), at('x', y * F2)),
-    call('fp2_add', at(q2), at('x', x * F2), at('x', y * F2)),
+    call('fp2_add_lazy', at(q2), at('x', x * F2), at('x', y * F2)),
     call('fp2_sqr', at(q2), at(q2)),
     call('fp2_sub', at(q2), at(q2), at(q0)),
     call('fp2_sub', at(res, odd * F2), at(q2), at(q1)),
@@ -205,5 +206,36 @@ export function towerFunctions(scratch: Scratch): string[] {
       ...[3, 4, 5].flatMap((k) => finish(k, 'fp2_add')),
     ]),
   )
+  // Karabina's compressed squaring (src/bbs/cyclotomic.ts): (A, B, C, D) = (c0.c1, c0.c2, c1.c0,
+  // c1.c2) of a cyclotomic element, four Fp2 values; A' = 3(C² + ξB²) - 2A, B' = 3(A² + ξD²) - 2B,
+  // C' = 6ξAD + 2C, D' = 6BC + 2D. On locals (locals.ts): the chain's 315 squarings a verification
+  // are the pairing's largest part.
+  const c = new LocalField()
+  ;['A', 'B', 'C', 'D'].forEach((name, k) => c.load2(name, 'x', k * F2))
+  c.sqr2('a2', 'A')
+  c.sqr2('b2', 'B')
+  c.sqr2('c2', 'C')
+  c.sqr2('d2', 'D')
+  c.mul2('ad', 'A', 'D')
+  c.mul2('bc', 'B', 'C')
+  c.mulByXi2('b2', 'b2')
+  c.add2('b2', 'b2', 'c2') // C² + ξB²
+  c.mulByXi2('d2', 'd2')
+  c.add2('d2', 'd2', 'a2') // A² + ξD²
+  c.mulByXi2('ad', 'ad') // ξAD
+  // 3t - 2X = t + 2(t - X); 2(3t + X)
+  for (const [X, t] of [['A', 'b2'], ['B', 'd2']] as const) {
+    c.sub2('w', t, X)
+    c.add2('w', 'w', 'w')
+    c.add2(X, 'w', t)
+  }
+  for (const [X, t] of [['C', 'ad'], ['D', 'bc']] as const) {
+    c.add2('w', t, t)
+    c.add2('w', 'w', t)
+    c.add2('w', 'w', X)
+    c.add2(X, 'w', 'w')
+  }
+  ;['A', 'B', 'C', 'D'].forEach((name, k) => c.store2('out', k * F2, name))
+  out.push(`(func $fp12_csqr (export "fp12_csqr") (param $out i32) (param $x i32) ${c.declarations()}\n${c.lines.join('\n')})`)
   return out
 }

@@ -17,6 +17,7 @@ export { type CalculatePseudonymParameters, calculatePseudonym } from './calcula
 export { type CommitParameters, type CommitReturnType, commit } from './commit.js'
 export { type CreateBlindProofParameters, createBlindProof } from './createBlindProof.js'
 export { maxBbsMessages } from './createGenerators.js'
+export { arithmetic } from './wasm/backend.js'
 export { type CreateProofWithPseudonymParameters, type CreateProofWithPseudonymReturnType, createProofWithPseudonym } from './createProofWithPseudonym.js'
 export {
   BbsArgumentError,

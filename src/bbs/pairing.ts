@@ -38,7 +38,7 @@ export type G2Precompute = ReturnType<typeof bls12_381.utils.calcPairingPrecompu
 export type PreparedPublicKey = { readonly octets: Uint8Array; readonly hex: string; readonly lines: G2Precompute }
 
 /** How many decoded public keys stay cached (the least recently used is dropped first). */
-const publicKeyCacheSize = 64
+export const publicKeyCacheSize = 64
 const publicKeys = new Map<string, PreparedPublicKey | null>()
 let basePointLines: G2Precompute | undefined
 
@@ -50,6 +50,9 @@ export function preparePublicKey(octets: Uint8Array): PreparedPublicKey | undefi
   let prepared = publicKeys.get(hex)
   if (prepared === undefined) {
     prepared = decodePublicKey(octets, hex)
+    // On the WebAssembly backend the lines also go into the module's memory now, not at the
+    // key's first pairing.
+    if (prepared) wasmBackend()?.pairing.prepareLines(prepared.lines)
     if (publicKeys.size >= publicKeyCacheSize) publicKeys.delete(publicKeys.keys().next().value!)
   } else {
     publicKeys.delete(hex)
@@ -80,7 +83,7 @@ export function basePointG2Lines(): G2Precompute {
 /** Whether Π e(Pᵢ, Qᵢ) = Identity_GT: one Miller loop over all pairs, one final exponentiation. */
 export function isPairingProductOne(pairs: readonly (readonly [AffinePoint, G2Precompute])[]): boolean {
   const wasm = wasmBackend()
-  if (wasm) return wasm.pairing.isProductOne(pairs)
+  if (wasm && pairs.length <= wasm.pairing.capacity) return wasm.pairing.isProductOne(pairs)
   return isOne(finalExponentiate(millerLoop(pairs)))
 }
 

@@ -14,7 +14,7 @@ import {
   type VerifierAction,
 } from 'medcred/cartesi'
 import type { PinnedContext } from 'medcred'
-import { createDocumentLoader, MedcredError } from 'medcred/internal'
+import { createDocumentLoader, MedcredError, preparePublicKey, publicKeyCacheSize } from 'medcred/internal'
 import type { Database } from 'sql.js'
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
 import { accreditIssuer } from './actions/accreditIssuer.js'
@@ -31,6 +31,7 @@ import type { ActionContext, ActionOutcome } from './actions/types.js'
 import { withdrawIssuer } from './actions/withdrawIssuer.js'
 import { configureConnection, openDatabase } from './database/openDatabase.js'
 import { defaultDisclosurePolicies } from './disclosurePolicies.js'
+import { recentIssuerKeys } from './state/issuers.js'
 import { BlockTimeInvalidError, VerifierConfigError, VerifierStateError } from './errors.js'
 import { answerInspectQuery } from './inspect/answerInspectQuery.js'
 import type { AdvanceMetadata, AdvanceResult, DisclosurePolicy, InspectResult, PortalAddresses, VerifierConfig } from './types.js'
@@ -97,6 +98,10 @@ export type Verifier = {
 export async function createVerifier(parameters: CreateVerifierParameters): Promise<Verifier> {
   const config = resolveConfig(parameters)
   const database = await openDatabase(parameters.database)
+  // The accredited issuers' keys, prepared for pairings now (as many as stay cached): the
+  // machine creates its verifier before the snapshot, so an issuer's first presentation after
+  // a restart does not pay for its key (about 100 M riscv64 instructions a key).
+  for (const key of recentIssuerKeys(database, publicKeyCacheSize)) preparePublicKey(key)
   let queue: Promise<unknown> = Promise.resolve()
   let busy = false
   const serialize = <Result>(run: () => Promise<Result>): Promise<Result> => {

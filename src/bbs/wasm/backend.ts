@@ -30,6 +30,22 @@ export function wasmBackend(): WasmBackend | undefined {
 }
 
 /**
+ * The arithmetic BBS verification runs on in this process: `'webassembly'` (medcred's own
+ * BLS12-381 module), or `'bigint'` where WebAssembly is unavailable (a `--jitless` Node, a page
+ * whose Content Security Policy lacks `'wasm-unsafe-eval'`). Both give the same verdicts; the
+ * WebAssembly one is several times faster.
+ *
+ * @example
+ * ```ts
+ * import { bbs } from 'medcred'
+ * if (bbs.arithmetic() === 'bigint') console.warn('BBS verification runs on the slower bigint arithmetic')
+ * ```
+ */
+export function arithmetic(): 'webassembly' | 'bigint' {
+  return wasmBackend() ? 'webassembly' : 'bigint'
+}
+
+/**
  * Turns the WebAssembly backend off (or on again) for this process, for tests that compare the
  * two. Tables built under one backend are not used by the other: call it before any BBS work.
  */

@@ -186,7 +186,7 @@ export class WasmG1 {
       if (digit !== 0) wasm.fp_mul(root, root, odd[(digit - 1) >> 1]!)
     }
     wasm.fp_sqr(check, root)
-    if (!heap.equal(check, y2, 1)) return undefined
+    if (!heap.equal(check, y2, 1, check)) return undefined
     let y = heap.readFp(root, check)
     if (y > halfP !== negative) y = p - y
     const point = { x, y }
@@ -215,10 +215,10 @@ export class WasmG1 {
       if (wasm.fp_is_zero(x2P + 2 * fpBytes)) return false
       wasm.fp_sqr(zz, x2P + 2 * fpBytes)
       wasm.fp_mul(t, image, zz)
-      if (!heap.equal(t, x2P, 1)) return false
+      if (!heap.equal(t, x2P, 1, t)) return false
       wasm.fp_mul(zz, zz, x2P + 2 * fpBytes)
       wasm.fp_mul(t, image + fpBytes, zz)
-      return heap.equal(t, x2P + fpBytes, 1)
+      return heap.equal(t, x2P + fpBytes, 1, t)
     })
   }
 

@@ -89,18 +89,20 @@ export class WasmHeap {
     return this.words
   }
 
-  /** Writes x in [0, p) as plain limbs. */
+  /**
+   * Writes x in [0, p) as plain limbs: its hex read 24 bits at a time into a double (exact
+   * below 2^53), 29-bit limbs taken off as they fill. A bigint shift and mask per limb would
+   * cost two runtime calls each.
+   */
   private writeLimbs(address: number, x: bigint): void {
     const words = this.view()
-    const hex = x.toString(16)
+    const hex = x.toString(16).padStart(96, '0')
     let word = address >> 2
     let accumulated = 0
     let bits = 0
-    let scale = 1
-    for (let i = hex.length - 1; i >= 0; i--) {
-      accumulated += Number.parseInt(hex[i]!, 16) * scale
-      bits += 4
-      scale *= 16
+    for (let end = 96; end > 0; end -= 6) {
+      accumulated += Number.parseInt(hex.slice(end - 6, end), 16) * 2 ** bits
+      bits += 24
       if (bits >= limbBits) {
         const limb = accumulated % limbScale
         words[word] = limb
@@ -108,11 +110,10 @@ export class WasmHeap {
         word += 2
         accumulated = (accumulated - limb) / limbScale
         bits -= limbBits
-        scale = 2 ** bits
       }
     }
-    const end = (address >> 2) + 2 * limbCount
-    while (word < end) {
+    const last = (address >> 2) + 2 * limbCount
+    while (word < last) {
       words[word] = accumulated
       words[word + 1] = 0
       word += 2
@@ -128,18 +129,21 @@ export class WasmHeap {
 
   /** The element at `address`, out of Montgomery form, in [0, p). */
   readFp(address: number, scratch: number): bigint {
+    // x·R⁻¹ for x in [0, 2p) is at most p: p itself is zero.
     this.wasm.fp_mul(scratch, address, this.plainOne)
     const words = this.view()
     let x = 0n
     // Rare (an inversion, a point's octets): a bigint step per limb is fine here.
     for (let j = limbCount - 1; j >= 0; j--) x = (x << 29n) | BigInt(words[(scratch >> 2) + 2 * j]!)
-    return x
+    return x === p ? 0n : x
   }
 
-  /** Whether the elements at a and b are equal, `count` Fp elements long. */
-  equal(a: number, b: number, count: number): boolean {
-    const words = this.view()
-    for (let i = 0; i < 2 * limbCount * count; i++) if (words[(a >> 2) + i] !== words[(b >> 2) + i]) return false
+  /** Whether `count` field elements at a and at b are equal mod p (each is kept in [0, 2p)). */
+  equal(a: number, b: number, count: number, scratch: number): boolean {
+    for (let i = 0; i < count; i++) {
+      this.wasm.fp_sub(scratch, a + i * fpBytes, b + i * fpBytes)
+      if (!this.wasm.fp_is_zero(scratch)) return false
+    }
     return true
   }
 }

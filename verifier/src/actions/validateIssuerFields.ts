@@ -2,9 +2,8 @@
  * @module
  * Checks the values an accreditation or a rotation carries before anything is stored.
  */
-import { bls12_381 } from '@noble/curves/bls12-381.js'
 import type { IssuerKey } from 'medcred/cartesi'
-import { decodePublicKeyMultibase } from 'medcred/internal'
+import { decodePublicKeyMultibase, preparePublicKey } from 'medcred/internal'
 import { bytesToHex, type Hex, hexToBytes, size } from 'viem'
 import { CredentialTypeUnsupportedError, DuplicateValueError, IssuerDidInvalidError, IssuerKeyInvalidError, StatusListInvalidError } from '../errors.js'
 import type { VerifierConfig } from '../types.js'
@@ -62,14 +61,13 @@ export function validateIssuerKeys(did: string, keys: readonly IssuerKey[]): voi
   }
 }
 
+/**
+ * octets_to_pubkey, as verification will read the key: a point of G2 other than the identity.
+ * It also prepares the key for pairings, so the issuer's first presentation does not pay for it.
+ */
 function validatePublicKey(id: string, publicKey: Hex): void {
-  try {
-    if (size(publicKey) !== 96) throw new Error('not 96 bytes')
-    const point = bls12_381.G2.Point.fromBytes(hexToBytes(publicKey))
-    point.assertValidity()
-    if (point.equals(bls12_381.G2.Point.ZERO)) throw new Error('the identity')
-  } catch (cause) {
-    throw new IssuerKeyInvalidError({ reason: 'notBls12381G2', keyId: id }, { cause })
+  if (!preparePublicKey(hexToBytes(publicKey))) {
+    throw new IssuerKeyInvalidError({ reason: 'notBls12381G2', keyId: id }, { cause: new Error(`${size(publicKey)} bytes that are not a compressed point of G2 other than the identity`) })
   }
 }
 

@@ -74,6 +74,11 @@ export function markIssuerWithdrawn(database: Database, id: number, at: bigint):
   execute(database, 'UPDATE issuers SET withdrawn_at = ? WHERE id = ?', [Number(at), id])
 }
 
+/** The public keys most recently added, newest first, at most `limit`. */
+export function recentIssuerKeys(database: Database, limit: number): Uint8Array[] {
+  return selectAll(database, 'SELECT public_key FROM issuer_keys ORDER BY added_at DESC, key_id LIMIT ?', [limit]).map((row) => row.public_key as Uint8Array)
+}
+
 /** Adds keys to an issuer. */
 export function addKeys(database: Database, issuerId: number, keys: readonly IssuerKey[], at: bigint): void {
   executeMany(

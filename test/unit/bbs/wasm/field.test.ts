@@ -7,12 +7,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { p } from '../../../../src/bbs/ciphersuite.js'
+import { compress, compressedSquare } from '../../../../src/bbs/cyclotomic.js'
 import * as fp12 from '../../../../src/bbs/fp12.js'
-import { fp2Bytes, fp12Bytes, fpBytes, WasmHeap } from '../../../../src/bbs/wasm/heap.js'
-import { bbsWasm } from '../../../../src/bbs/wasm/instance.js'
+import { wasmBackend } from '../../../../src/bbs/wasm/backend.js'
+import { fp2Bytes, fp12Bytes, fpBytes } from '../../../../src/bbs/wasm/heap.js'
 
-const wasm = bbsWasm()!
-const heap = new WasmHeap(wasm)
+const { heap } = wasmBackend()!
+const { wasm } = heap
 const [x, y, z, scratch] = [heap.alloc(fp12Bytes), heap.alloc(fp12Bytes), heap.alloc(fp12Bytes), heap.alloc(fpBytes)]
 const write = (address: number, values: readonly bigint[]) => values.forEach((value, i) => heap.writeFp(address + i * fpBytes, value))
 const read = (address: number, count: number) => Array.from({ length: count }, (_, i) => heap.readFp(address + i * fpBytes, scratch))
@@ -100,7 +101,7 @@ describe('Fp12', () => {
     )
   })
 
-  it('behavior: fp12_cyc_sqr squares elements of the cyclotomic subgroup', () => {
+  it('behavior: fp12_cyc_sqr and fp12_csqr square elements of the cyclotomic subgroup', () => {
     fc.assert(
       fc.property(fp12Element.filter((f) => f.some((value) => value !== 0n)), (f) => {
         // f^((p⁶ - 1)(p² + 1)) is in the cyclotomic subgroup.
@@ -109,6 +110,11 @@ describe('Fp12', () => {
         write(x, cyclotomic)
         wasm.fp12_cyc_sqr(x, x)
         expect(read(x, 12)).toEqual(fp12.square(cyclotomic))
+        // Karabina's compressed squaring, on (c0.c1, c0.c2, c1.c0, c1.c2)
+        const compressed = compress(cyclotomic)
+        write(y, compressed)
+        wasm.fp12_csqr(y, y)
+        expect(read(y, 8)).toEqual(compressedSquare(compressed))
       }),
       { seed: 4244, numRuns: 20 },
     )
