@@ -124,6 +124,7 @@ describe('package entry points', () => {
         "BbsCommitmentInvalidError",
         "BbsMessageLimitError",
         "BbsSignatureInvalidError",
+        "arithmetic",
         "batchVerifyProofs",
         "blindSign",
         "calculatePseudonym",
