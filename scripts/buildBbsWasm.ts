@@ -21,8 +21,10 @@ const module = [
   ' * arithmetic WebAssembly module, base64. Internal to src/bbs/wasm.',
   ' */',
   '',
-  'export const bbsModuleBase64 =',
-  ...lines.map((line, i) => `  '${line}'${i === lines.length - 1 ? '' : ' +'}`),
+  // An array joined, not a chain of `+`: a chain this long nests too deep for parsers.
+  'export const bbsModuleBase64: string = [',
+  ...lines.map((line) => `  '${line}',`),
+  "].join('')",
   '',
 ].join('\n')
 writeFileSync(fileURLToPath(new URL('../src/bbs/wasm/moduleBytes.ts', import.meta.url)), module)

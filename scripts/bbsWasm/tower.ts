@@ -24,7 +24,11 @@ const copy = (to: string, from: string, bytes: number) => `(memory.copy ${to} ${
 
 /** Scratch addresses, handed out from `start` by level. */
 export class Scratch {
-  constructor(private next: number) {}
+  private next: number
+
+  constructor(start: number) {
+    this.next = start
+  }
   take(bytes: number): number {
     const address = this.next
     this.next += bytes

@@ -37,7 +37,10 @@ export class WasmG1 {
   private readonly odd: number[]
   private zBuffer: number[] = []
 
-  constructor(private readonly heap: WasmHeap) {
+  private readonly heap: WasmHeap
+
+  constructor(heap: WasmHeap) {
+    this.heap = heap
     this.g1 = heap.wasm as unknown as G1Exports
     this.sum = heap.alloc(jacobianBytes)
     this.work = heap.alloc(jacobianBytes)

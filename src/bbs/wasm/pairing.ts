@@ -49,7 +49,10 @@ export class WasmPairing {
   private readonly fp2: number[]
   private readonly frobeniusEntries = new Map<number, readonly { from: number; to: number; value: number }[]>()
 
-  constructor(private readonly heap: WasmHeap) {
+  private readonly heap: WasmHeap
+
+  constructor(heap: WasmHeap) {
+    this.heap = heap
     this.t = Array.from({ length: 10 }, () => heap.alloc(fp12Bytes))
     this.line = heap.alloc(lineBytes)
     this.sums = heap.alloc(fp12Bytes)
