@@ -12,10 +12,13 @@
 import { type BatchWeights, deterministicWeights, randomWeights } from './batchWeights.js'
 import { coreProofVerify, pairingEquationHolds } from './coreProofVerify.js'
 import { BbsArgumentError } from './errors.js'
-import { type AffinePoint, negate, toAffineBatch } from './g1.js'
-import { plainTerm, sumOfProducts, type Term, withPointTables } from './msm.js'
+import { type AffinePoint, add, identity, type JacobianPoint, negate, toAffineBatch } from './g1.js'
+import { createTables, plainTerm, sumOfProducts, type Term, variableWindow, withPointTables } from './msm.js'
 import { basePointG2Lines, type G2Precompute, isPairingProductOne } from './pairing.js'
 import type { VerifyProofParameters } from './verifyProof.js'
+
+/** Proofs whose tables are built and weighted together. */
+const chunkSize = 64
 
 export type BatchVerifyProofsParameters = {
   /** The proofs, each as {@link verifyProof} takes it; keys may differ from proof to proof. */
@@ -57,35 +60,46 @@ export function batchVerifyProofs(parameters: BatchVerifyProofsParameters): Batc
   if (!Array.isArray(proofs)) throw new BbsArgumentError('proofs', 'an array of proofs')
   if (weights !== 'random' && weights !== 'deterministic') throw new BbsArgumentError('weights', '"random" or "deterministic"')
 
-  // The proofs' tables are weighted at the end: they live until the batch returns.
-  return withPointTables(() => batchVerify(proofs, weights))
-}
-
-function batchVerify(proofs: BatchVerifyProofsParameters['proofs'], weights: 'random' | 'deterministic'): BatchVerifyProofsReturnType {
   const checks = proofs.map((proof) => coreProofVerify(proof))
   const pending = checks.flatMap((check, index) => (check ? [{ check, index }] : []))
   const results = checks.map((check) => check !== undefined)
   if (pending.length === 0) return { verified: results.length === 0, results }
 
   const rho = weights === 'random' ? randomWeights(pending.length) : deterministicWeights(pending.map(({ index }) => proofs[index]!))
-  const byKey = new Map<string, { lines: G2Precompute; terms: Term[] }>()
-  const bbarTerms: Term[] = []
-  pending.forEach(({ check }, i) => {
-    const group = byKey.get(check.publicKey.hex) ?? { lines: check.publicKey.lines, terms: [] }
-    byKey.set(check.publicKey.hex, group)
-    group.terms.push(plainTerm(check.tableAbar, rho[i]!))
-    bbarTerms.push(plainTerm(check.tableBbar, rho[i]!))
-  })
+  // Σ ρᵢ·Abarᵢ per key and Σ ρᵢ·Bbarᵢ, a chunk of proofs at a time: a chunk's tables are
+  // temporary, so a batch of any size holds one chunk's.
+  const byKey = new Map<string, { lines: G2Precompute; sum: JacobianPoint }>()
+  let bbarSum = identity
+  for (let start = 0; start < pending.length; start += chunkSize) {
+    const chunk = pending.slice(start, start + chunkSize)
+    withPointTables(() => {
+      const tables = createTables(chunk.flatMap(({ check }) => [check.Abar, check.Bbar]), variableWindow)
+      const terms = new Map<string, Term[]>()
+      const bbarTerms: Term[] = []
+      chunk.forEach(({ check }, i) => {
+        const weight = rho[start + i]!
+        const key = check.publicKey.hex
+        if (!byKey.has(key)) byKey.set(key, { lines: check.publicKey.lines, sum: identity })
+        terms.set(key, [...(terms.get(key) ?? []), plainTerm(tables[2 * i]!, weight)])
+        bbarTerms.push(plainTerm(tables[2 * i + 1]!, weight))
+      })
+      for (const [key, keyTerms] of terms) {
+        const group = byKey.get(key)!
+        group.sum = add(group.sum, sumOfProducts(keyTerms))
+      }
+      bbarSum = add(bbarSum, sumOfProducts(bbarTerms))
+    })
+  }
   const groups = [...byKey.values()]
-  const sums = toAffineBatch([...groups.map((group) => sumOfProducts(group.terms)), sumOfProducts(bbarTerms)])
+  const sums = toAffineBatch([...groups.map((group) => group.sum), bbarSum])
   const pairs: (readonly [AffinePoint, G2Precompute])[] = []
   // A sum at the identity contributes e(Identity_G1, ·) = 1: leave it out.
   groups.forEach((group, i) => {
     const sum = sums[i]
     if (sum) pairs.push([sum, group.lines])
   })
-  const bbarSum = sums[groups.length]
-  if (bbarSum) pairs.push([negate(bbarSum), basePointG2Lines()])
+  const bbarAffine = sums[groups.length]
+  if (bbarAffine) pairs.push([negate(bbarAffine), basePointG2Lines()])
   if (!isPairingProductOne(pairs)) {
     for (const { check, index } of pending) results[index] = pairingEquationHolds(check)
   }

@@ -22,16 +22,11 @@ import { type DecodedProof, octetsToProof, proofLengthFloor } from './octets.js'
 import { basePointG2Lines, isPairingProductOne, type PreparedPublicKey, preparePublicKey } from './pairing.js'
 import type { VerifyProofParameters } from './verifyProof.js'
 
-/**
- * A proof whose challenge matched: e(Abar, W) · e(Bbar, -BP2) = Identity_GT is left to check.
- * The tables of Abar and Bbar come along for batch verification to weight them.
- */
+/** A proof whose challenge matched: e(Abar, W) · e(Bbar, -BP2) = Identity_GT is left to check. */
 export type PairingCheck = {
   readonly publicKey: PreparedPublicKey
   readonly Abar: AffinePoint
   readonly Bbar: AffinePoint
-  readonly tableAbar: PointTable
-  readonly tableBbar: PointTable
 }
 
 const empty = new Uint8Array(0)
@@ -157,7 +152,7 @@ function checkWithTables(input: ProofToCheck): PairingCheck | undefined {
   if (pseudonym) points.push(pseudonym.octets, pointToOctetsG1(pseudonym.contextPoint), pointToOctetsG1(UvAffine))
   // CoreProofVerify, procedure: 5. if cp != challenge, return INVALID
   if (proofChallenge(api, disclosedIndexes, messageScalars, points, domain, presentationHeader) !== challenge) return undefined
-  return { publicKey: W, Abar, Bbar, tableAbar, tableBbar }
+  return { publicKey: W, Abar, Bbar }
 }
 
 /**

@@ -21,8 +21,9 @@ const chunkBytes = 1 << 16
 
 /**
  * The module's memory, growing as needed: `alloc` for what is kept (constants, a key's lines,
- * a generator's table: never freed), `temporary` for what one verification makes (its proof's
- * tables), reused once the outermost `withTemporaries` returns.
+ * a generator's table: never freed), `temporary` for what one step of a verification makes (its
+ * proof's tables, working points), a stack: what a `withTemporaries` task took is reused as soon
+ * as it returns, so a call never holds more than its deepest chain of steps.
  */
 export class WasmHeap {
   private next: number
@@ -35,7 +36,10 @@ export class WasmHeap {
   private readonly rSquared: number
   private readonly plainOne: number
 
-  constructor(readonly wasm: BbsWasmExports) {
+  readonly wasm: BbsWasmExports
+
+  constructor(wasm: BbsWasmExports) {
+    this.wasm = wasm
     this.next = wasm.heap_base.value as number
     this.words = new Uint32Array(wasm.memory.buffer)
     const R = 1n << BigInt(limbBits * limbCount)
@@ -56,16 +60,20 @@ export class WasmHeap {
     return address
   }
 
-  /** Runs `task` with temporary memory, all of it reusable again when the outermost one returns. */
+  /** Runs `task` with temporary memory; what it took is free again when it returns. */
   withTemporaries<T>(task: () => T): T {
-    if (this.depth++ === 0) {
+    if (this.depth === 0) {
       this.chunk = 0
       this.chunkNext = 0
     }
+    const [chunk, chunkNext] = [this.chunk, this.chunkNext]
+    this.depth++
     try {
       return task()
     } finally {
       this.depth--
+      this.chunk = chunk
+      this.chunkNext = chunkNext
     }
   }
 
@@ -97,7 +105,7 @@ export class WasmHeap {
   private writeLimbs(address: number, x: bigint): void {
     const words = this.view()
     const hex = x.toString(16).padStart(96, '0')
-    let word = address >> 2
+    let word = address >>> 2
     let accumulated = 0
     let bits = 0
     for (let end = 96; end > 0; end -= 6) {
@@ -112,7 +120,7 @@ export class WasmHeap {
         bits -= limbBits
       }
     }
-    const last = (address >> 2) + 2 * limbCount
+    const last = (address >>> 2) + 2 * limbCount
     while (word < last) {
       words[word] = accumulated
       words[word + 1] = 0
@@ -134,7 +142,7 @@ export class WasmHeap {
     const words = this.view()
     let x = 0n
     // Rare (an inversion, a point's octets): a bigint step per limb is fine here.
-    for (let j = limbCount - 1; j >= 0; j--) x = (x << 29n) | BigInt(words[(scratch >> 2) + 2 * j]!)
+    for (let j = limbCount - 1; j >= 0; j--) x = (x << 29n) | BigInt(words[(scratch >>> 2) + 2 * j]!)
     return x === p ? 0n : x
   }
 

@@ -4,6 +4,7 @@ import { deterministicWeights, randomWeights } from '../../../src/bbs/batchWeigh
 import { coreProofVerify } from '../../../src/bbs/coreProofVerify.js'
 import { BbsArgumentError } from '../../../src/bbs/errors.js'
 import { type VerifyProofParameters, verifyProof } from '../../../src/bbs/verifyProof.js'
+import { wasmBackend } from '../../../src/bbs/wasm/backend.js'
 import { madeUpSignature, stockKey, stockProof, utf8 } from '#test/stockBbs.js'
 
 let proofs: VerifyProofParameters[]
@@ -83,5 +84,19 @@ describe('batch weights', () => {
     expect(weights).toHaveLength(5000)
     expect(weights.every((w) => w > 0n && w < 1n << 128n)).toBe(true)
     expect(randomWeights(2)).not.toEqual(randomWeights(2))
+  })
+})
+
+describe('batchVerifyProofs on the WebAssembly backend', () => {
+  it('behavior: a batch holds one chunk of tables at a time: a larger batch does not grow the module memory', () => {
+    const { heap } = wasmBackend()!
+    const batch = (count: number) => Array.from({ length: count }, (_, i) => proofs[i % proofs.length]!)
+    // Two chunks and a tampered proof, so the fallback runs too.
+    const first = batchVerifyProofs({ proofs: [...batch(100), tampered(proofs[0]!)] })
+    expect(first.results.slice(0, 100).every(Boolean)).toBe(true)
+    expect(first.results[100]).toBe(false)
+    const after = heap.wasm.memory.buffer.byteLength
+    expect(batchVerifyProofs({ proofs: batch(400) }).verified).toBe(true)
+    expect(heap.wasm.memory.buffer.byteLength).toBe(after)
   })
 })

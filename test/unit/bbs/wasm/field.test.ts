@@ -122,9 +122,14 @@ describe('Fp12', () => {
 })
 
 describe('memory', () => {
-  it('behavior: temporary memory is reused after the outermost scope, and refused outside one', () => {
-    const first = heap.withTemporaries(() => heap.withTemporaries(() => heap.temporary(fp2Bytes)) && heap.temporary(fp2Bytes))
-    expect(heap.withTemporaries(() => heap.temporary(fp2Bytes))).toBe(first - fp2Bytes)
+  it('behavior: temporary memory is a stack: what a task took is reused once it returns; refused outside one', () => {
+    heap.withTemporaries(() => {
+      const first = heap.temporary(fp2Bytes)
+      const inner = heap.withTemporaries(() => heap.temporary(fp2Bytes))
+      expect(inner).toBe(first + fp2Bytes)
+      expect(heap.temporary(fp2Bytes)).toBe(inner)
+    })
+    expect(heap.withTemporaries(() => heap.temporary(fp2Bytes))).toBe(heap.withTemporaries(() => heap.temporary(fp2Bytes)))
     expect(() => heap.temporary(8)).toThrow(/internal error/)
   })
 })
