@@ -44,8 +44,9 @@ export type WarmUpParameters = Omit<CreateVerifierParameters, 'rootAuthorities' 
 }
 
 /**
- * Runs the sample inputs and an inspect query through a scratch verifier built like the real
- * one (same disclosure policies, portals and contexts), then drops it.
+ * Runs the sample inputs and an inspect query through scratch verifiers built like the real
+ * one (same disclosure policies, portals and contexts), `rounds` times, then prepares the
+ * generators of every interface.
  *
  * @throws {VerifierWarmUpError} `ERR_VERIFIER_WARM_UP_FAILED` if a sample input is rejected: the
  * sample no longer matches the verifier (re-run createWarmUpSample.ts), a bug to fix before
