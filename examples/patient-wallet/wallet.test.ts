@@ -117,6 +117,7 @@ describe('patient wallet in Chromium', () => {
     await page.waitForSelector('#result:not([hidden])')
     await page.screenshot({ path: join(screenshots, '3-verify-verified.png'), fullPage: true })
     expect(await page.getAttribute('#verdict', 'data-verified')).toBe('true')
+    expect(await page.getAttribute('#verdict', 'data-arithmetic')).toBe('webassembly')
     expect(await page.$$eval('#checks li', (items) => items.map((item) => item.className))).toEqual(['ok', 'ok', 'ok', 'ok', 'ok'])
     expect(JSON.parse(await page.textContent('#disclosed') ?? '')).toEqual(presentation.credentialSubject)
     expect(await page.isHidden('#trust-warning')).toBe(true)

@@ -5,7 +5,7 @@
  */
 import { byId, describeError, formatJson } from './dom.js'
 import { parseTrustedIssuers } from './parseTrustedIssuers.js'
-import { createDidResolver, type TrustedIssuer, verifyCredential } from 'medcred'
+import { bbs, createDidResolver, type TrustedIssuer, verifyCredential } from 'medcred'
 
 // did:key only, offline: the page never resolves a DID over the network.
 const didResolver = createDidResolver()
@@ -55,6 +55,8 @@ async function verify(): Promise<void> {
   })
   verdict.textContent = outcome.verified ? 'Verified' : 'Not verified'
   verdict.dataset.verified = String(outcome.verified)
+  // Which BBS arithmetic checked the proof: 'bigint' means the page's policy refused WebAssembly.
+  verdict.dataset.arithmetic = bbs.arithmetic()
   trustWarning.hidden = !fromPresentation
   byId('issuer', HTMLElement).textContent = outcome.issuer ?? '(none)'
   byId('types', HTMLElement).textContent = outcome.types.join(', ')
