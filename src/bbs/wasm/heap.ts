@@ -80,6 +80,7 @@ export class WasmHeap {
   /** `bytes` (at most 64 KiB) of temporary memory, inside `withTemporaries`. */
   temporary(bytes: number): number {
     if (this.depth === 0) throw new Error('medcred internal error: temporary wasm memory outside withTemporaries')
+    if (bytes > chunkBytes) throw new Error(`medcred internal error: ${bytes} bytes of temporary wasm memory at once`)
     bytes = (bytes + 7) & ~7
     if (this.chunks.length === 0 || this.chunkNext + bytes > chunkBytes) {
       if (this.chunks.length > 0) this.chunk++

@@ -131,5 +131,6 @@ describe('memory', () => {
     })
     expect(heap.withTemporaries(() => heap.temporary(fp2Bytes))).toBe(heap.withTemporaries(() => heap.temporary(fp2Bytes)))
     expect(() => heap.temporary(8)).toThrow(/internal error/)
+    expect(() => heap.withTemporaries(() => heap.temporary(65537))).toThrow(/internal error/)
   })
 })
