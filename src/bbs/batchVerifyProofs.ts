@@ -80,7 +80,9 @@ export function batchVerifyProofs(parameters: BatchVerifyProofsParameters): Batc
         const weight = rho[start + i]!
         const key = check.publicKey.hex
         if (!byKey.has(key)) byKey.set(key, { lines: check.publicKey.lines, sum: identity })
-        terms.set(key, [...(terms.get(key) ?? []), plainTerm(tables[2 * i]!, weight)])
+        const keyTerms = terms.get(key) ?? []
+        keyTerms.push(plainTerm(tables[2 * i]!, weight))
+        terms.set(key, keyTerms)
         bbarTerms.push(plainTerm(tables[2 * i + 1]!, weight))
       })
       for (const [key, keyTerms] of terms) {

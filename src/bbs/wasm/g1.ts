@@ -44,7 +44,7 @@ export class WasmG1 {
     this.g1 = heap.wasm as unknown as G1Exports
     this.sum = heap.alloc(jacobianBytes)
     this.work = heap.alloc(jacobianBytes)
-    this.fp = Array.from({ length: 6 }, () => heap.alloc(fpBytes))
+    this.fp = Array.from({ length: 4 }, () => heap.alloc(fpBytes))
     this.odd = Array.from({ length: 1 << (windowBits - 1) }, () => heap.alloc(fpBytes))
   }
 
@@ -54,17 +54,15 @@ export class WasmG1 {
   }
 
   private toJacobianAt(address: number, affine: number): void {
-    const memory = new Uint8Array(this.heap.wasm.memory.buffer)
-    memory.copyWithin(address, affine, affine + affineBytes)
-    memory.copyWithin(address + 2 * fpBytes, this.heap.montgomeryOne, this.heap.montgomeryOne + fpBytes)
+    this.heap.copy(address, affine, affineBytes)
+    this.heap.copy(address + 2 * fpBytes, this.heap.montgomeryOne, fpBytes)
   }
 
   private readJacobian(address: number): JacobianPoint {
-    const scratch = this.fp[5]!
     return {
-      x: this.heap.readFp(address, scratch),
-      y: this.heap.readFp(address + fpBytes, scratch),
-      z: this.heap.readFp(address + 2 * fpBytes, scratch),
+      x: this.heap.readFp(address),
+      y: this.heap.readFp(address + fpBytes),
+      z: this.heap.readFp(address + 2 * fpBytes),
     }
   }
 
@@ -77,12 +75,12 @@ export class WasmG1 {
     while (this.zBuffer.length < jacobian.length) this.zBuffer.push(this.heap.alloc(fpBytes))
     const prefix = this.zBuffer
     const [accumulated, inverse, zInverse, zInverse2] = this.fp as [number, number, number, number]
-    new Uint8Array(wasm.memory.buffer).copyWithin(accumulated, this.heap.montgomeryOne, this.heap.montgomeryOne + fpBytes)
+    this.heap.copy(accumulated, this.heap.montgomeryOne, fpBytes)
     jacobian.forEach((point, i) => {
-      new Uint8Array(wasm.memory.buffer).copyWithin(prefix[i]!, accumulated, accumulated + fpBytes)
+      this.heap.copy(prefix[i]!, accumulated, fpBytes)
       wasm.fp_mul(accumulated, accumulated, point + 2 * fpBytes)
     })
-    this.heap.writeFp(inverse, invertFp(this.heap.readFp(accumulated, zInverse)))
+    this.heap.writeFp(inverse, invertFp(this.heap.readFp(accumulated)))
     for (let i = jacobian.length - 1; i >= 0; i--) {
       const point = jacobian[i]!
       wasm.fp_mul(zInverse, inverse, prefix[i]!)
@@ -138,10 +136,9 @@ export class WasmG1 {
 
   /** A table's multiples as bigints. */
   readTable(table: WasmPointTable): AffinePoint[] {
-    const scratch = this.fp[5]!
     return Array.from({ length: table.size }, (_, k) => {
       const address = table.address + k * affineBytes
-      return { x: this.heap.readFp(address, scratch), y: this.heap.readFp(address + fpBytes, scratch) }
+      return { x: this.heap.readFp(address), y: this.heap.readFp(address + fpBytes) }
     })
   }
 
@@ -149,7 +146,7 @@ export class WasmG1 {
   sumOfProducts(terms: readonly WasmTerm[]): JacobianPoint {
     const { g1_dbl, g1_madd } = this.g1
     const sum = this.sum
-    new Uint8Array(this.heap.wasm.memory.buffer).fill(0, sum, sum + jacobianBytes)
+    this.heap.clear(sum, jacobianBytes)
     let top = 0
     for (const term of terms) top = Math.max(top, term.digits.length)
     for (let i = top - 1; i >= 0; i--) {
@@ -180,17 +177,17 @@ export class WasmG1 {
     wasm.fp_add(y2, y2, check)
     // y = y²^((p+1)/4) by `../sqrtFp.ts`'s windows
     const odd = this.odd
-    new Uint8Array(wasm.memory.buffer).copyWithin(odd[0]!, y2, y2 + fpBytes)
+    heap.copy(odd[0]!, y2, fpBytes)
     wasm.fp_sqr(check, y2)
     for (let i = 1; i < odd.length; i++) wasm.fp_mul(odd[i]!, odd[i - 1]!, check)
-    new Uint8Array(wasm.memory.buffer).copyWithin(root, odd[(firstStep.digit - 1) >> 1]!, odd[(firstStep.digit - 1) >> 1]! + fpBytes)
+    heap.copy(root, odd[(firstStep.digit - 1) >> 1]!, fpBytes)
     for (const { squarings, digit } of steps) {
       this.g1.fp_sqr_n(root, root, squarings)
       if (digit !== 0) wasm.fp_mul(root, root, odd[(digit - 1) >> 1]!)
     }
     wasm.fp_sqr(check, root)
-    if (!heap.equal(check, y2, 1, check)) return undefined
-    let y = heap.readFp(root, check)
+    if (!heap.equal(check, y2, 1)) return undefined
+    let y = heap.readFp(root)
     if (y > halfP !== negative) y = p - y
     const point = { x, y }
     return this.isInSubgroup(point) ? point : undefined
@@ -212,22 +209,22 @@ export class WasmG1 {
       // x2P = (X, Y, Z) equals (βx, -y) iff X = βx·Z² and Y = -y·Z³; φ's β comes from g1_madd
       // on the identity (flags 2 and 1: φ(P) negated, as an affine point).
       const image = heap.temporary(jacobianBytes)
-      new Uint8Array(wasm.memory.buffer).fill(0, image, image + jacobianBytes)
+      heap.clear(image, jacobianBytes)
       this.g1.g1_madd(image, image, base, 3)
       const [zz, t] = [this.fp[0]!, this.fp[1]!]
       if (wasm.fp_is_zero(x2P + 2 * fpBytes)) return false
       wasm.fp_sqr(zz, x2P + 2 * fpBytes)
       wasm.fp_mul(t, image, zz)
-      if (!heap.equal(t, x2P, 1, t)) return false
+      if (!heap.equal(t, x2P, 1)) return false
       wasm.fp_mul(zz, zz, x2P + 2 * fpBytes)
       wasm.fp_mul(t, image + fpBytes, zz)
-      return heap.equal(t, x2P + fpBytes, 1, t)
+      return heap.equal(t, x2P + fpBytes, 1)
     })
   }
 
   /** |x|·Q for an affine Q at `base` (double and add: |x| has 6 ones in 64 bits). */
   private multiplyBySeed(out: number, base: number): void {
-    new Uint8Array(this.heap.wasm.memory.buffer).fill(0, out, out + jacobianBytes)
+    this.heap.clear(out, jacobianBytes)
     for (const bit of seedBits) {
       this.g1.g1_dbl(out, out)
       if (bit) this.g1.g1_madd(out, out, base, 0)
@@ -237,7 +234,7 @@ export class WasmG1 {
   /** The affine form of a Jacobian point; the identity (Z = 0) gives (0, 0), on no curve. */
   private normalizeOrIdentity(jacobian: number, affine: number): void {
     if (this.heap.wasm.fp_is_zero(jacobian + 2 * fpBytes)) {
-      new Uint8Array(this.heap.wasm.memory.buffer).fill(0, affine, affine + affineBytes)
+      this.heap.clear(affine, affineBytes)
       return
     }
     this.normalize([jacobian], [affine])

@@ -35,6 +35,8 @@ export class WasmHeap {
   readonly montgomeryOne: number
   private readonly rSquared: number
   private readonly plainOne: number
+  /** Where `readFp` and `equal` work. */
+  private readonly scratch: number
 
   readonly wasm: BbsWasmExports
 
@@ -47,6 +49,7 @@ export class WasmHeap {
     this.writeLimbs(this.rSquared, (R * R) % p)
     this.plainOne = this.alloc(fpBytes)
     this.writeLimbs(this.plainOne, 1n)
+    this.scratch = this.alloc(fpBytes)
     this.montgomeryOne = this.alloc(fpBytes)
     this.writeLimbs(this.montgomeryOne, R % p)
   }
@@ -90,6 +93,16 @@ export class WasmHeap {
     const address = this.chunks[this.chunk]! + this.chunkNext
     this.chunkNext += bytes
     return address
+  }
+
+  /** Copies `bytes` bytes within the module's memory (the ranges may overlap). */
+  copy(to: number, from: number, bytes: number): void {
+    new Uint8Array(this.wasm.memory.buffer).copyWithin(to, from, from + bytes)
+  }
+
+  /** Zeroes `bytes` bytes: the identity point (Z = 0), or a sum to accumulate into. */
+  clear(address: number, bytes: number): void {
+    new Uint8Array(this.wasm.memory.buffer).fill(0, address, address + bytes)
   }
 
   /** The memory as 32-bit words (a limb is the low word of its 8 bytes). */
@@ -137,7 +150,8 @@ export class WasmHeap {
   }
 
   /** The element at `address`, out of Montgomery form, in [0, p). */
-  readFp(address: number, scratch: number): bigint {
+  readFp(address: number): bigint {
+    const scratch = this.scratch
     // x·R⁻¹ for x in [0, 2p) is at most p: p itself is zero.
     this.wasm.fp_mul(scratch, address, this.plainOne)
     const words = this.view()
@@ -148,7 +162,8 @@ export class WasmHeap {
   }
 
   /** Whether `count` field elements at a and at b are equal mod p (each is kept in [0, 2p)). */
-  equal(a: number, b: number, count: number, scratch: number): boolean {
+  equal(a: number, b: number, count: number): boolean {
+    const scratch = this.scratch
     for (let i = 0; i < count; i++) {
       this.wasm.fp_sub(scratch, a + i * fpBytes, b + i * fpBytes)
       if (!this.wasm.fp_is_zero(scratch)) return false

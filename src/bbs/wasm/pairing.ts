@@ -45,6 +45,7 @@ export class WasmPairing {
   private readonly chain: number
   private readonly kept: number[]
   private readonly numerators: number[]
+  private readonly denominators: number[]
   private readonly prefixes: number[]
   private readonly fp2: number[]
   private readonly frobeniusEntries = new Map<number, readonly { from: number; to: number; value: number }[]>()
@@ -60,6 +61,7 @@ export class WasmPairing {
     this.chain = heap.alloc(compressedBytes)
     this.kept = seedSetBits.map(() => heap.alloc(compressedBytes))
     this.numerators = seedSetBits.map(() => heap.alloc(fp2Bytes))
+    this.denominators = seedSetBits.map(() => heap.alloc(fp2Bytes))
     this.prefixes = seedSetBits.map(() => heap.alloc(fp2Bytes))
     this.fp2 = Array.from({ length: 4 }, () => heap.alloc(fp2Bytes))
     this.one = heap.alloc(fp12Bytes)
@@ -71,7 +73,7 @@ export class WasmPairing {
     const f = this.t[0]!
     this.millerLoop(f, pairs)
     this.finalExponentiate(f)
-    return this.heap.equal(f, this.one, 12, this.scratchFp)
+    return this.heap.equal(f, this.one, 12)
   }
 
   private writeFp12(address: number, f: Fp12): void {
@@ -79,13 +81,9 @@ export class WasmPairing {
   }
 
   private readFp12(address: number): Fp12 {
-    return Array.from({ length: 12 }, (_, i) => this.heap.readFp(address + i * fpBytes, this.scratchFp))
+    return Array.from({ length: 12 }, (_, i) => this.heap.readFp(address + i * fpBytes))
   }
 
-  private copy(to: number, from: number, bytes: number): void {
-    const memory = new Uint8Array(this.heap.wasm.memory.buffer)
-    memory.copyWithin(to, from, from + bytes)
-  }
 
   /** Copies a G2 point's lines into the module's memory (Montgomery form), if not there yet. */
   prepareLines(precompute: G2Precompute): void {
@@ -131,14 +129,14 @@ export class WasmPairing {
       this.heap.writeFp(point + fpBytes, y)
       return { point, lines: this.linesOf(precompute) }
     })
-    this.copy(f, this.one, fp12Bytes)
+    this.heap.copy(f, this.one, fp12Bytes)
     const steps = pairs[0]?.[1].length ?? 0
     for (let i = 0; i < steps; i++) {
       if (i !== 0) wasm.fp12_sqr(f, f)
       for (const { point, lines } of evaluated) {
         for (const stored of lines[i]!) {
           // The line at P: (c0, c1·Px, c2·Py)
-          this.copy(line, stored, fp2Bytes)
+          this.heap.copy(line, stored, fp2Bytes)
           wasm.fp2_mul_fp(line + fp2Bytes, stored + fp2Bytes, point)
           wasm.fp2_mul_fp(line + 2 * fp2Bytes, stored + 2 * fp2Bytes, point + fpBytes)
           wasm.fp12_mul_line(f, f, line)
@@ -162,12 +160,12 @@ export class WasmPairing {
     }
     const { wasm } = this.heap
     const sums = this.sums
-    new Uint8Array(wasm.memory.buffer, sums, fp12Bytes).fill(0)
+    this.heap.clear(sums, fp12Bytes)
     for (const { from, to, value } of entries) {
       wasm.fp_mul(this.scratchFp, a + from * fpBytes, value)
       wasm.fp_add(sums + to * fpBytes, sums + to * fpBytes, this.scratchFp)
     }
-    this.copy(out, sums, fp12Bytes)
+    this.heap.copy(out, sums, fp12Bytes)
   }
 
   /**
@@ -179,12 +177,12 @@ export class WasmPairing {
     const { wasm } = this.heap
     const z = this.chain
     // (A, B, C, D) = (c0.c1, c0.c2, c1.c0, c1.c2)
-    this.copy(z, a + fp2Bytes, 3 * fp2Bytes)
-    this.copy(z + 3 * fp2Bytes, a + 5 * fp2Bytes, fp2Bytes)
+    this.heap.copy(z, a + fp2Bytes, 3 * fp2Bytes)
+    this.heap.copy(z + 3 * fp2Bytes, a + 5 * fp2Bytes, fp2Bytes)
     let kept = 0
     for (let bit = 1; bit <= seedTop; bit++) {
       wasm.fp12_csqr(z, z)
-      if (bit === seedSetBits[kept]) this.copy(this.kept[kept++]!, z, compressedBytes)
+      if (bit === seedSetBits[kept]) this.heap.copy(this.kept[kept++]!, z, compressedBytes)
     }
     if (!this.recoverProduct(out)) this.powSeedGrangerScott(out, a)
   }
@@ -212,14 +210,15 @@ export class WasmPairing {
       wasm.fp2_sub(numerator, numerator, B)
       wasm.fp2_sub(numerator, numerator, B)
       // prefix[k] = 4C₀ · … · 4C_k
-      wasm.fp2_add(t, C, C)
-      wasm.fp2_add(t, t, t)
-      if (k === 0) this.copy(this.prefixes[0]!, t, fp2Bytes)
-      else wasm.fp2_mul(this.prefixes[k]!, this.prefixes[k - 1]!, t)
+      const denominator = this.denominators[k]!
+      wasm.fp2_add(denominator, C, C)
+      wasm.fp2_add(denominator, denominator, denominator)
+      if (k === 0) this.heap.copy(this.prefixes[0]!, denominator, fp2Bytes)
+      else wasm.fp2_mul(this.prefixes[k]!, this.prefixes[k - 1]!, denominator)
     }
     // 1 / (x + yu) = (x - yu) / (x² + y²), on bigints once.
     const last = this.prefixes[count - 1]!
-    const [x, y] = [heap.readFp(last, this.scratchFp), heap.readFp(last + fpBytes, this.scratchFp)]
+    const [x, y] = [heap.readFp(last), heap.readFp(last + fpBytes)]
     const normInverse = invertFp((x * x + y * y) % p)
     heap.writeFp(inverse, (x * normInverse) % p)
     heap.writeFp(inverse + fpBytes, ((p - y) * normInverse) % p)
@@ -229,11 +228,9 @@ export class WasmPairing {
       // inverse is 1 / (4C₀ · … · 4C_k): times the product before k, 1 / 4C_k.
       if (k > 0) {
         wasm.fp2_mul(t, inverse, this.prefixes[k - 1]!)
-        wasm.fp2_add(u, C, C)
-        wasm.fp2_add(u, u, u)
-        wasm.fp2_mul(inverse, inverse, u)
+        wasm.fp2_mul(inverse, inverse, this.denominators[k]!)
       } else {
-        this.copy(t, inverse, fp2Bytes)
+        this.heap.copy(t, inverse, fp2Bytes)
       }
       const X = element + 4 * fp2Bytes
       wasm.fp2_mul(X, this.numerators[k]!, t)
@@ -248,9 +245,9 @@ export class WasmPairing {
       wasm.fp2_sub(t, t, u)
       wasm.fp2_mul_nr(element, t)
       wasm.fp_add(element, element, heap.montgomeryOne)
-      this.copy(element + fp2Bytes, A, 3 * fp2Bytes)
-      this.copy(element + 5 * fp2Bytes, D, fp2Bytes)
-      if (k === count - 1) this.copy(out, element, fp12Bytes)
+      this.heap.copy(element + fp2Bytes, A, 3 * fp2Bytes)
+      this.heap.copy(element + 5 * fp2Bytes, D, fp2Bytes)
+      if (k === count - 1) this.heap.copy(out, element, fp12Bytes)
       else wasm.fp12_mul(out, out, element)
     }
     return true
@@ -259,7 +256,7 @@ export class WasmPairing {
   /** out = a^|x| by Granger–Scott squarings (out ≠ a). */
   private powSeedGrangerScott(out: number, a: number): void {
     const { wasm } = this.heap
-    this.copy(out, a, fp12Bytes)
+    this.heap.copy(out, a, fp12Bytes)
     for (const bit of seedBits) {
       wasm.fp12_cyc_sqr(out, out)
       if (bit) wasm.fp12_mul(out, out, a)

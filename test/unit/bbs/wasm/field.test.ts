@@ -14,9 +14,9 @@ import { fp2Bytes, fp12Bytes, fpBytes } from '../../../../src/bbs/wasm/heap.js'
 
 const { heap } = wasmBackend()!
 const { wasm } = heap
-const [x, y, z, scratch] = [heap.alloc(fp12Bytes), heap.alloc(fp12Bytes), heap.alloc(fp12Bytes), heap.alloc(fpBytes)]
+const [x, y, z] = [heap.alloc(fp12Bytes), heap.alloc(fp12Bytes), heap.alloc(fp12Bytes)]
 const write = (address: number, values: readonly bigint[]) => values.forEach((value, i) => heap.writeFp(address + i * fpBytes, value))
-const read = (address: number, count: number) => Array.from({ length: count }, (_, i) => heap.readFp(address + i * fpBytes, scratch))
+const read = (address: number, count: number) => Array.from({ length: count }, (_, i) => heap.readFp(address + i * fpBytes))
 const mod = (value: bigint) => ((value % p) + p) % p
 
 const edge = fc.constantFrom(0n, 1n, 2n, p - 1n, p - 2n, (p - 1n) / 2n, (1n << 380n) % p, (1n << 29n) - 1n)
