@@ -30,6 +30,7 @@ import {
 } from './fp12.js'
 import type { AffinePoint } from './g1.js'
 import { wasmBackend } from './wasm/backend.js'
+import { createLruCache } from '../cache/createLruCache.js'
 
 /** A G2 point's Miller loop line coefficients. */
 export type G2Precompute = ReturnType<typeof bls12_381.utils.calcPairingPrecomputes>
@@ -39,7 +40,7 @@ export type PreparedPublicKey = { readonly octets: Uint8Array; readonly hex: str
 
 /** How many decoded public keys stay cached (the least recently used is dropped first). */
 export const publicKeyCacheSize = 64
-const publicKeys = new Map<string, PreparedPublicKey | null>()
+const publicKeys = createLruCache<string, PreparedPublicKey | null>(publicKeyCacheSize)
 let basePointLines: G2Precompute | undefined
 
 /**
@@ -53,11 +54,8 @@ export function preparePublicKey(octets: Uint8Array): PreparedPublicKey | undefi
     // On the WebAssembly backend the lines also go into the module's memory now, not at the
     // key's first pairing.
     if (prepared) wasmBackend()?.pairing.prepareLines(prepared.lines)
-    if (publicKeys.size >= publicKeyCacheSize) publicKeys.delete(publicKeys.keys().next().value!)
-  } else {
-    publicKeys.delete(hex)
+    publicKeys.set(hex, prepared)
   }
-  publicKeys.set(hex, prepared)
   return prepared ?? undefined
 }
 

@@ -4,6 +4,7 @@
  * public key API lives in src/keys).
  */
 import { base58 } from '@scure/base'
+import { createLruCache } from '../../cache/createLruCache.js'
 import { PublicKeyMalformedError } from '../errors.js'
 import { type MultikeyType, multikeyCodecs } from './multikeyCodecs.js'
 
@@ -26,6 +27,23 @@ export type DecodedPublicKey = {
  * @throws {PublicKeyMalformedError} if it is not base58btc, has an unknown
  *   multicodec prefix, or the key has the wrong length for its type */
 export function decodePublicKeyMultibase(publicKeyMultibase: string): DecodedPublicKey {
+  let key = decodedKeys.get(publicKeyMultibase)
+  if (!key) {
+    key = decode(publicKeyMultibase)
+    decodedKeys.set(publicKeyMultibase, key)
+  }
+  // A copy: the cached bytes are never handed out.
+  return { type: key.type, publicKey: key.publicKey.slice() }
+}
+
+/**
+ * Keys decoded lately, by their text. A verifier decodes its issuers' keys over and over (the
+ * DID document, the key import, the proof check), and base58 decoding is quadratic in the
+ * text. Only keys that decode are kept, so each entry is small.
+ */
+const decodedKeys = createLruCache<string, DecodedPublicKey>(64)
+
+function decode(publicKeyMultibase: string): DecodedPublicKey {
   if (!publicKeyMultibase.startsWith('z')) {
     throw new PublicKeyMalformedError({ publicKeyMultibase, reason: "expected base58btc multibase (prefix 'z')" })
   }

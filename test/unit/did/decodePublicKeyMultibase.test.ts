@@ -21,6 +21,16 @@ describe('decodePublicKeyMultibase', () => {
     expect(encodePublicKeyMultibase(decodedEd25519)).toBe(ed25519.publicKeyMultibase)
   })
 
+  it('behavior: a key decoded again is the same key, and each caller gets its own bytes', async () => {
+    const { publicKeyMultibase } = await generateBbsKeyPair({ algorithm: 'BBS-BLS12-381-SHA-256' })
+    const first = decodePublicKeyMultibase(publicKeyMultibase)
+    const expected = first.publicKey.slice()
+    first.publicKey.fill(0)
+    const again = decodePublicKeyMultibase(publicKeyMultibase)
+    expect(again).toEqual({ type: 'Bls12381G2', publicKey: expected })
+    expect(again.publicKey).not.toBe(first.publicKey)
+  })
+
   it.each([
     ['not base58btc multibase', 'uAe0B', "expected base58btc multibase (prefix 'z')"],
     ['bad base58', 'z0OIl', 'not valid base58btc'],
