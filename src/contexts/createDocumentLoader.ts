@@ -65,6 +65,14 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
+/**
+ * Whether medcred bundles this context: every loader serves it, pinned, before anything a
+ * caller hands in, so what it means is the same in every verification of the process.
+ */
+export function isBundledContext(url: string): boolean {
+  return contextsByUrl.has(url)
+}
+
 /** The URLs of every context medcred bundles. */
 export function listBundledContexts(): string[] {
   return [...contextsByUrl.keys()]

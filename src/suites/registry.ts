@@ -8,9 +8,11 @@ import type { DocumentLoader } from '../contexts/types.js'
 import { bbs2020ProofKind, bbsContext, credentialsV1Context } from './bbs-2020/constants.js'
 import { bbs2020MessageCount } from './bbs-2020/messageCount.js'
 import { parseDerivedProofValue } from './bbs-2023/parseDerivedProofValue.js'
+import { expandBbs2023Credential } from './bbs-2023/expandCredential.js'
 import { readFeatureOption } from './bbs-2023/readFeatureOption.js'
 import { verifyBbs2023Proof } from './bbs-2023/verifyBbs2023Proof.js'
-import type { ProofCheckOptions, ProofCheckResult, ProofFeatureOption } from './types.js'
+import { expandDocument } from './inputBounds/statementCounts.js'
+import type { ExpandedCredential, ProofCheckOptions, ProofCheckResult, ProofFeatureOption } from './types.js'
 
 /** A suite as verification sees it. */
 export type ProofSuite = {
@@ -28,6 +30,11 @@ export type ProofSuite = {
    * what a bbs-2023 feature option proved (`options.pseudonymContext` checks a pseudonym).
    */
   verify(credential: Record<string, unknown>, documentLoader: DocumentLoader, options?: ProofCheckOptions): Promise<ProofCheckResult>
+  /**
+   * Expands a credential in the form `verify` reads, for the input bounds, in the parts its
+   * proof check can reuse (`options.expanded`). Throws what expansion throws.
+   */
+  expand(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ExpandedCredential>
   /**
    * How many BBS messages the proof covers, disclosed or not, read from the proof value alone
    * (`statements`: how many the credential has, for a proof that signs them all), so that
@@ -48,6 +55,7 @@ const bbs2023: ProofSuite = {
   owns: (proof) => proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'bbs-2023',
   contexts: ['https://www.w3.org/ns/credentials/v2'],
   verify: verifyBbs2023Proof,
+  expand: expandBbs2023Credential,
   countMessages: (proof) => {
     const { bbsProof, selectiveIndexes } = parseDerivedProofValue(proof.proofValue)
     // The BBS proof holds one response scalar per undisclosed message after its fixed part.
@@ -68,6 +76,7 @@ const bbs2020: ProofSuite = {
   // credential (the Cartesi machine's budget is 100 MiB) should not pay.
   // A BbsBlsSignature2020 credential is not derived: it has no nonce, so it is bound to nothing.
   verify: async (credential, documentLoader) => (await import('./bbs-2020/verifyBbs2020Proof.js')).verifyBbs2020Proof(credential, documentLoader),
+  expand: async (credential, documentLoader) => ({ whole: await expandDocument(credential, documentLoader) }),
   countMessages: bbs2020MessageCount,
   featureOption: () => 'baseline',
 }

@@ -56,10 +56,23 @@ export type ProofFeature = 'anonymous_holder_binding' | 'pseudonym' | 'holder_bi
  */
 export type ProofFeatureOption = 'baseline' | ProofFeature
 
+/** A credential expanded (JSON-LD) by its suite, before its proof is checked. */
+export type ExpandedCredential = {
+  /** The whole credential, expanded: what the input bounds count and measure. */
+  whole: readonly unknown[]
+  /**
+   * The credential without its proof, expanded as the suite's proof check canonicalises it,
+   * when the suite expanded it apart (bbs-2023): the check then does not expand it again.
+   */
+  document?: { readonly of: Record<string, unknown>; readonly expanded: readonly unknown[] } | undefined
+}
+
 /** What a proof check is asked to verify beyond the proof itself. */
 export type ProofCheckOptions = {
   /** The context id a bbs-2023 pseudonym must be for (vc-di-bbs `nym_domain`): a pseudonym proof is checked against it. */
   pseudonymContext?: Uint8Array | undefined
+  /** The credential as its suite's `expand` expanded it for the input bounds. */
+  expanded?: ExpandedCredential | undefined
 }
 
 /** The outcome of a suite's proof check. */

@@ -63,12 +63,14 @@ declare module '@digitalbazaar/di-sd-primitives' {
     options: { documentLoader: Loader } & Record<string, unknown>
   }): Promise<{ groups: { [name in names]: Group }; labelMap: Map<string, string> }>
   export function selectJsonLd(options: { document: Json; pointers: string[] }): Json | null
-  export function canonicalize(input: string, options: { inputFormat: 'application/n-quads'; canonicalIdMap: Map<string, string> } & Record<string, unknown>): Promise<string>
+  /** Canonical N-Quads of N-Quads (`inputFormat`), a JSON-LD document, or one expanded already (`skipExpansion`). */
+  export function canonicalize(input: string | Json | readonly unknown[], options: Record<string, unknown>): Promise<string>
   export function stripBlankNodePrefixes(map: Map<string, string>): Map<string, string>
   export function labelReplacementCanonicalizeJsonLd(options: {
-    document: Json
+    /** A JSON-LD document, or one expanded already (`options.skipExpansion`). */
+    document: Json | readonly unknown[]
     labelMapFactoryFunction: LabelMapFactory
-    options: { documentLoader: Loader }
+    options: { documentLoader: Loader } & Record<string, unknown>
   }): Promise<string[]>
 }
 

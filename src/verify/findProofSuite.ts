@@ -47,7 +47,7 @@ export async function findProofSuite(credential: Record<string, unknown>, docume
 }
 
 /** The suite of a credential already in the form the Data Integrity pipeline reads, if it is. */
-function pipelineSuiteOf(credential: Record<string, unknown>): ProofSuite | undefined {
+export function pipelineSuiteOf(credential: Record<string, unknown>): ProofSuite | undefined {
   const { proof, '@context': context } = credential
   const suite = isObject(proof) ? proofSuiteOf(proof) : undefined
   return suite && Array.isArray(context) && context[0] === suite.contexts[0] ? suite : undefined

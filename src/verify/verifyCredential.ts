@@ -20,11 +20,12 @@ import { checkValidity } from './checks/checkValidity.js'
 import { inputFailure } from './checks/inputFailure.js'
 import { readUntrustedJson } from './checks/readUntrustedJson.js'
 import { inputLimitError } from './errors.js'
-import { findProofSuite, notJsonLd } from './findProofSuite.js'
+import { findProofSuite, notJsonLd, pipelineSuiteOf } from './findProofSuite.js'
 import { readingContextFor } from './signedGraph/readingContext.js'
 import { checkMessageCount, checkStatementCounts, resolveLimits } from '../suites/inputBounds/limits.js'
 import { countStatements, expandDocument } from '../suites/inputBounds/statementCounts.js'
 import type { ProofSuite } from '../suites/registry.js'
+import type { ExpandedCredential } from '../suites/types.js'
 import { createVerifiedView, type VerifiedView } from './signedGraph/createVerifiedView.js'
 import { SignedGraphError } from './signedGraph/errors.js'
 import type { CredentialVerificationResult, VerificationCheck, VerificationOptions } from './types.js'
@@ -147,17 +148,19 @@ export async function verifyBoundedCredential(
   const limits = resolveLimits(parameters.limits)
   // 1. The statements, counted on the expanded JSON-LD (linear: readUntrustedJson bounded the
   // JSON it grows with), before anything canonicalises them.
-  let expanded: unknown[]
+  let expanded: ExpandedCredential
   try {
-    expanded = await expandDocument(input, documentLoader)
+    // A credential in its suite's form is expanded by the suite, in parts its proof check reuses.
+    const suite = pipelineSuiteOf(input)
+    expanded = suite ? await suite.expand(input, documentLoader) : { whole: await expandDocument(input, documentLoader) }
   } catch (error) {
     return refused(notJsonLd(input, error))
   }
-  const counts = countStatements(expanded)
+  const counts = countStatements(expanded.whole)
   const counted = checkStatementCounts(counts, limits)
   if (counted) return refused([inputFailure(inputLimitError('credential', counted))])
   // 2. The suite, and the credential in the JSON-LD form it verifies.
-  const found = await findProofSuite(input, documentLoader, expanded)
+  const found = await findProofSuite(input, documentLoader, expanded.whole)
   if ('failed' in found) return refused([found.failed])
   const { credential, suite } = found
   const proofObject = credential.proof as Record<string, unknown>
@@ -177,14 +180,14 @@ export async function verifyBoundedCredential(
   if (tooManyMessages) return refused([inputFailure(inputLimitError('credential', tooManyMessages))])
   // 5. The caller's early refusals, on what the credential claims.
   if (parameters.screen) {
-    const screened = parameters.screen(await claimedCredential(expanded, suite, parameters.contexts))
+    const screened = parameters.screen(await claimedCredential(expanded.whole, suite, parameters.contexts))
     if (screened && !screened.ok) return refused([screened])
   }
   // 6. The proof: on success, the statements it covers, what it is bound to and what its
   // feature option proved, which must be what the verifier requires and accepts.
   const pseudonymAsked = parameters.pseudonymOptional !== true || featureOption === 'pseudonym' || featureOption === 'holder_binding_pseudonym'
   const pseudonymContext = parameters.pseudonymContext === undefined || !pseudonymAsked ? undefined : encodeChallenge(parameters.pseudonymContext)
-  const { check: proofCheck, proof } = await checkProof(credential, suite, documentLoader, { pseudonymContext })
+  const { check: proofCheck, proof } = await checkProof(credential, suite, documentLoader, { pseudonymContext, expanded })
   if (!proof) return refused([pass('input'), proofCheck])
   const featureFailure =
     checkProofFeatures(proof, { pseudonym: pseudonymContext !== undefined, holderBinding: parameters.requireHolderBinding === true }) ??

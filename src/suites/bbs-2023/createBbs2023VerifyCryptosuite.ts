@@ -8,20 +8,16 @@
  * with a feature option (holder binding, pseudonyms) hand back what they proved.
  */
 import type { MultikeyDocument } from '@digitalbazaar/bls12-381-multikey'
-import {
-  createLabelMapFunction,
-  hashCanonizedProof,
-  hashMandatory,
-  labelReplacementCanonicalizeJsonLd,
-} from '@digitalbazaar/di-sd-primitives'
+import { createLabelMapFunction, hashMandatory, labelReplacementCanonicalizeJsonLd } from '@digitalbazaar/di-sd-primitives'
 import { concatBytes } from '@noble/curves/utils.js'
 import { verifyProof as medcredVerifyProof, type VerifyProofParameters } from '../../bbs/index.js'
 import type { DocumentLoader } from '../../contexts/types.js'
 import { type DecodedPublicKey, decodePublicKeyMultibase } from '../../did/multikey/decodePublicKeyMultibase.js'
 import { bbsAlgorithm, multikeyContext } from '../../keys/constants.js'
 import { CanonicalizationLimitError, canonicalizationWorkBound, isCanonicalizationLimit } from '../errors.js'
-import type { ProofFeature } from '../types.js'
+import type { ExpandedCredential, ProofFeature } from '../types.js'
 import { parseDerivedProofValue } from './parseDerivedProofValue.js'
+import { proofConfigurationOf } from './proofConfiguration.js'
 import { readProofFeature } from './readProofFeature.js'
 import { type FeatureProofData, verifyFeatureProof } from './verifyFeatureProof.js'
 
@@ -70,6 +66,11 @@ export type CreateBbs2023VerifyCryptosuiteOptions = {
    * verifier's. A pseudonym proof cannot be verified without it.
    */
   pseudonymContext?: Uint8Array | undefined
+  /**
+   * The credential as the input bounds expanded it (`ProofSuite.expand`): its document is not
+   * expanded again when it is the one verified.
+   */
+  expanded?: ExpandedCredential | undefined
 }
 
 /**
@@ -81,12 +82,12 @@ export type CreateBbs2023VerifyCryptosuiteOptions = {
  * @returns the cryptosuite object `new DataIntegrityProof({ cryptosuite })` takes
  */
 export function createBbs2023VerifyCryptosuite(options: CreateBbs2023VerifyCryptosuiteOptions = {}): unknown {
-  const { verifyProof = medcredVerifyProof, onVerified, pseudonymContext } = options
+  const { verifyProof = medcredVerifyProof, onVerified, pseudonymContext, expanded } = options
   return {
     name: 'bbs-2023',
     // The stock suite's list: the IETF algorithm name, and the key type older keys carry.
     requiredAlgorithm: [bbsAlgorithm, 'Bls12381G2'],
-    createVerifyData,
+    createVerifyData: (parameters: CreateVerifyDataParameters) => createVerifyData(parameters, expanded),
     async createVerifier({ verificationMethod }: { verificationMethod: MultikeyDocument }) {
       const key = plainMultikey(verificationMethod) ?? (await stockImport(verificationMethod))
       const { publicKey } = decodePublicKeyMultibase(key.publicKeyMultibase)
@@ -142,12 +143,15 @@ async function stockImport(method: MultikeyDocument): Promise<ImportedKey> {
   return Bls12381Multikey.from(method)
 }
 
-/** "createVerifyData (bbs-2023)", steps numbered as in the spec. */
-async function createVerifyData(parameters: {
+/** What the Data Integrity pipeline hands createVerifyData: the document is the credential without its proof. */
+type CreateVerifyDataParameters = {
   document: Record<string, unknown>
   proof: Record<string, unknown>
   documentLoader: DocumentLoader
-}): Promise<DerivedProofData> {
+}
+
+/** "createVerifyData (bbs-2023)", steps numbered as in the spec. */
+async function createVerifyData(parameters: CreateVerifyDataParameters, expanded: ExpandedCredential | undefined): Promise<DerivedProofData> {
   const { document, proof, documentLoader } = parameters
   // Passed through to rdf-canonize: the work bound is ours, not the library's default.
   const options = { documentLoader, ...canonicalizationWorkBound }
@@ -160,10 +164,14 @@ async function createVerifyData(parameters: {
   let statements: string[]
   try {
     // 2. proofHash: the canonical proof configuration.
-    proofHash = await hashCanonizedProof({ document, proof, options })
-    // 3. Canonicalise the document, relabelling blank nodes with the issuer's labels.
+    proofHash = await (await proofConfigurationOf(document, proof, documentLoader)).hash()
+    // 3. Canonicalise the document, relabelling blank nodes with the issuer's labels: expanded
+    // already by the input bounds when it is the document they measured.
     const labelMapFactoryFunction = createLabelMapFunction({ labelMap })
-    statements = await labelReplacementCanonicalizeJsonLd({ document, labelMapFactoryFunction, options })
+    const measured = expanded?.document && isWithoutProof(document, expanded.document.of) ? expanded.document.expanded : undefined
+    statements = measured
+      ? await labelReplacementCanonicalizeJsonLd({ document: measured, labelMapFactoryFunction, options: { ...options, skipExpansion: true } })
+      : await labelReplacementCanonicalizeJsonLd({ document, labelMapFactoryFunction, options })
   } catch (error) {
     throw isCanonicalizationLimit(error) ? new CanonicalizationLimitError(error) : error
   }
@@ -184,6 +192,15 @@ async function createVerifyData(parameters: {
     presentationHeader,
     ...(feature && { feature: { feature, lengthBBSMessages, pseudonym, nymDomain } }),
   }
+}
+
+/**
+ * Whether `document` is `credential` without its proof, as the pipeline hands it over (a
+ * shallow copy): the same members, the very same values.
+ */
+function isWithoutProof(document: Record<string, unknown>, credential: Record<string, unknown>): boolean {
+  const keys = Object.keys(document)
+  return 'proof' in credential && !('proof' in document) && keys.length === Object.keys(credential).length - 1 && keys.every((key) => document[key] === credential[key])
 }
 
 /**

@@ -40,7 +40,7 @@ export async function verifyBbs2023Proof(credential: Record<string, unknown>, do
     const url = typeof verificationMethod === 'object' && verificationMethod !== null ? (verificationMethod as { id?: unknown }).id : verificationMethod
     if (typeof url !== 'string') throw new ProofMalformedError('its verificationMethod must be a URL')
     let covered: VerifiedDerivedProof | undefined
-    const cryptosuite = createBbs2023VerifyCryptosuite({ onVerified: (proof) => (covered = proof), pseudonymContext: options.pseudonymContext })
+    const cryptosuite = createBbs2023VerifyCryptosuite({ onVerified: (proof) => (covered = proof), pseudonymContext: options.pseudonymContext, expanded: options.expanded })
     const suite = new Bbs2023Proof({ cryptosuite })
     const purpose = new jsigs.purposes.AssertionProofPurpose()
     const result = await jsigs.verify(credential, { suite, purpose, documentLoader })
