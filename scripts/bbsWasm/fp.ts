@@ -12,13 +12,15 @@
  * straight-line code, nested expressions rather than locals where it can be, which is what
  * Liftoff (the machine's only wasm compiler) turns into the fewest instructions.
  *
- * Fp2 products are fused: the real part a0·b0 - a1·b1 is reduced once, as a0·b0 + a1·(16p - b1),
- * and the imaginary part a0·b1 + a1·b0 likewise, so an Fp2 product is two reductions and no
- * separate additions (Karatsuba's three products would need five more passes over the limbs).
+ * Fp2 products are fused: Karatsuba's three products a0·b0, a1·b1 and (a0 + a1)(b0 + b1) are
+ * summed column by column, and each column feeds both coordinates' Montgomery reductions at
+ * once, the real part a0·b0 - a1·b1 + 64p² and the imaginary part (a0 + a1)(b0 + b1) - a0·b0 -
+ * a1·b1: three limb products a column where two separate reductions would take four, and no
+ * pass over the limbs between the products and the reductions.
  *
  * Lazy sums: a product's operands may be sums left unreduced (below 8p, limbs carried): the
- * largest value reduced, (a0 + a1)(a0 + 16p - a1) < 16p·24p, stays far below R·p, so the
- * result is below 2p. The tower adds lazily (`fp2_add_lazy`) exactly where a sum only feeds
+ * largest value reduced, (a0 + a1)(a0 + 16p - a1) < 16p·24p, or an Fp2 product's parts below
+ * 128p², stays far below R·p, so the result is below 2p. The tower adds lazily (`fp2_add_lazy`) exactly where a sum only feeds
  * products.
  */
 import { p } from '../../src/bbs/ciphersuite.js'
@@ -37,6 +39,9 @@ export function toLimbs(x: bigint): bigint[] {
 export const P = toLimbs(p)
 export const P2 = toLimbs(2n * p)
 export const P16 = toLimbs(16n * p)
+/** 64p² in 27 limbs: added to an Fp2 product's real part, a0·b0 - a1·b1 (operands below 8p), to keep it positive. */
+const P64Squared = Array.from({ length: 2 * limbCount - 1 }, (_, i) => ((64n * p * p) >> BigInt(limbBits * i)) & mask)
+if (64n * p * p >= 1n << BigInt(limbBits * (2 * limbCount - 1))) throw new Error('64p² does not fit the product columns')
 // -p⁻¹ mod 2^29, by Newton's iteration.
 let inverse = 1n
 for (let i = 0; i < 6; i++) inverse = (inverse * (2n - p * inverse)) & ((1n << 64n) - 1n)
@@ -76,6 +81,40 @@ export function montgomery(column: (i: number) => string[], result: string): str
     }
   }
   lines.push(`(local.set $${result}${limbCount - 1} ${get('acc')})`)
+  return lines
+}
+
+/**
+ * The Montgomery reductions of an Fp2 product, both coordinates in one pass over the columns
+ * (Karatsuba): x = (x0, x1) and y = (y0, y1) in locals, their coordinates' sums (carried) in
+ * `sums`; x·y lands in results[0] (real) and results[1] (imaginary), which no column reads.
+ * A column sums below 28 limb products of 2^58 either way, so the signed accumulators fit an
+ * i64 (|column| < 2^62.9); the shifts are arithmetic, the totals non-negative.
+ */
+export function montgomeryFp2(x: readonly [string, string], y: readonly [string, string], sums: readonly [string, string], results: readonly [string, string]): string[] {
+  const [real, imaginary] = results
+  const lines = ['(local.set $acc (i64.const 0))', '(local.set $acc1 (i64.const 0))']
+  const reduction = (m: string, i: number) => {
+    const terms: string[] = []
+    for (let j = Math.max(0, i - limbCount + 1); j <= Math.min(i - 1, limbCount - 1); j++) terms.push(`(i64.mul ${get(`${m}${j}`)} ${i64(P[i - j]!)})`)
+    return terms
+  }
+  for (let i = 0; i < 2 * limbCount - 1; i++) {
+    lines.push(`(local.set $s0 ${sum(product(x[0], y[0])(i))})`, `(local.set $s1 ${sum(product(x[1], y[1])(i))})`)
+    lines.push(`(local.set $acc (i64.sub ${sum([get('acc'), get('s0'), i64(P64Squared[i]!), ...reduction('m', i)])} ${get('s1')}))`)
+    lines.push(`(local.set $acc1 (i64.sub (i64.sub ${sum([get('acc1'), ...product(sums[0], sums[1])(i), ...reduction('q', i)])} ${get('s0')}) ${get('s1')}))`)
+    for (const [acc, m, result] of [['acc', 'm', real], ['acc1', 'q', imaginary]] as const) {
+      if (i < limbCount) {
+        lines.push(
+          `(local.set $${m}${i} (i64.and (i64.mul ${get(acc)} ${i64(pInverse)}) ${i64(mask)}))`,
+          `(local.set $${acc} (i64.shr_s (i64.add ${get(acc)} (i64.mul ${get(`${m}${i}`)} ${i64(P[0]!)})) ${i64(limbBits)}))`,
+        )
+      } else {
+        lines.push(`(local.set $${result}${i - limbCount} (i64.and ${get(acc)} ${i64(mask)}))`, `(local.set $${acc} (i64.shr_s ${get(acc)} ${i64(limbBits)}))`)
+      }
+    }
+  }
+  lines.push(`(local.set $${real}${limbCount - 1} ${get('acc')})`, `(local.set $${imaginary}${limbCount - 1} ${get('acc1')})`)
   return lines
 }
 
@@ -140,6 +179,15 @@ function lazySum(offset: number): string[] {
   return lines
 }
 
+/** to = x + y, limbs in locals, carried (x and y below 8p: an operand of products). */
+export const carriedSum = (to: string, x: string, y: string) => [
+  '(local.set $c (i64.const 0))',
+  ...limbs.flatMap((j) => carryInto(to, j, `(i64.add (i64.add ${get(`${x}${j}`)} ${get(`${y}${j}`)}) ${get('c')})`, false)),
+]
+
+/** The scalar locals `montgomeryFp2` uses beside its limbs (and the `m` and `q` limbs it declares). */
+export const fp2ProductLocals = `(local $acc i64) (local $acc1 i64) (local $s0 i64) (local $s1 i64) (local $c i64) ${['m', 'q'].flatMap((name) => limbs.map((j) => `(local $${name}${j} i64)`)).join(' ')}`
+
 const func = (name: string, params: string[], locals: string, body: string[]) =>
   `(func $${name} (export "${name}") ${params.map((param) => `(param $${param} i32)`).join(' ')} ${locals}\n${body.join('\n')})`
 
@@ -161,13 +209,12 @@ export function fieldFunctions(): string[] {
     func('fp2_add', binary, '(local $c i64)', [...addStream(0, false), ...addStream(F, false)]),
     func('fp2_sub', binary, '(local $c i64)', [...addStream(0, true), ...addStream(F, true)]),
     func('fp2_add_lazy', binary, '(local $c i64)', [...lazySum(0), ...lazySum(F)]),
-    // (a0 + a1u)(b0 + b1u) = (a0·b0 + a1·(16p - b1)) + (a0·b1 + a1·b0)u, each reduced once.
-    func('fp2_mul', binary, `(local $acc i64) (local $c i64) ${declare('a', 'b', 'd', 'e', 'n', 'm', 'r')}`, [
+    // (a0 + a1u)(b0 + b1u) = (a0·b0 - a1·b1) + ((a0 + a1)(b0 + b1) - a0·b0 - a1·b1)u
+    func('fp2_mul', binary, `${fp2ProductLocals} ${declare('a', 'b', 'd', 'e', 'u', 'v', 'n', 'r')}`, [
       ...loadInto('a', 'x'), ...loadInto('b', 'x', F), ...loadInto('d', 'y'), ...loadInto('e', 'y', F),
-      '(local.set $c (i64.const 0))',
-      ...limbs.flatMap((j) => carryInto('n', j, `(i64.add (i64.sub ${i64(P16[j]!)} ${get(`e${j}`)}) ${get('c')})`, true)),
-      ...montgomery(productSum(['a', 'd'], ['b', 'n']), 'r'),
-      ...montgomery(productSum(['a', 'e'], ['b', 'd']), 'n'),
+      ...carriedSum('u', 'a', 'b'),
+      ...carriedSum('v', 'd', 'e'),
+      ...montgomeryFp2(['a', 'b'], ['d', 'e'], ['u', 'v'], ['r', 'n']),
       ...storeLimbs('r', 0),
       ...storeLimbs('n', F),
     ]),

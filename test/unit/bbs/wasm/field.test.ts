@@ -18,6 +18,18 @@ const [x, y, z] = [heap.alloc(fp12Bytes), heap.alloc(fp12Bytes), heap.alloc(fp12
 const write = (address: number, values: readonly bigint[]) => values.forEach((value, i) => heap.writeFp(address + i * fpBytes, value))
 const read = (address: number, count: number) => Array.from({ length: count }, (_, i) => heap.readFp(address + i * fpBytes))
 const mod = (value: bigint) => ((value % p) + p) % p
+/**
+ * Whether the `count` elements at `address` keep the module's representation: 14 limbs, each
+ * in [0, 2^29) but the top one (non-negative), and a value in [0, 2p). readFp would hide a
+ * value out of it, reducing as it reads.
+ */
+const represented = (address: number, count: number) =>
+  Array.from({ length: count }, (_, i) => {
+    const limbs = new BigInt64Array(wasm.memory.buffer, address + i * fpBytes, fpBytes / 8)
+    const inRange = limbs.every((limb, j) => limb >= 0n && (j === limbs.length - 1 || limb < 1n << 29n))
+    const value = limbs.reduceRight((acc, limb) => (acc << 29n) + limb, 0n)
+    return inRange && value < 2n * p
+  }).every(Boolean)
 
 const edge = fc.constantFrom(0n, 1n, 2n, p - 1n, p - 2n, (p - 1n) / 2n, (1n << 380n) % p, (1n << 29n) - 1n)
 const element = fc.oneof(fc.bigInt({ min: 0n, max: p - 1n }), edge)
@@ -75,6 +87,35 @@ describe('Fp2', () => {
         expect(read(x, 2)).toEqual([mod(a0 * b0 - a1 * b1), mod(a0 * b1 + a1 * b0)])
       }),
       options,
+    )
+  })
+  it('behavior: fp2_mul takes operands left unreduced by fp2_add_lazy (below 8p), and products of products', () => {
+    const w = heap.alloc(fp2Bytes)
+    fc.assert(
+      fc.property(fc.array(element, { minLength: 8, maxLength: 8 }), ([a0, a1, b0, b1, c0, c1, d0, d1]) => {
+        // x = (a + b) + (a + b) and y = (c + d) + (c + d): each below 8p, limbs carried, never reduced.
+        write(x, [a0, a1])
+        write(w, [b0, b1])
+        wasm.fp2_add_lazy(x, x, w)
+        wasm.fp2_add_lazy(x, x, x)
+        write(y, [c0, c1])
+        write(w, [d0, d1])
+        wasm.fp2_add_lazy(y, y, w)
+        wasm.fp2_add_lazy(y, y, y)
+        const [x0, x1, y0, y1] = [2n * (a0 + b0), 2n * (a1 + b1), 2n * (c0 + d0), 2n * (c1 + d1)]
+        wasm.fp2_mul(z, x, y)
+        const [r0, r1] = [mod(x0 * y0 - x1 * y1), mod(x0 * y1 + x1 * y0)]
+        expect(read(z, 2)).toEqual([r0, r1])
+        expect(represented(z, 2)).toBe(true)
+        // A product (in [0, 2p)) times an unreduced sum, and squared through fp2_mul.
+        wasm.fp2_mul(z, z, x)
+        const [s0, s1] = [mod(r0 * x0 - r1 * x1), mod(r0 * x1 + r1 * x0)]
+        expect(read(z, 2)).toEqual([s0, s1])
+        wasm.fp2_mul(z, z, z)
+        expect(read(z, 2)).toEqual([mod(s0 * s0 - s1 * s1), mod(2n * s0 * s1)])
+        expect(represented(z, 2)).toBe(true)
+      }),
+      { seed: 4244, numRuns: 300 },
     )
   })
 })
