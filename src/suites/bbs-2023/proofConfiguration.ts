@@ -4,14 +4,15 @@
  * under the document's `@context`, without its value, expanded and hashed (proofHash) as the
  * stock pipeline does (di-sd-primitives `hashCanonizedProof`). Issuers of unlinkable
  * credentials give every credential the same configuration (a per-credential `created` would
- * link presentations), so a verifier sees the same few over and over: one whose contexts are
- * all bundled means the same in every verification, and is expanded and hashed once. Internal.
+ * link presentations), so a verifier sees the same few over and over: one whose expansion read
+ * only bundled contexts means the same in every verification, and is expanded and hashed once.
+ * Internal.
  */
 import { canonicalize } from '@digitalbazaar/di-sd-primitives'
 import { sha256 } from '@noble/hashes/sha256'
 import jsonld from 'jsonld'
 import { createLruCache } from '../../cache/createLruCache.js'
-import { isBundledContext } from '../../contexts/createDocumentLoader.js'
+import { createDocumentLoader, isBundledContext } from '../../contexts/createDocumentLoader.js'
 import type { DocumentLoader } from '../../contexts/types.js'
 import { canonicalizationWorkBound } from '../errors.js'
 
@@ -26,7 +27,16 @@ export type ProofConfiguration = {
 /** The options canonicalisation of a bbs-2023 document or configuration expands with. */
 export const expansionOptions = { base: null, safe: true } as const
 
+/**
+ * The largest configuration kept, as JSON text: a real one is well under 1 KB, and whatever a
+ * stranger sends must not make the cache large (64 entries of at most this, about three times
+ * over once expanded).
+ */
+const maxCachedConfiguration = 4096
 const configurations = createLruCache<string, ProofConfiguration>(64)
+
+/** Canonicalising an expanded configuration loads nothing: this loader serves bundled contexts only. */
+const bundledOnly = createDocumentLoader()
 
 /**
  * The proof configuration of `proof` on `document` (its `@context`). Throws what expanding it
@@ -35,23 +45,33 @@ const configurations = createLruCache<string, ProofConfiguration>(64)
 export async function proofConfigurationOf(document: Record<string, unknown>, proof: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofConfiguration> {
   const { proofValue: _value, ...options } = proof
   const configuration = { '@context': document['@context'], ...options }
-  const contexts = ([] as unknown[]).concat(configuration['@context'] ?? [])
-  if (!contexts.every((context) => typeof context === 'string' && isBundledContext(context))) return expandConfiguration(configuration, documentLoader)
   const key = JSON.stringify(configuration)
-  const cached = configurations.get(key)
+  const cacheable = key.length <= maxCachedConfiguration
+  const cached = cacheable ? configurations.get(key) : undefined
   if (cached) return cached
-  const expanded = await expandConfiguration(configuration, documentLoader)
-  configurations.set(key, expanded)
-  return expanded
+  // Whatever the expansion reads, through the caller's loader: the contexts it names at any
+  // depth (a nested `@context`, an `@import`) and any DID URL.
+  const read: unknown[] = []
+  const expanded = (await jsonld.expand(configuration, {
+    documentLoader: (url: string) => {
+      read.push(url)
+      return documentLoader(url)
+    },
+    ...expansionOptions,
+  })) as unknown[]
+  const expandedConfiguration = withHash(expanded)
+  // Bundled contexts mean the same to every loader (a caller cannot pin another text under
+  // their URLs); anything else is this caller's, and this verification's only.
+  if (cacheable && read.every((url) => typeof url === 'string' && isBundledContext(url))) configurations.set(key, expandedConfiguration)
+  return expandedConfiguration
 }
 
-async function expandConfiguration(configuration: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofConfiguration> {
-  const expanded = (await jsonld.expand(configuration, { documentLoader, ...expansionOptions })) as unknown[]
+function withHash(expanded: readonly unknown[]): ProofConfiguration {
   let hash: Promise<Uint8Array> | undefined
   return {
     expanded,
     hash: () => {
-      hash ??= canonicalize(expanded, { documentLoader, skipExpansion: true, ...canonicalizationWorkBound }).then((nquads) => sha256(new TextEncoder().encode(nquads)))
+      hash ??= canonicalize(expanded, { documentLoader: bundledOnly, skipExpansion: true, ...canonicalizationWorkBound }).then((nquads) => sha256(new TextEncoder().encode(nquads)))
       // Each caller gets its own bytes.
       return hash.then((bytes) => bytes.slice())
     },

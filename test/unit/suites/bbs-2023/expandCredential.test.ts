@@ -5,10 +5,13 @@
  * expanded at once; a proof configuration is expanded once while its contexts are bundled; and
  * verification expands the document once, in the bounds, never again in the proof check.
  */
+import { sha256 } from '@noble/hashes/sha256'
+import { bytesToHex } from '@noble/hashes/utils'
 import jsonld from 'jsonld'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createParties, didResolver, documentLoader, now, type Parties, sampleLicence } from '#test/credentials.js'
 import { licence2020 } from '#test/mattr-bbs-2020/fixtures.js'
+import { createDocumentLoader } from '../../../../src/contexts/createDocumentLoader.js'
 import { issueBbs2020Credential } from '../../../../src/suites/bbs-2020/issueBbs2020Credential.js'
 import { deriveCredential } from '../../../../src/suites/bbs-2023/deriveCredential.js'
 import { expandBbs2023Credential } from '../../../../src/suites/bbs-2023/expandCredential.js'
@@ -89,6 +92,19 @@ describe('expandBbs2023Credential', () => {
     }
   })
 
+  it('error: a credential whose proof is not where its data model defines it throws as expanded at once', async () => {
+    const { proof, '@context': context, ...body } = derived
+    // VC 2.0 defines `proof` only on a node typed VerifiableCredential: not on a wrapper around one.
+    for (const wrapper of ['@graph', '@included']) {
+      const credential = { '@context': context, [wrapper]: [body], proof }
+      const { atOnce, inParts } = await bothWays(credential)
+      expect(atOnce).toBe('jsonld.ValidationError')
+      expect(inParts).toBe(atOnce)
+      const result = await verifyCredential({ credential, trustedIssuers: [parties.school.controller], now, didResolver, presentationHeader: challenge })
+      expect(result.verified).toBe(false)
+    }
+  })
+
   it('error: a credential that does not expand throws as it does expanded at once', async () => {
     const credential = { ...derived, credentialSubject: { ...(derived.credentialSubject as Json), undefinedTerm: 1 } }
     const { atOnce, inParts } = await bothWays(credential)
@@ -112,12 +128,30 @@ describe('proofConfigurationOf', () => {
     expect(await first.hash()).not.toEqual(hash)
   })
 
-  it('behavior: a configuration with a context medcred does not bundle is expanded every time', async () => {
-    const inline = { '@context': [...(derived['@context'] as string[]), { extra: 'https://example.org/extra' }] }
-    const first = await proofConfigurationOf(inline, derived.proof as Json, documentLoader)
-    const again = await proofConfigurationOf(inline, derived.proof as Json, documentLoader)
+  it('behavior: a configuration that reads a context medcred does not bundle means what each loader says, and is not kept', async () => {
+    const url = 'https://example.org/extension/v1'
+    const pinned = (vocabulary: string) => {
+      const text = JSON.stringify({ '@context': { note: `https://example.org/${vocabulary}#note` } })
+      return createDocumentLoader({ contexts: [{ url, sha256: bytesToHex(sha256(new TextEncoder().encode(text))), text }] })
+    }
+    // The URL is read only inside the proof: the configuration's own @context is bundled.
+    const proof = { ...(derived.proof as Json), 'https://example.org/extension': { '@context': url, note: 'n' } }
+    const [first, again, other] = [
+      await proofConfigurationOf(derived, proof, pinned('one')),
+      await proofConfigurationOf(derived, proof, pinned('one')),
+      await proofConfigurationOf(derived, proof, pinned('two')),
+    ]
     expect(again).not.toBe(first)
     expect(await again.hash()).toEqual(await first.hash())
+    expect(await other.hash()).not.toEqual(await first.hash())
+    await expect(proofConfigurationOf(derived, proof, documentLoader)).rejects.toMatchObject({ details: { cause: { code: 'ERR_CONTEXT_NOT_BUNDLED' } } })
+  })
+
+  it('behavior: an inline context is part of the text and kept; a configuration too large to be real is not', async () => {
+    const inline = { '@context': [...(derived['@context'] as string[]), { extra: 'https://example.org/extra' }] }
+    expect(await proofConfigurationOf(inline, derived.proof as Json, documentLoader)).toBe(await proofConfigurationOf(inline, derived.proof as Json, documentLoader))
+    const large = { ...(derived.proof as Json), 'https://example.org/padding': 'x'.repeat(5000) }
+    expect(await proofConfigurationOf(derived, large, documentLoader)).not.toBe(await proofConfigurationOf(derived, large, documentLoader))
   })
 
   it('error: a configuration that does not expand is not kept', async () => {
