@@ -132,7 +132,6 @@ export const square = (x: string) => (i: number) => {
   if (i % 2 === 0 && i / 2 < limbCount) terms.push(`(i64.mul ${get(`${x}${i / 2}`)} ${get(`${x}${i / 2}`)})`)
   return terms
 }
-export const productSum = (...pairs: [string, string][]) => (i: number) => pairs.flatMap(([x, y]) => product(x, y)(i))
 
 /** Stores ${name} (a Montgomery product: below 2p) at out + offset. */
 function storeLimbs(name: string, offset: number): string[] {

@@ -3,6 +3,8 @@
  * The shapes of signed documents: Data Integrity proofs, credentials and presentations as
  * JSON, and what a suite's proof check returns. Exported from `medcred`.
  */
+import type { ProofConfiguration } from './bbs-2023/proofConfiguration.js'
+
 /** A Data Integrity proof as it appears on a credential or presentation. */
 export type DataIntegrityProof = {
   type: 'DataIntegrityProof' | (string & {})
@@ -61,10 +63,19 @@ export type ExpandedCredential = {
   /** The whole credential, expanded: what the input bounds count and measure. */
   whole: readonly unknown[]
   /**
-   * The credential without its proof, expanded as the suite's proof check canonicalises it,
-   * when the suite expanded it apart (bbs-2023): the check then does not expand it again.
+   * The parts the suite's proof check canonicalises, when the suite expanded them apart
+   * (bbs-2023): the check then does not expand them again.
    */
-  document?: { readonly of: Record<string, unknown>; readonly expanded: readonly unknown[] } | undefined
+  parts?: ExpandedParts | undefined
+}
+
+/** A bbs-2023 credential's parts, expanded as its proof check canonicalises them. */
+export type ExpandedParts = {
+  /** The credential they are the parts of. */
+  readonly of: Record<string, unknown>
+  /** The credential without its proof. */
+  readonly document: readonly unknown[]
+  readonly proofConfiguration: ProofConfiguration
 }
 
 /** What a proof check is asked to verify beyond the proof itself. */

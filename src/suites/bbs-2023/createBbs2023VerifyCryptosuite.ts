@@ -67,8 +67,8 @@ export type CreateBbs2023VerifyCryptosuiteOptions = {
    */
   pseudonymContext?: Uint8Array | undefined
   /**
-   * The credential as the input bounds expanded it (`ProofSuite.expand`): its document is not
-   * expanded again when it is the one verified.
+   * The credential as the input bounds expanded it (`ProofSuite.expand`): its document and its
+   * proof configuration are not expanded again when they are the ones verified.
    */
   expanded?: ExpandedCredential | undefined
 }
@@ -163,12 +163,13 @@ async function createVerifyData(parameters: CreateVerifyDataParameters, expanded
   let proofHash: Uint8Array
   let statements: string[]
   try {
-    // 2. proofHash: the canonical proof configuration.
-    proofHash = await (await proofConfigurationOf(document, proof, documentLoader)).hash()
+    // 2. proofHash: the canonical proof configuration, expanded already by the input bounds.
+    const parts = expanded?.parts
+    proofHash = await (await proofConfigurationOf(document, proof, documentLoader, parts?.proofConfiguration)).hash()
     // 3. Canonicalise the document, relabelling blank nodes with the issuer's labels: expanded
     // already by the input bounds when it is the document they measured.
     const labelMapFactoryFunction = createLabelMapFunction({ labelMap })
-    const measured = expanded?.document && isWithoutProof(document, expanded.document.of) ? expanded.document.expanded : undefined
+    const measured = parts && isWithoutProof(document, parts.of) ? parts.document : undefined
     statements = measured
       ? await labelReplacementCanonicalizeJsonLd({ document: measured, labelMapFactoryFunction, options: { ...options, skipExpansion: true } })
       : await labelReplacementCanonicalizeJsonLd({ document, labelMapFactoryFunction, options })

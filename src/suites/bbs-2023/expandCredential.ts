@@ -47,7 +47,7 @@ export async function expandBbs2023Credential(credential: Record<string, unknown
   if (!Array.isArray(proofs) || proofs.length !== 1 || !isPlaceholderGraph(proofs[0]) || Object.keys(rest).every((key) => key === '@id')) return atOnce()
   const values = (proofNode[proofValueIri] as unknown[] | undefined) ?? []
   const signed = { ...proofNode, [proofValueIri]: [...values, { '@value': proof.proofValue }] }
-  return { whole: [{ ...rest, [proofIri]: [{ '@graph': [signed] }] }], document: { of: credential, expanded: [rest] } }
+  return { whole: [{ ...rest, [proofIri]: [{ '@graph': [signed] }] }], parts: { of: credential, document: [rest], proofConfiguration: configuration } }
 }
 
 /** Whether `value` is the placeholder expanded: a graph of the one node, as written. */

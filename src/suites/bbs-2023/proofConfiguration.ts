@@ -18,6 +18,8 @@ import { canonicalizationWorkBound } from '../errors.js'
 
 /** A proof configuration, expanded; its hash computed on first use. */
 export type ProofConfiguration = {
+  /** The configuration's JSON text: what it was expanded from. */
+  readonly text: string
   /** Expanded as canonicalisation expands it (JSON-LD safe mode, no base). Never modified. */
   readonly expanded: readonly unknown[]
   /** proofHash: SHA-256 of its canonical N-Quads. */
@@ -39,13 +41,21 @@ const configurations = createLruCache<string, ProofConfiguration>(64)
 const bundledOnly = createDocumentLoader()
 
 /**
- * The proof configuration of `proof` on `document` (its `@context`). Throws what expanding it
- * throws (a term no context defines, a context the loader refuses); only one that expands is kept.
+ * The proof configuration of `proof` on `document` (its `@context`): `known` if it is the same
+ * text (the one this verification's input bounds expanded, kept or not). Throws what expanding
+ * it throws (a term no context defines, a context the loader refuses); only one that expands
+ * is kept.
  */
-export async function proofConfigurationOf(document: Record<string, unknown>, proof: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofConfiguration> {
+export async function proofConfigurationOf(
+  document: Record<string, unknown>,
+  proof: Record<string, unknown>,
+  documentLoader: DocumentLoader,
+  known?: ProofConfiguration,
+): Promise<ProofConfiguration> {
   const { proofValue: _value, ...options } = proof
   const configuration = { '@context': document['@context'], ...options }
   const key = JSON.stringify(configuration)
+  if (known?.text === key) return known
   const cacheable = key.length <= maxCachedConfiguration
   const cached = cacheable ? configurations.get(key) : undefined
   if (cached) return cached
@@ -59,16 +69,17 @@ export async function proofConfigurationOf(document: Record<string, unknown>, pr
     },
     ...expansionOptions,
   })) as unknown[]
-  const expandedConfiguration = withHash(expanded)
+  const expandedConfiguration = withHash(key, expanded)
   // Bundled contexts mean the same to every loader (a caller cannot pin another text under
   // their URLs); anything else is this caller's, and this verification's only.
   if (cacheable && read.every((url) => typeof url === 'string' && isBundledContext(url))) configurations.set(key, expandedConfiguration)
   return expandedConfiguration
 }
 
-function withHash(expanded: readonly unknown[]): ProofConfiguration {
+function withHash(text: string, expanded: readonly unknown[]): ProofConfiguration {
   let hash: Promise<Uint8Array> | undefined
   return {
+    text,
     expanded,
     hash: () => {
       hash ??= canonicalize(expanded, { documentLoader: bundledOnly, skipExpansion: true, ...canonicalizationWorkBound }).then((nquads) => sha256(new TextEncoder().encode(nquads)))

@@ -43,7 +43,7 @@ afterEach(() => vi.restoreAllMocks())
 async function bothWays(credential: Json) {
   const atOnce = await expandDocument(credential, documentLoader).then(countStatements, (error: Error) => error.name)
   const parts = await expandBbs2023Credential(credential, documentLoader).then(
-    (expanded) => ({ counts: countStatements(expanded.whole), apart: expanded.document !== undefined }),
+    (expanded) => ({ counts: countStatements(expanded.whole), apart: expanded.parts !== undefined }),
     (error: Error) => ({ counts: error.name, apart: false }),
   )
   return { atOnce, inParts: parts.counts, apart: parts.apart }
@@ -143,6 +143,9 @@ describe('proofConfigurationOf', () => {
     ]
     expect(again).not.toBe(first)
     expect(await again.hash()).toEqual(await first.hash())
+    // Not kept, but the verification that expanded it reuses it: the same text is the same configuration.
+    expect(await proofConfigurationOf(derived, proof, pinned('one'), first)).toBe(first)
+    expect(await proofConfigurationOf(derived, derived.proof as Json, documentLoader, first)).not.toBe(first)
     expect(await other.hash()).not.toEqual(await first.hash())
     await expect(proofConfigurationOf(derived, proof, documentLoader)).rejects.toMatchObject({ details: { cause: { code: 'ERR_CONTEXT_NOT_BUNDLED' } } })
   })
