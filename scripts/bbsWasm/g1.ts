@@ -110,9 +110,28 @@ export function g1Functions(scratch: Scratch): string[] {
   madd.store('out', 2 * F, 'z3')
   const maddFunction = `(func $g1_madd (export "g1_madd") (param $out i32) (param $x i32) (param $q i32) (param $flags i32) ${madd.declarations()}
 ${madd.lines.join('\n')})`
+  // A multi-scalar multiplication's walk, read from a program at `program`, `rows` rows of i32s:
+  // a count, then that many table entries, each an affine point's address (8-byte aligned) with
+  // g1_madd's flags in its low bits. Per row, from the top: out = 2·out, then out += each entry.
+  const walk = `(func $g1_walk (export "g1_walk") (param $out i32) (param $program i32) (param $rows i32) (local $count i32) (local $entry i32)
+(block $done (loop $row
+(br_if $done (i32.eqz (local.get $rows)))
+${call('g1_dbl', at('out'), at('out'))}
+(local.set $count (i32.load (local.get $program)))
+(local.set $program (i32.add (local.get $program) (i32.const 4)))
+(block $rowDone (loop $term
+(br_if $rowDone (i32.eqz (local.get $count)))
+(local.set $entry (i32.load (local.get $program)))
+${call('g1_madd', at('out'), at('out'), '(i32.and (local.get $entry) (i32.const -8))', '(i32.and (local.get $entry) (i32.const 7))')}
+(local.set $program (i32.add (local.get $program) (i32.const 4)))
+(local.set $count (i32.sub (local.get $count) (i32.const 1)))
+(br $term)))
+(local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
+(br $row)))
+)`
   // x^(2^n): the square root's runs of squarings in one call.
   const sqrN = `(func $fp_sqr_n (export "fp_sqr_n") (param $out i32) (param $x i32) (param $n i32)
 ${copy(at('out'), at('x'), F)}
 (block $done (loop $next (br_if $done (i32.eqz (local.get $n))) ${call('fp_sqr', at('out'), at('out'))} (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br $next))))`
-  return [dblFunction, maddFunction, sqrN, constant(one, 1n), constant(betaAddress, beta)]
+  return [dblFunction, maddFunction, walk, sqrN, constant(one, 1n), constant(betaAddress, beta)]
 }

@@ -8,14 +8,16 @@
 import { p } from '../ciphersuite.js'
 import type { AffinePoint, JacobianPoint } from '../g1.js'
 import { seedAbs } from '../g1.js'
-import { invertFp } from '../invertFp.js'
 import { firstStep, steps, windowBits } from '../sqrtFp.js'
 import { fpBytes, type WasmHeap } from './heap.js'
 
 const affineBytes = 2 * fpBytes
+/** The largest program g1_walk runs at once (temporary memory comes in 64 KiB chunks). */
+const programBytes = 32768
 const jacobianBytes = 3 * fpBytes
 const halfP = (p - 1n) / 2n
-const seedBits = [...seedAbs.toString(2)].map((bit) => bit === '1')
+/** |x|², most significant bit first. */
+const seedSquaredBits = [...(seedAbs * seedAbs).toString(2)].map((bit) => bit === '1')
 
 /** Odd multiples P, 3P, …, of a point in the module's memory, affine, `size` of them. */
 export type WasmPointTable = { readonly window: number; readonly address: number; readonly size: number }
@@ -26,6 +28,7 @@ export type WasmTerm = { readonly table: WasmPointTable; readonly endo: boolean;
 type G1Exports = {
   g1_dbl(out: number, x: number): void
   g1_madd(out: number, x: number, q: number, flags: number): void
+  g1_walk(out: number, program: number, rows: number): void
   fp_sqr_n(out: number, x: number, n: number): void
 }
 
@@ -68,7 +71,7 @@ export class WasmG1 {
 
   /**
    * Affine forms of Jacobian points (none the identity) at `affine[i]`, with one inversion
-   * (Montgomery's trick, the inversion itself on bigints).
+   * (Montgomery's trick).
    */
   private normalize(jacobian: readonly number[], affine: readonly number[]): void {
     const { wasm } = this.heap
@@ -80,7 +83,7 @@ export class WasmG1 {
       this.heap.copy(prefix[i]!, accumulated, fpBytes)
       wasm.fp_mul(accumulated, accumulated, point + 2 * fpBytes)
     })
-    this.heap.writeFp(inverse, invertFp(this.heap.readFp(accumulated)))
+    this.heap.invert(inverse, accumulated)
     for (let i = jacobian.length - 1; i >= 0; i--) {
       const point = jacobian[i]!
       wasm.fp_mul(zInverse, inverse, prefix[i]!)
@@ -142,22 +145,38 @@ export class WasmG1 {
     })
   }
 
-  /** Σ over terms of (digits)·(multiples), one chain of doublings (`../msm.ts`'s walk). */
+  /**
+   * Σ over terms of (digits)·(multiples), one chain of doublings (`../msm.ts`'s walk), run by
+   * the module's g1_walk from a program of its rows (`programRows`): one call, not one per
+   * addition.
+   */
   sumOfProducts(terms: readonly WasmTerm[]): JacobianPoint {
-    const { g1_dbl, g1_madd } = this.g1
+    const { heap } = this
     const sum = this.sum
-    this.heap.clear(sum, jacobianBytes)
+    heap.clear(sum, jacobianBytes)
     let top = 0
     for (const term of terms) top = Math.max(top, term.digits.length)
-    for (let i = top - 1; i >= 0; i--) {
-      g1_dbl(sum, sum)
-      for (const { table, endo, digits } of terms) {
-        const digit = digits[i]
-        if (!digit) continue
-        // x²·Q = -φ(Q) = (β·qx, -qy): the endomorphism's table negates y.
-        g1_madd(sum, sum, table.address + ((Math.abs(digit) - 1) >> 1) * affineBytes, (digit < 0 !== endo ? 1 : 0) | (endo ? 2 : 0))
+    // Rows from the top, in programs of at most programBytes: a row takes 4 bytes a term at most.
+    const rowsPerProgram = Math.max(1, Math.floor(programBytes / (4 * (terms.length + 1))))
+    heap.withTemporaries(() => {
+      const program = heap.temporary(programBytes)
+      for (let row = top - 1; row >= 0; row -= rowsPerProgram) {
+        const rows = Math.min(rowsPerProgram, row + 1)
+        const words = heap.view()
+        let next = program >>> 2
+        for (let i = row; i > row - rows; i--) {
+          const countAt = next++
+          for (const { table, endo, digits } of terms) {
+            const digit = digits[i]
+            if (!digit) continue
+            // x²·Q = -φ(Q) = (β·qx, -qy): the endomorphism's table negates y.
+            words[next++] = (table.address + ((Math.abs(digit) - 1) >> 1) * affineBytes) | (digit < 0 !== endo ? 1 : 0) | (endo ? 2 : 0)
+          }
+          words[countAt] = next - countAt - 1
+        }
+        this.g1.g1_walk(sum, program, rows)
       }
-    }
+    })
     return this.readJacobian(sum)
   }
 
@@ -193,19 +212,27 @@ export class WasmG1 {
     return this.isInSubgroup(point) ? point : undefined
   }
 
-  /** Whether a point of E1 is in G1: x²·P = -φ(P) = (βx, -y) (`../g1Octets.ts`). */
+  /**
+   * Whether a point of E1 is in G1: x²·P = -φ(P) = (βx, -y) (`../g1Octets.ts`), x²·P by double
+   * and add over x²'s 128 bits (17 ones) from the affine P: one chain, so no inversion to make
+   * x·P affine between two.
+   */
   private isInSubgroup(point: AffinePoint): boolean {
     const { heap } = this
     const { wasm } = heap
     return heap.withTemporaries(() => {
       const base = heap.temporary(affineBytes)
       this.writeAffine(base, point)
-      const xP = heap.temporary(jacobianBytes)
-      this.multiplyBySeed(xP, base)
-      const xPaffine = heap.temporary(affineBytes)
-      this.normalizeOrIdentity(xP, xPaffine)
       const x2P = this.work
-      this.multiplyBySeed(x2P, xPaffine)
+      heap.clear(x2P, jacobianBytes)
+      const program = heap.temporary(4 * (seedSquaredBits.length + 17))
+      const words = heap.view()
+      let next = program >>> 2
+      for (const bit of seedSquaredBits) {
+        words[next++] = bit ? 1 : 0
+        if (bit) words[next++] = base
+      }
+      this.g1.g1_walk(x2P, program, seedSquaredBits.length)
       // x2P = (X, Y, Z) equals (βx, -y) iff X = βx·Z² and Y = -y·Z³; φ's β comes from g1_madd
       // on the identity (flags 2 and 1: φ(P) negated, as an affine point).
       const image = heap.temporary(jacobianBytes)
@@ -220,23 +247,5 @@ export class WasmG1 {
       wasm.fp_mul(t, image + fpBytes, zz)
       return heap.equal(t, x2P + fpBytes, 1)
     })
-  }
-
-  /** |x|·Q for an affine Q at `base` (double and add: |x| has 6 ones in 64 bits). */
-  private multiplyBySeed(out: number, base: number): void {
-    this.heap.clear(out, jacobianBytes)
-    for (const bit of seedBits) {
-      this.g1.g1_dbl(out, out)
-      if (bit) this.g1.g1_madd(out, out, base, 0)
-    }
-  }
-
-  /** The affine form of a Jacobian point; the identity (Z = 0) gives (0, 0), on no curve. */
-  private normalizeOrIdentity(jacobian: number, affine: number): void {
-    if (this.heap.wasm.fp_is_zero(jacobian + 2 * fpBytes)) {
-      this.heap.clear(affine, affineBytes)
-      return
-    }
-    this.normalize([jacobian], [affine])
   }
 }

@@ -5,6 +5,8 @@
  * and field elements moved in and out of Montgomery form.
  */
 import { p } from '../ciphersuite.js'
+import { invertLimbs } from '../invertFp.js'
+import { fromLimbs, limbBits, limbCount, toLimbs } from '../limbs.js'
 import type { BbsWasmExports } from './instance.js'
 
 /** Bytes of one Fp element: 14 limbs of 29 bits, one per 8 bytes (scripts/bbsWasm/fp.ts). */
@@ -12,9 +14,6 @@ export const fpBytes = 112
 export const fp2Bytes = 2 * fpBytes
 export const fp6Bytes = 3 * fp2Bytes
 export const fp12Bytes = 2 * fp6Bytes
-const limbBits = 29
-const limbCount = 14
-const limbScale = 2 ** limbBits
 
 /** Bytes of a chunk of temporary memory. */
 const chunkBytes = 1 << 16
@@ -28,15 +27,21 @@ const chunkBytes = 1 << 16
 export class WasmHeap {
   private next: number
   private words: Uint32Array
+  private bytes: Uint8Array
   private readonly chunks: number[] = []
   private chunk = 0
   private chunkNext = 0
   private depth = 0
   readonly montgomeryOne: number
+  /** The element 0. */
+  readonly zero: number
   private readonly rSquared: number
   private readonly plainOne: number
   /** Where `readFp` and `equal` work. */
   private readonly scratch: number
+  private readonly rCubed: number
+  /** An element's limbs on their way in or out. */
+  private readonly limbs = new Float64Array(limbCount)
 
   readonly wasm: BbsWasmExports
 
@@ -44,6 +49,7 @@ export class WasmHeap {
     this.wasm = wasm
     this.next = wasm.heap_base.value as number
     this.words = new Uint32Array(wasm.memory.buffer)
+    this.bytes = new Uint8Array(wasm.memory.buffer)
     const R = 1n << BigInt(limbBits * limbCount)
     this.rSquared = this.alloc(fpBytes)
     this.writeLimbs(this.rSquared, (R * R) % p)
@@ -52,6 +58,10 @@ export class WasmHeap {
     this.scratch = this.alloc(fpBytes)
     this.montgomeryOne = this.alloc(fpBytes)
     this.writeLimbs(this.montgomeryOne, R % p)
+    this.zero = this.alloc(fpBytes)
+    this.writeLimbs(this.zero, 0n)
+    this.rCubed = this.alloc(fpBytes)
+    this.writeLimbs(this.rCubed, (R * R * R) % p)
   }
 
   /** `bytes` of memory, 8-byte aligned. */
@@ -97,12 +107,12 @@ export class WasmHeap {
 
   /** Copies `bytes` bytes within the module's memory (the ranges may overlap). */
   copy(to: number, from: number, bytes: number): void {
-    new Uint8Array(this.wasm.memory.buffer).copyWithin(to, from, from + bytes)
+    this.byteView().copyWithin(to, from, from + bytes)
   }
 
   /** Zeroes `bytes` bytes: the identity point (Z = 0), or a sum to accumulate into. */
   clear(address: number, bytes: number): void {
-    new Uint8Array(this.wasm.memory.buffer).fill(0, address, address + bytes)
+    this.byteView().fill(0, address, address + bytes)
   }
 
   /** The memory as 32-bit words (a limb is the low word of its 8 bytes). */
@@ -111,35 +121,25 @@ export class WasmHeap {
     return this.words
   }
 
-  /**
-   * Writes x in [0, p) as plain limbs: its hex read 24 bits at a time into a double (exact
-   * below 2^53), 29-bit limbs taken off as they fill. A bigint shift and mask per limb would
-   * cost two runtime calls each.
-   */
+  /** The memory as bytes, made again only when it grew (a view made per copy is an allocation each). */
+  private byteView(): Uint8Array {
+    if (this.bytes.buffer !== this.wasm.memory.buffer) this.bytes = new Uint8Array(this.wasm.memory.buffer)
+    return this.bytes
+  }
+
+  /** Writes x in [0, 2^384) as plain limbs (`../limbs.ts`). */
   private writeLimbs(address: number, x: bigint): void {
+    toLimbs(x, this.limbs)
+    this.storeLimbs(address)
+  }
+
+  /** Stores `this.limbs` at `address`, one 29-bit limb per 8 bytes. */
+  private storeLimbs(address: number): void {
     const words = this.view()
-    const hex = x.toString(16).padStart(96, '0')
-    let word = address >>> 2
-    let accumulated = 0
-    let bits = 0
-    for (let end = 96; end > 0; end -= 6) {
-      accumulated += Number.parseInt(hex.slice(end - 6, end), 16) * 2 ** bits
-      bits += 24
-      if (bits >= limbBits) {
-        const limb = accumulated % limbScale
-        words[word] = limb
-        words[word + 1] = 0
-        word += 2
-        accumulated = (accumulated - limb) / limbScale
-        bits -= limbBits
-      }
-    }
-    const last = (address >>> 2) + 2 * limbCount
-    while (word < last) {
-      words[word] = accumulated
-      words[word + 1] = 0
-      word += 2
-      accumulated = 0
+    const base = address >>> 2
+    for (let j = 0; j < limbCount; j++) {
+      words[base + 2 * j] = this.limbs[j]!
+      words[base + 2 * j + 1] = 0
     }
   }
 
@@ -155,10 +155,25 @@ export class WasmHeap {
     // x·R⁻¹ for x in [0, 2p) is at most p: p itself is zero.
     this.wasm.fp_mul(scratch, address, this.plainOne)
     const words = this.view()
-    let x = 0n
-    // Rare (an inversion, a point's octets): a bigint step per limb is fine here.
-    for (let j = limbCount - 1; j >= 0; j--) x = (x << 29n) | BigInt(words[(scratch >>> 2) + 2 * j]!)
+    const base = scratch >>> 2
+    for (let j = 0; j < limbCount; j++) this.limbs[j] = words[base + 2 * j]!
+    const x = fromLimbs(this.limbs)
     return x === p ? 0n : x
+  }
+
+  /**
+   * out = 1 / x, both in Montgomery form, where they lie: Lehmer's inversion (`../invertFp.ts`)
+   * of the stored integer xR, then times R³ (a Montgomery product takes one R off): xR⁻¹·R².
+   *
+   * @throws {RangeError} when x is 0
+   */
+  invert(out: number, x: number): void {
+    const words = this.view()
+    const base = x >>> 2
+    for (let j = 0; j < limbCount; j++) this.limbs[j] = words[base + 2 * j]!
+    invertLimbs(this.limbs, this.limbs)
+    this.storeLimbs(out)
+    this.wasm.fp_mul(out, out, this.rCubed)
   }
 
   /** Whether `count` field elements at a and at b are equal mod p (each is kept in [0, 2p)). */

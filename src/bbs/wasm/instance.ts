@@ -12,9 +12,10 @@ export type BbsWasmExports = {
   readonly memory: WebAssembly.Memory
   readonly heap_base: WebAssembly.Global
   readonly [name: string]: unknown
-} & Record<'fp_mul' | 'fp_add' | 'fp_sub' | 'fp2_mul' | 'fp2_mul_fp' | 'fp2_add' | 'fp2_sub', (out: number, x: number, y: number) => void> &
-  Record<'fp6_mul' | 'fp12_mul' | 'fp12_mul_line', (out: number, x: number, y: number) => void> &
-  Record<'fp_sqr' | 'fp2_sqr' | 'fp2_neg' | 'fp2_mul_nr' | 'fp12_sqr' | 'fp12_conj' | 'fp12_cyc_sqr' | 'fp12_csqr', (out: number, x: number) => void> &
+} & Record<'fp_mul' | 'fp_add' | 'fp_sub' | 'fp2_mul' | 'fp2_add' | 'fp2_sub', (out: number, x: number, y: number) => void> &
+  Record<'fp6_mul' | 'fp6_sub' | 'fp12_mul', (out: number, x: number, y: number) => void> &
+  Record<'fp12_mul_line', (out: number, x: number, line: number, point: number) => void> &
+  Record<'fp_sqr' | 'fp2_sqr' | 'fp2_neg' | 'fp2_mul_nr' | 'fp6_mul_v' | 'fp6_neg' | 'fp12_sqr' | 'fp12_conj' | 'fp12_cyc_sqr' | 'fp12_csqr', (out: number, x: number) => void> &
   Record<'fp_is_zero', (x: number) => number>
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {

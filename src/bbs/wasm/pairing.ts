@@ -5,12 +5,11 @@
  * operation one call into the module. A public key's lines are copied into the module's memory
  * once (in Montgomery form) and kept as long as the key's precompute lives.
  */
-import { p } from '../ciphersuite.js'
-import { type Fp12, frobeniusMatrix, invert } from '../fp12.js'
-import { invertFp } from '../invertFp.js'
+import { type Fp12, frobeniusMatrix } from '../fp12.js'
 import { type AffinePoint, seedAbs } from '../g1.js'
 import { type G2Precompute, publicKeyCacheSize } from '../pairing.js'
 import { fp2Bytes, fp12Bytes, fpBytes, type WasmHeap } from './heap.js'
+import { createTowerInverse, type TowerInverse } from './towerInverse.js'
 
 /** A key's lines in the module's memory: per Miller loop step, the address of each line (3 Fp2). */
 type WasmLines = readonly (readonly number[])[]
@@ -37,9 +36,9 @@ export class WasmPairing {
   /** Per pair: Px, Py (Montgomery form). Grown as batches need. */
   private readonly pairPoints: number[] = []
   private readonly t: number[]
-  private readonly line: number
   private readonly sums: number
   private readonly one: number
+  private readonly inverse: TowerInverse
   private readonly scratchFp: number
   /** A compressed chain: its element, the squares it keeps, and their recovery's workspace. */
   private readonly chain: number
@@ -55,7 +54,6 @@ export class WasmPairing {
   constructor(heap: WasmHeap) {
     this.heap = heap
     this.t = Array.from({ length: 10 }, () => heap.alloc(fp12Bytes))
-    this.line = heap.alloc(lineBytes)
     this.sums = heap.alloc(fp12Bytes)
     this.scratchFp = heap.alloc(fpBytes)
     this.chain = heap.alloc(compressedBytes)
@@ -63,9 +61,10 @@ export class WasmPairing {
     this.numerators = seedSetBits.map(() => heap.alloc(fp2Bytes))
     this.denominators = seedSetBits.map(() => heap.alloc(fp2Bytes))
     this.prefixes = seedSetBits.map(() => heap.alloc(fp2Bytes))
-    this.fp2 = Array.from({ length: 4 }, () => heap.alloc(fp2Bytes))
+    this.fp2 = Array.from({ length: 3 }, () => heap.alloc(fp2Bytes))
     this.one = heap.alloc(fp12Bytes)
     this.writeFp12(this.one, [1n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n])
+    this.inverse = createTowerInverse(heap)
   }
 
   /** Whether Π e(Pᵢ, Qᵢ) = Identity_GT. */
@@ -78,10 +77,6 @@ export class WasmPairing {
 
   private writeFp12(address: number, f: Fp12): void {
     f.forEach((x, i) => this.heap.writeFp(address + i * fpBytes, x))
-  }
-
-  private readFp12(address: number): Fp12 {
-    return Array.from({ length: 12 }, (_, i) => this.heap.readFp(address + i * fpBytes))
   }
 
 
@@ -121,7 +116,6 @@ export class WasmPairing {
 
   private millerLoop(f: number, pairs: readonly (readonly [AffinePoint, G2Precompute])[]): void {
     const { wasm } = this.heap
-    const line = this.line
     while (this.pairPoints.length < pairs.length) this.pairPoints.push(this.heap.alloc(2 * fpBytes))
     const evaluated = pairs.map(([{ x, y }, precompute], i) => {
       const point = this.pairPoints[i]!
@@ -134,13 +128,7 @@ export class WasmPairing {
     for (let i = 0; i < steps; i++) {
       if (i !== 0) wasm.fp12_sqr(f, f)
       for (const { point, lines } of evaluated) {
-        for (const stored of lines[i]!) {
-          // The line at P: (c0, c1·Px, c2·Py)
-          this.heap.copy(line, stored, fp2Bytes)
-          wasm.fp2_mul_fp(line + fp2Bytes, stored + fp2Bytes, point)
-          wasm.fp2_mul_fp(line + 2 * fp2Bytes, stored + 2 * fp2Bytes, point + fpBytes)
-          wasm.fp12_mul_line(f, f, line)
-        }
+        for (const stored of lines[i]!) wasm.fp12_mul_line(f, f, stored, point)
       }
     }
     // The seed is negative.
@@ -216,12 +204,7 @@ export class WasmPairing {
       if (k === 0) this.heap.copy(this.prefixes[0]!, denominator, fp2Bytes)
       else wasm.fp2_mul(this.prefixes[k]!, this.prefixes[k - 1]!, denominator)
     }
-    // 1 / (x + yu) = (x - yu) / (x² + y²), on bigints once.
-    const last = this.prefixes[count - 1]!
-    const [x, y] = [heap.readFp(last), heap.readFp(last + fpBytes)]
-    const normInverse = invertFp((x * x + y * y) % p)
-    heap.writeFp(inverse, (x * normInverse) % p)
-    heap.writeFp(inverse + fpBytes, ((p - y) * normInverse) % p)
+    this.inverse.fp2(inverse, this.prefixes[count - 1]!)
     for (let k = count - 1; k >= 0; k--) {
       const z = this.kept[k]!
       const [A, B, C, D] = [z, z + fp2Bytes, z + 2 * fp2Bytes, z + 3 * fp2Bytes]
@@ -267,8 +250,8 @@ export class WasmPairing {
   private finalExponentiate(f: number): void {
     const { wasm } = this.heap
     const [, t0, t1, t2, t3, t4, t5, t6, t7] = this.t as [number, number, number, number, number, number, number, number, number]
-    // Easy part: f^((p⁶ - 1)(p² + 1)); the inversion, once, on bigints.
-    this.writeFp12(t0, invert(this.readFp12(f)))
+    // Easy part: f^((p⁶ - 1)(p² + 1)).
+    this.inverse.fp12(t0, f)
     wasm.fp12_conj(t1, f)
     wasm.fp12_mul(t0, t1, t0)
     this.frobenius(t1, t0, 2)

@@ -94,7 +94,7 @@ describe('G1 point encoding', () => {
     expect(point.y > (p - 1n) / 2n).toBe(true)
   })
 
-  it('behavior: subgroup_check_G1 agrees with noble’s isTorsionFree and with r·P = O on points mapped to E1 without cofactor clearing', () => {
+  it('behavior: subgroup_check_G1 (bigints, and the decoder’s on WebAssembly) agrees with noble’s isTorsionFree and with r·P = O on points mapped to E1 without cofactor clearing', () => {
     // Try-and-increment from a random x: a point of E1 (order dividing r·h) that almost never
     // lies in G1; r times it is a point of the cofactor's order alone.
     const mapped = (start: bigint, negative: boolean) => {
@@ -118,6 +118,7 @@ describe('G1 point encoding', () => {
         for (const point of candidates) {
           const expected = G.fromAffine(point).isTorsionFree()
           expect(isInSubgroupG1(point)).toBe(expected)
+          expect(octetsToSubgroupPointG1(pointToOctetsG1(point))).toEqual(expected ? point : undefined)
           expect(multiplySmall(toJacobian(point), r).z === 0n).toBe(expected)
           if (expected) inside++
           else outside++
@@ -130,9 +131,11 @@ describe('G1 point encoding', () => {
     // The points of order 3 on x = 0, and a point of G1 with a torsion part of order 3.
     for (const y of [2n, p - 2n]) {
       expect(isInSubgroupG1({ x: 0n, y })).toBe(false)
+      expect(octetsToSubgroupPointG1(pointToOctetsG1({ x: 0n, y }))).toBeUndefined()
       expect(G.fromAffine({ x: 0n, y }).isTorsionFree()).toBe(false)
       const mixed = G.fromAffine({ x: 0n, y }).add(G.BASE.multiply(5n)).toAffine()
       expect(isInSubgroupG1(mixed)).toBe(false)
+      expect(octetsToSubgroupPointG1(pointToOctetsG1(mixed))).toBeUndefined()
     }
   })
 })

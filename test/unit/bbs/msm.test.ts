@@ -69,6 +69,17 @@ describe.each([['WebAssembly', false], ['bigint', true]] as const)('multi-scalar
     expect(endo).toEqual(P.multiply(0xd201000000010000n ** 2n).toAffine())
   })
 
+  it('behavior: hundreds of terms (the module walks them in several programs) equal noble', () => {
+    const points = [3n, 5n, 7n].map((k) => G.BASE.multiply(k))
+    const scalars = Array.from({ length: 200 }, (_, i) => (BigInt(i + 1) * 0x9e3779b97f4a7c15f39cc0605cedc834n) % r)
+    const [actual] = withPointTables(() => {
+      const tables = createTables(points.map((P) => P.toAffine()), variableWindow)
+      return toAffineBatch([sumOfProducts(scalars.flatMap((s, i) => glvTerms(tables[i % 3]!, s)))])
+    })
+    const expected = scalars.reduce((sum, s, i) => sum.add(points[i % 3]!.multiply(s)), G.ZERO)
+    expect(G.fromAffine(actual!).equals(expected)).toBe(true)
+  })
+
   it('behavior: terms that cancel give the identity; no terms give the identity', () => {
     const P = G.BASE.multiply(5n)
     withPointTables(() => {

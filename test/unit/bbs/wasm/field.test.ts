@@ -4,6 +4,7 @@
  * callers do, checked against plain bigint arithmetic and src/bbs/fp12.ts (itself checked
  * against @noble/curves in fp12.test.ts).
  */
+import { bls12_381 } from '@noble/curves/bls12-381.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { p } from '../../../../src/bbs/ciphersuite.js'
@@ -11,7 +12,9 @@ import { compress, compressedSquare } from '../../../../src/bbs/cyclotomic.js'
 import * as fp12 from '../../../../src/bbs/fp12.js'
 import { wasmBackend } from '../../../../src/bbs/wasm/backend.js'
 import { fp2Bytes, fp12Bytes, fpBytes } from '../../../../src/bbs/wasm/heap.js'
+import { createTowerInverse } from '../../../../src/bbs/wasm/towerInverse.js'
 
+const { Fp } = bls12_381.fields
 const { heap } = wasmBackend()!
 const { wasm } = heap
 const [x, y, z] = [heap.alloc(fp12Bytes), heap.alloc(fp12Bytes), heap.alloc(fp12Bytes)]
@@ -69,6 +72,55 @@ describe('Fp', () => {
   })
 })
 
+describe('inversion', () => {
+  it('behavior: heap.invert inverts an element where it lies, also in place and from [p, 2p)', () => {
+    fc.assert(
+      fc.property(element.filter((a) => a !== 0n), (a) => {
+        const inverse = Fp.inv(a)
+        write(x, [a])
+        heap.invert(z, x)
+        expect(read(z, 1)).toEqual([inverse])
+        expect(represented(z, 1)).toBe(true)
+        heap.invert(x, x)
+        expect(read(x, 1)).toEqual([inverse])
+        // The stored integer plus p, the same element: products leave values in [0, 2p).
+        write(x, [a])
+        const limbs = new BigInt64Array(wasm.memory.buffer, x, fpBytes / 8)
+        let value = limbs.reduceRight((acc, limb) => (acc << 29n) + limb, 0n) + p
+        for (let j = 0; j < limbs.length; j++, value >>= 29n) limbs[j] = value & ((1n << 29n) - 1n)
+        heap.invert(z, x)
+        expect(read(z, 1)).toEqual([inverse])
+      }),
+      { seed: 4250, numRuns: 200 },
+    )
+    write(x, [0n])
+    expect(() => heap.invert(z, x)).toThrow(RangeError)
+  })
+
+  it('behavior: the tower’s inverses in Fp2 and Fp12 equal the bigint ones, also in place', () => {
+    const inverse = createTowerInverse(heap)
+    fc.assert(
+      fc.property(fp12Element.filter((f) => f.some((value) => value !== 0n)), (f) => {
+        write(x, f)
+        inverse.fp12(z, x)
+        expect(read(z, 12)).toEqual(fp12.invert(f))
+        expect(represented(z, 12)).toBe(true)
+        inverse.fp12(x, x)
+        expect(read(x, 12)).toEqual(fp12.invert(f))
+        const [a, b] = f
+        if (a === 0n && b === 0n) return
+        write(y, [a!, b!])
+        inverse.fp2(z, y)
+        const norm = Fp.inv(mod(a! * a! + b! * b!))
+        expect(read(z, 2)).toEqual([mod(a! * norm), mod(-b! * norm)])
+        inverse.fp2(y, y)
+        expect(read(y, 2)).toEqual([mod(a! * norm), mod(-b! * norm)])
+      }),
+      options,
+    )
+  })
+})
+
 describe('Fp2', () => {
   it('behavior: fp2_mul, fp2_sqr, fp2_mul_nr, fp2_neg equal the complex formulas (u² = -1, ξ = 1 + u)', () => {
     fc.assert(
@@ -122,7 +174,7 @@ describe('Fp2', () => {
 })
 
 describe('Fp12', () => {
-  it('behavior: fp12_mul, fp12_sqr, fp12_conj and fp12_mul_line equal fp12.ts, also in place', () => {
+  it('behavior: fp12_mul, fp12_sqr, fp12_conj and fp12_mul_line (a stored line at a point) equal fp12.ts, also in place', () => {
     fc.assert(
       fc.property(fp12Element, fp12Element, (f, g) => {
         write(x, f)
@@ -133,9 +185,14 @@ describe('Fp12', () => {
         expect(read(z, 12)).toEqual(fp12.square(f))
         wasm.fp12_conj(z, x)
         expect(read(z, 12)).toEqual(fp12.conjugate(f))
-        const line = g.slice(0, 6) as [bigint, bigint, bigint, bigint, bigint, bigint]
-        wasm.fp12_mul_line(z, x, y)
-        expect(read(z, 12)).toEqual(fp12.mulByLine(f, ...line))
+        // A stored line (c0, c1, c2) at a point (px, py): (c0, c1·px, c2·py).
+        const [c0r, c0i, c1r, c1i, c2r, c2i, px, py] = g
+        const point = y + 6 * fpBytes
+        wasm.fp12_mul_line(z, x, y, point)
+        expect(read(z, 12)).toEqual(fp12.mulByLine(f, c0r!, c0i!, mod(c1r! * px!), mod(c1i! * px!), mod(c2r! * py!), mod(c2i! * py!)))
+        wasm.fp12_mul_line(z, z, y, point)
+        const once = fp12.mulByLine(f, c0r!, c0i!, mod(c1r! * px!), mod(c1i! * px!), mod(c2r! * py!), mod(c2i! * py!))
+        expect(read(z, 12)).toEqual(fp12.mulByLine(once, c0r!, c0i!, mod(c1r! * px!), mod(c1i! * px!), mod(c2r! * py!), mod(c2i! * py!)))
         wasm.fp12_mul(x, x, y)
         expect(read(x, 12)).toEqual(fp12.mul(f, g))
       }),
