@@ -10,6 +10,7 @@
 import { decode } from 'cborg'
 // The subpath, not the package root: the root loads all of jose (some 45 modules) for one decoder.
 import * as base64url from 'jose/base64url'
+import { createLruCache } from '../../cache/createLruCache.js'
 import { MedcredError } from '../../errors/MedcredError.js'
 import type { ProofFeature, ProofFeatureOption } from '../types.js'
 import { derivedProofHeaderBytes, readFeatureOption } from './readFeatureOption.js'
@@ -66,6 +67,35 @@ export class ProofValueMalformedError extends MedcredError {
  *   feature option bbs-2023 defines), or its CBOR fields have the wrong number or types.
  */
 export function parseDerivedProofValue(proofValue: unknown): DerivedProofValue {
+  const known = typeof proofValue === 'string' ? recentlyParsed.get(proofValue) : undefined
+  if (known) return copyOf(known)
+  const parsed = parse(proofValue)
+  if ((proofValue as string).length <= rememberedLength) recentlyParsed.set(proofValue as string, copyOf(parsed))
+  return parsed
+}
+
+/**
+ * Values parsed lately: one verification reads its proof value three times (the input bounds,
+ * the proof check, the challenge). Each caller gets its own copy, which it may change.
+ */
+const recentlyParsed = createLruCache<string, DerivedProofValue>(8)
+/** Longer values are parsed each time: what the cache holds stays small. */
+const rememberedLength = 16_384
+
+function copyOf(value: DerivedProofValue): DerivedProofValue {
+  return {
+    ...value,
+    bbsProof: value.bbsProof.slice(),
+    labelMap: new Map(value.labelMap),
+    mandatoryIndexes: [...value.mandatoryIndexes],
+    selectiveIndexes: [...value.selectiveIndexes],
+    presentationHeader: value.presentationHeader.slice(),
+    ...(value.pseudonym && { pseudonym: value.pseudonym.slice() }),
+    ...(value.nymDomain && { nymDomain: value.nymDomain.slice() }),
+  }
+}
+
+function parse(proofValue: unknown): DerivedProofValue {
   if (typeof proofValue !== 'string' || !strictBase64url.test(proofValue)) {
     throw new ProofValueMalformedError('it must be "u" followed by unpadded base64url, with no other character')
   }

@@ -21,6 +21,23 @@ describe('parseDerivedProofValue', () => {
     expect(parsed.featureOption).toBe('baseline')
   })
 
+  it('behavior: a value read again (as one verification does, three times) is the same, and each reader’s copy is its own', () => {
+    const pseudonym = new Uint8Array(48).fill(7)
+    for (const value of [proofValue(good), proofValue([...good, new TextEncoder().encode('domain'), pseudonym, 23], [0xd9, 0x5d, 0x07])]) {
+      const first = parseDerivedProofValue(value)
+      const expected = structuredClone(first)
+      first.bbsProof.fill(9)
+      first.labelMap.clear()
+      first.mandatoryIndexes.push(99)
+      first.selectiveIndexes.length = 0
+      first.presentationHeader.fill(9)
+      first.pseudonym?.fill(9)
+      first.nymDomain?.fill(9)
+      expect(parseDerivedProofValue(value)).toEqual(expected)
+      expect(parseDerivedProofValue(value)).not.toBe(parseDerivedProofValue(value))
+    }
+  })
+
   it.each([
     ['a space', (v: string) => `${v.slice(0, 20)} ${v.slice(20)}`],
     ['a newline', (v: string) => `${v.slice(0, 20)}\n${v.slice(20)}`],
