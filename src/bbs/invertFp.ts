@@ -27,7 +27,7 @@ const leadingBits = 46
 const entryBound = 2 ** 28
 
 // Working numbers: u ≡ s·x and v ≡ t·x (mod p). u and v are non-negative; s and t are signed,
-// every limb in [0, 2^29) but the top one, which carries the sign.
+// every limb in [0, 2^24) but the top one, which carries the sign.
 const u = new Float64Array(limbCount)
 const v = new Float64Array(limbCount)
 const s = new Float64Array(limbCount)

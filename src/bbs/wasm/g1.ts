@@ -7,7 +7,7 @@
  */
 import { p } from '../ciphersuite.js'
 import type { AffinePoint, JacobianPoint } from '../g1.js'
-import { seedAbs } from '../g1.js'
+import { add, identity, seedAbs } from '../g1.js'
 import { firstStep, steps, windowBits } from '../sqrtFp.js'
 import { fpBytes, type WasmHeap } from './heap.js'
 
@@ -151,6 +151,14 @@ export class WasmG1 {
    * addition.
    */
   sumOfProducts(terms: readonly WasmTerm[]): JacobianPoint {
+    // A row holds a word per term and its count: more terms than a program's words are summed
+    // in groups, each its own walk (no caller comes near: 1,024 messages make 2,056 terms).
+    const termsPerProgram = programBytes / 4 - 1
+    if (terms.length > termsPerProgram) {
+      let total = identity
+      for (let i = 0; i < terms.length; i += termsPerProgram) total = add(total, this.sumOfProducts(terms.slice(i, i + termsPerProgram)))
+      return total
+    }
     const { heap } = this
     const sum = this.sum
     heap.clear(sum, jacobianBytes)

@@ -80,6 +80,25 @@ describe.each([['WebAssembly', false], ['bigint', true]] as const)('multi-scalar
     expect(G.fromAffine(actual!).equals(expected)).toBe(true)
   })
 
+  it('behavior: more terms than one row of a program holds (8,191) are summed in groups', () => {
+    const points = [3n, 5n, 7n].map((k) => G.BASE.multiply(k))
+    const scalars = Array.from({ length: 8300 }, (_, i) => BigInt(i + 1) ** 3n)
+    const [actual] = withPointTables(() => {
+      const tables = createTables(points.map((P) => P.toAffine()), variableWindow)
+      return toAffineBatch([sumOfProducts(scalars.map((s, i) => plainTerm(tables[i % 3]!, s)))])
+    })
+    const totals = [0n, 0n, 0n]
+    scalars.forEach((s, i) => (totals[i % 3] = (totals[i % 3]! + s) % r))
+    const expected = totals.reduce((sum, s, j) => sum.add(points[j]!.multiply(s)), G.ZERO)
+    expect(G.fromAffine(actual!).equals(expected)).toBe(true)
+    // 40,000 digits in one row: 160 KB of program, more than temporary memory gives at once.
+    const [ones] = withPointTables(() => {
+      const tables = createTables(points.map((P) => P.toAffine()), variableWindow)
+      return toAffineBatch([sumOfProducts(Array.from({ length: 40_000 }, (_, i) => plainTerm(tables[i % 3]!, 1n)))])
+    })
+    expect(ones).toEqual(G.BASE.multiply(40_000n / 3n * 15n + 3n).toAffine())
+  })
+
   it('behavior: terms that cancel give the identity; no terms give the identity', () => {
     const P = G.BASE.multiply(5n)
     withPointTables(() => {
