@@ -91,7 +91,7 @@ export function montgomery(column: (i: number) => string[], result: string): str
  * A column sums below 28 limb products of 2^58 either way, so the signed accumulators fit an
  * i64 (|column| < 2^62.9); the shifts are arithmetic, the totals non-negative.
  */
-export function montgomeryFp2(x: readonly [string, string], y: readonly [string, string], sums: readonly [string, string], results: readonly [string, string]): string[] {
+function montgomeryFp2(x: readonly [string, string], y: readonly [string, string], sums: readonly [string, string], results: readonly [string, string]): string[] {
   const [real, imaginary] = results
   const lines = ['(local.set $acc (i64.const 0))', '(local.set $acc1 (i64.const 0))']
   const reduction = (m: string, i: number) => {
@@ -179,13 +179,13 @@ function lazySum(offset: number): string[] {
 }
 
 /** to = x + y, limbs in locals, carried (x and y below 8p: an operand of products). */
-export const carriedSum = (to: string, x: string, y: string) => [
+const carriedSum = (to: string, x: string, y: string) => [
   '(local.set $c (i64.const 0))',
   ...limbs.flatMap((j) => carryInto(to, j, `(i64.add (i64.add ${get(`${x}${j}`)} ${get(`${y}${j}`)}) ${get('c')})`, false)),
 ]
 
 /** The scalar locals `montgomeryFp2` uses beside its limbs (and the `m` and `q` limbs it declares). */
-export const fp2ProductLocals = `(local $acc i64) (local $acc1 i64) (local $s0 i64) (local $s1 i64) (local $c i64) ${['m', 'q'].flatMap((name) => limbs.map((j) => `(local $${name}${j} i64)`)).join(' ')}`
+const fp2ProductLocals = `(local $acc i64) (local $acc1 i64) (local $s0 i64) (local $s1 i64) (local $c i64) ${['m', 'q'].flatMap((name) => limbs.map((j) => `(local $${name}${j} i64)`)).join(' ')}`
 
 const func = (name: string, params: string[], locals: string, body: string[]) =>
   `(func $${name} (export "${name}") ${params.map((param) => `(param $${param} i32)`).join(' ')} ${locals}\n${body.join('\n')})`

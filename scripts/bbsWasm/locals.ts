@@ -6,7 +6,7 @@
  * call: a point doubling written this way runs in about two thirds of its memory-to-memory
  * form's instructions on riscv64. Same representation and bounds as `fp.ts`.
  */
-import { carriedSum, fp2ProductLocals, limbBits, limbCount, mask, montgomery, montgomeryFp2, P, P2, P16, product, square } from './fp.js'
+import { limbBits, limbCount, mask, montgomery, P, P2, product, square } from './fp.js'
 
 const limbs = Array.from({ length: limbCount }, (_, j) => j)
 const get = (name: string) => `(local.get $${name})`
@@ -17,8 +17,6 @@ const address = (pointer: string | number) => (typeof pointer === 'number' ? `(i
 export class LocalField {
   private readonly names = new Set<string>()
   readonly lines: string[] = []
-  /** Whether an Fp2 product is inlined: its reductions need more scalar locals. */
-  private fp2Products = false
 
   /** Declares an Fp value held in locals `${name}0..13`. */
   value(name: string): string {
@@ -117,41 +115,6 @@ export class LocalField {
     this.store(pointer, offset + 8 * limbCount, `${from}i`)
   }
 
-  /** 16p - x, limbs borrowed (x below 16p): the complement that keeps a difference of products positive. */
-  private complement(to: string, x: string): void {
-    this.value(to)
-    this.lines.push('(local.set $c (i64.const 0))')
-    for (const j of limbs) {
-      this.lines.push(
-        `(local.set $c (i64.add (i64.sub ${i64(P16[j]!)} ${get(`${x}${j}`)}) ${get('c')}))`,
-        `(local.set $${to}${j} (i64.and ${get('c')} ${i64(mask)}))`,
-        `(local.set $c (i64.shr_s ${get('c')} ${i64(limbBits)}))`,
-      )
-    }
-  }
-
-  /** to = x·y in Fp2, as fp.ts's fp2_mul (Karatsuba, both coordinates reduced in one pass). */
-  mul2(to: string, x: string, y: string): void {
-    this.fp2Products = true
-    for (const name of ['pr', 'pi', 'k', 'ks']) this.value(name)
-    this.lines.push(...carriedSum('k', `${x}r`, `${x}i`), ...carriedSum('ks', `${y}r`, `${y}i`))
-    this.lines.push(...montgomeryFp2([`${x}r`, `${x}i`], [`${y}r`, `${y}i`], ['k', 'ks'], ['pr', 'pi']))
-    this.copy(`${to}r`, 'pr')
-    this.copy(`${to}i`, 'pi')
-  }
-
-  /** to = x² in Fp2: (x0 + x1)(x0 + 16p - x1) + 2x0x1·u. */
-  sqr2(to: string, x: string): void {
-    this.lazyAdd('pr', `${x}r`, `${x}i`)
-    this.complement('k', `${x}i`)
-    this.lazyAdd('k', 'k', `${x}r`)
-    this.lazyAdd('pi', `${x}r`, `${x}r`)
-    this.lines.push(...montgomery(product('pi', `${x}i`), 'pi'))
-    this.lines.push(...montgomery(product('pr', 'k'), 'pr'))
-    this.copy(`${to}r`, 'pr')
-    this.copy(`${to}i`, 'pi')
-  }
-
   add2(to: string, x: string, y: string): void {
     this.add(`${to}r`, `${x}r`, `${y}r`)
     this.add(`${to}i`, `${x}i`, `${y}i`)
@@ -172,7 +135,7 @@ export class LocalField {
   /** The locals' declarations, with the Montgomery reductions' and the carries'. */
   declarations(): string {
     const values = [...this.names].flatMap((name) => limbs.map((j) => `(local $${name}${j} i64)`))
-    const reductions = this.fp2Products ? fp2ProductLocals : `(local $acc i64) (local $c i64) ${limbs.map((j) => `(local $m${j} i64)`).join(' ')}`
+    const reductions = `(local $acc i64) (local $c i64) ${limbs.map((j) => `(local $m${j} i64)`).join(' ')}`
     return [reductions, ...values].join(' ')
   }
 }

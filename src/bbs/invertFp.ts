@@ -32,6 +32,8 @@ const u = new Float64Array(limbCount)
 const v = new Float64Array(limbCount)
 const s = new Float64Array(limbCount)
 const t = new Float64Array(limbCount)
+/** Where `setSigned` puts a negative value's magnitude. */
+const magnitude = new Float64Array(limbCount)
 
 const modulus = new Float64Array(limbCount)
 const heapScratch = new Float64Array(heapLimbCount)
@@ -154,7 +156,7 @@ function add(x: Float64Array, y: Float64Array): void {
   x[limbCount - 1] = x[limbCount - 1]! + y[limbCount - 1]! + carry
 }
 
-/** x -= y, floor carries (x ≥ y ≥ 0 where used). */
+/** x -= y, floor carries; the top limb takes the sign. */
 function subtract(x: Float64Array, y: Float64Array): void {
   let carry = 0
   for (let j = 0; j < limbCount - 1; j++) {
@@ -203,17 +205,15 @@ function signedOf(x: Float64Array): bigint {
 /** x ← value, |value| < 2^384, in the signed form. */
 function setSigned(x: Float64Array, value: bigint): void {
   toLimbs(value < 0n ? -value : value, heapScratch)
-  repackLimbs(heapScratch, heapLimbBits, x, limbBits)
-  if (value < 0n) {
-    let carry = 0
-    for (let j = 0; j < limbCount - 1; j++) {
-      const negated = -x[j]! + carry
-      carry = Math.floor(negated / limbScale)
-      x[j] = negated - carry * limbScale
-    }
-    x[limbCount - 1] = -x[limbCount - 1]! + carry
+  if (value >= 0n) {
+    repackLimbs(heapScratch, heapLimbBits, x, limbBits)
+    return
   }
+  repackLimbs(heapScratch, heapLimbBits, magnitude, limbBits)
+  x.fill(0)
+  subtract(x, magnitude)
 }
+
 
 /** ⌊n / m⌋ for integers 0 ≤ n < 2^50, 0 < m: the float quotient can round up past an integer. */
 function floorDivide(n: number, m: number): number {

@@ -1,8 +1,8 @@
 /**
  * @module
  * Field elements as 14 limbs of 29 bits, least significant first: the WebAssembly module's
- * format (scripts/bbsWasm/fp.ts), and the one Lehmer's inversion (`invertFp.ts`) computes in.
- * Here the limbs are doubles: a limb times a factor below 2^23 is exact.
+ * format (scripts/bbsWasm/fp.ts), held here as doubles. Lehmer's inversion (`invertFp.ts`)
+ * takes and gives elements in it, re-splitting them (`repackLimbs`) for its own work.
  */
 
 export const limbBits = 29

@@ -36,6 +36,9 @@ export class WasmG1 {
   private readonly g1: G1Exports
   private readonly sum: number
   private readonly work: number
+  /** The point a subgroup check tests, and the g1_walk program that multiplies it by x². */
+  private readonly subgroupBase: number
+  private readonly subgroupProgram: number
   private readonly fp: number[]
   private readonly odd: number[]
   private zBuffer: number[] = []
@@ -49,6 +52,10 @@ export class WasmG1 {
     this.work = heap.alloc(jacobianBytes)
     this.fp = Array.from({ length: 4 }, () => heap.alloc(fpBytes))
     this.odd = Array.from({ length: 1 << (windowBits - 1) }, () => heap.alloc(fpBytes))
+    this.subgroupBase = heap.alloc(affineBytes)
+    const program = seedSquaredBits.flatMap((bit) => (bit ? [1, this.subgroupBase] : [0]))
+    this.subgroupProgram = heap.alloc(4 * program.length)
+    heap.view().set(program, this.subgroupProgram >>> 2)
   }
 
   private writeAffine(address: number, point: AffinePoint): void {
@@ -147,8 +154,7 @@ export class WasmG1 {
 
   /**
    * Σ over terms of (digits)·(multiples), one chain of doublings (`../msm.ts`'s walk), run by
-   * the module's g1_walk from a program of its rows (`programRows`): one call, not one per
-   * addition.
+   * the module's g1_walk from programs of its rows: a call per program, not one per addition.
    */
   sumOfProducts(terms: readonly WasmTerm[]): JacobianPoint {
     // A row holds a word per term and its count: more terms than a program's words are summed
@@ -165,7 +171,7 @@ export class WasmG1 {
     let top = 0
     for (const term of terms) top = Math.max(top, term.digits.length)
     // Rows from the top, in programs of at most programBytes: a row takes 4 bytes a term at most.
-    const rowsPerProgram = Math.max(1, Math.floor(programBytes / (4 * (terms.length + 1))))
+    const rowsPerProgram = Math.floor(programBytes / (4 * (terms.length + 1)))
     heap.withTemporaries(() => {
       const program = heap.temporary(programBytes)
       for (let row = top - 1; row >= 0; row -= rowsPerProgram) {
@@ -229,18 +235,11 @@ export class WasmG1 {
     const { heap } = this
     const { wasm } = heap
     return heap.withTemporaries(() => {
-      const base = heap.temporary(affineBytes)
+      const base = this.subgroupBase
       this.writeAffine(base, point)
       const x2P = this.work
       heap.clear(x2P, jacobianBytes)
-      const program = heap.temporary(4 * (seedSquaredBits.length + 17))
-      const words = heap.view()
-      let next = program >>> 2
-      for (const bit of seedSquaredBits) {
-        words[next++] = bit ? 1 : 0
-        if (bit) words[next++] = base
-      }
-      this.g1.g1_walk(x2P, program, seedSquaredBits.length)
+      this.g1.g1_walk(x2P, this.subgroupProgram, seedSquaredBits.length)
       // x2P = (X, Y, Z) equals (βx, -y) iff X = βx·Z² and Y = -y·Z³; φ's β comes from g1_madd
       // on the identity (flags 2 and 1: φ(P) negated, as an affine point).
       const image = heap.temporary(jacobianBytes)

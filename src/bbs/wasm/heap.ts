@@ -133,6 +133,13 @@ export class WasmHeap {
     this.storeLimbs(address)
   }
 
+  /** Reads the limbs at `address` into `this.limbs`. */
+  private loadLimbs(address: number): void {
+    const words = this.view()
+    const base = address >>> 2
+    for (let j = 0; j < limbCount; j++) this.limbs[j] = words[base + 2 * j]!
+  }
+
   /** Stores `this.limbs` at `address`, one 29-bit limb per 8 bytes. */
   private storeLimbs(address: number): void {
     const words = this.view()
@@ -154,9 +161,7 @@ export class WasmHeap {
     const scratch = this.scratch
     // x·R⁻¹ for x in [0, 2p) is at most p: p itself is zero.
     this.wasm.fp_mul(scratch, address, this.plainOne)
-    const words = this.view()
-    const base = scratch >>> 2
-    for (let j = 0; j < limbCount; j++) this.limbs[j] = words[base + 2 * j]!
+    this.loadLimbs(scratch)
     const x = fromLimbs(this.limbs)
     return x === p ? 0n : x
   }
@@ -168,9 +173,7 @@ export class WasmHeap {
    * @throws {RangeError} when x is 0
    */
   invert(out: number, x: number): void {
-    const words = this.view()
-    const base = x >>> 2
-    for (let j = 0; j < limbCount; j++) this.limbs[j] = words[base + 2 * j]!
+    this.loadLimbs(x)
     invertLimbs(this.limbs, this.limbs)
     this.storeLimbs(out)
     this.wasm.fp_mul(out, out, this.rCubed)
